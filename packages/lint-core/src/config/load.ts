@@ -1,0 +1,189 @@
+// `.replylintrc.yaml`: discovery upward from a file, validation, `extends` (profiles or other
+// config files), per-rule settings, extra phrase lists, policy registry, calendar, signature.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from '../util/errors.js';
+import { formatPath, readYamlSource, validateSource } from '../util/yaml-source.js';
+import { loadBuiltinRules } from '../pack/load.js';
+import { listProfiles } from './profiles.js';
+import { readRuleSettings, type RuleSetting } from './settings.js';
+import { loadPolicyRegistry } from './policy-registry.js';
+import type { LintSettings } from '../kinds/define.js';
+import type { Severity } from '../types.js';
+
+export const CONFIG_FILENAMES = ['.replylintrc.yaml', '.replylintrc.yml'] as const;
+
+export const configSchema = z.strictObject({
+  extends: z.union([z.string(), z.array(z.string())]).optional(),
+  rules: z.record(z.string(), z.unknown()).optional(),
+  phrases: z.record(z.string(), z.array(z.string().min(1))).optional(),
+  policies: z.string().optional(),
+  calendar: z.string().optional(),
+  handler: z.strictObject({ name: z.string().optional(), unit: z.string().optional(), phone: z.union([z.string(), z.number()]).transform(String).optional() }).optional(),
+  segmenter: z.enum(['node-rs', 'nodejieba']).optional(),
+  reportUnusedDisableDirectives: z.enum(['off', 'warn', 'error']).optional(),
+  root: z.boolean().optional(),
+});
+
+export interface ResolvedConfig {
+  /** Config files that contributed, base first. Empty for the default config. */
+  files: string[];
+  /** Profile names (base first). */
+  extends: string[];
+  rules: Record<string, RuleSetting>;
+  phrases: Record<string, string[]>;
+  settings: LintSettings;
+  segmenter: 'node-rs' | 'nodejieba';
+  reportUnusedDisableDirectives: Severity;
+  /** Identity for caches. */
+  key: string;
+}
+
+export const DEFAULT_CONFIG: ResolvedConfig = {
+  files: [],
+  extends: ['recommended'],
+  rules: {},
+  phrases: {},
+  settings: {},
+  segmenter: 'node-rs',
+  reportUnusedDisableDirectives: 'warn',
+  key: 'default',
+};
+
+/** Nearest `.replylintrc.yaml` at or above `start` (a file or directory), or undefined. */
+export function findConfigFile(start: string): string | undefined {
+  let dir = resolve(start);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) dir = dirname(dir);
+  else if (!existsSync(dir)) dir = dirname(dir);
+  for (;;) {
+    for (const name of CONFIG_FILENAMES) {
+      const f = join(dir, name);
+      if (existsSync(f)) return f;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export interface LoadConfigOptions {
+  /** Explicit config file (`--config`); no discovery then. */
+  configFile?: string;
+  /** File or directory to discover the config from (default: cwd). */
+  from?: string;
+}
+
+const fileCache = new Map<string, ResolvedConfig>();
+
+export function loadConfig(options: LoadConfigOptions = {}): ResolvedConfig {
+  const file = options.configFile ? resolve(options.configFile) : findConfigFile(options.from ?? process.cwd());
+  if (!file) return DEFAULT_CONFIG;
+  if (options.configFile && !existsSync(file)) throw new ConfigError(`找不到配置文件：${options.configFile}`, options.configFile);
+  return loadConfigFile(file, []);
+}
+
+function loadConfigFile(file: string, stack: string[]): ResolvedConfig {
+  const cached = fileCache.get(file);
+  if (cached) return cached;
+  if (stack.includes(file)) throw new ConfigError(`配置文件循环继承：${[...stack, file].join(' → ')}`, file);
+  const { source, data } = readYamlSource(file);
+  const cfg = validateSource(configSchema, data ?? {}, source);
+  const dir = dirname(file);
+  const rules = loadBuiltinRules();
+  const profiles = listProfiles();
+
+  // extends: profile names and/or relative paths of other config files
+  let base: ResolvedConfig = { ...DEFAULT_CONFIG, extends: [] };
+  const ext = cfg.extends === undefined ? ['recommended'] : Array.isArray(cfg.extends) ? cfg.extends : [cfg.extends];
+  const profileNames: string[] = [];
+  ext.forEach((entry, i) => {
+    const path = Array.isArray(cfg.extends) ? ['extends', i] : ['extends'];
+    if (/[\\/]|\.ya?ml$/.test(entry)) {
+      const target = resolve(dir, entry);
+      if (!existsSync(target)) {
+        const line = source.lineOf(path);
+        throw new ConfigError(`${file}:${line}: ${formatPath(path)}: 找不到被继承的配置文件 ${entry}`, file, line);
+      }
+      const parent = loadConfigFile(target, [...stack, file]);
+      base = mergeConfigs(base, parent);
+      profileNames.push(...parent.extends);
+    } else if (profiles.includes(entry)) {
+      profileNames.push(entry);
+    } else {
+      const line = source.lineOf(path);
+      throw new ConfigError(`${file}:${line}: ${formatPath(path)}: 未知的规则配置「${entry}」，可用：${profiles.join('、')}`, file, line);
+    }
+  });
+
+  const ruleSettings = readRuleSettings(cfg.rules, source, rules);
+  const phrases: Record<string, string[]> = {};
+  for (const [id, list] of Object.entries(cfg.phrases ?? {})) {
+    const rule = rules.get(id);
+    const line = source.lineOf(['phrases', id]);
+    if (!rule) throw new ConfigError(`${file}:${line}: phrases.${id}: 未知的规则「${id}」`, file, line);
+    if (!rule.kindDef.extraPhrasesOption) throw new ConfigError(`${file}:${line}: phrases.${id}: 该规则不接受自定义词语`, file, line);
+    phrases[id] = list;
+  }
+
+  const settings: LintSettings = { ...base.settings };
+  if (cfg.handler) settings.handler = cfg.handler;
+  if (cfg.policies) {
+    const target = resolve(dir, cfg.policies);
+    if (!existsSync(target)) {
+      const line = source.lineOf(['policies']);
+      throw new ConfigError(`${file}:${line}: policies: 找不到政策文件库 ${cfg.policies}`, file, line);
+    }
+    settings.policies = loadPolicyRegistry(target);
+  }
+  if (cfg.calendar) {
+    const target = resolve(dir, cfg.calendar);
+    if (!existsSync(target)) {
+      const line = source.lineOf(['calendar']);
+      throw new ConfigError(`${file}:${line}: calendar: 找不到日历文件 ${cfg.calendar}`, file, line);
+    }
+    settings.calendarFile = target;
+  }
+
+  const own: ResolvedConfig = {
+    files: [...base.files, file],
+    extends: dedupe([...base.extends, ...profileNames]),
+    rules: { ...base.rules, ...ruleSettings },
+    phrases: mergePhrases(base.phrases, phrases),
+    settings,
+    segmenter: cfg.segmenter ?? base.segmenter,
+    reportUnusedDisableDirectives: cfg.reportUnusedDisableDirectives ?? base.reportUnusedDisableDirectives,
+    key: '',
+  };
+  own.key = `${own.files.join('|')}@${statSync(file).mtimeMs}`;
+  fileCache.set(file, own);
+  return own;
+}
+
+function mergeConfigs(a: ResolvedConfig, b: ResolvedConfig): ResolvedConfig {
+  return {
+    files: [...a.files, ...b.files],
+    extends: dedupe([...a.extends, ...b.extends]),
+    rules: { ...a.rules, ...b.rules },
+    phrases: mergePhrases(a.phrases, b.phrases),
+    settings: { ...a.settings, ...b.settings },
+    segmenter: b.segmenter,
+    reportUnusedDisableDirectives: b.reportUnusedDisableDirectives,
+    key: `${a.key}+${b.key}`,
+  };
+}
+
+function mergePhrases(a: Record<string, string[]>, b: Record<string, string[]>): Record<string, string[]> {
+  const out = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = [...(out[k] ?? []), ...v];
+  return out;
+}
+
+function dedupe<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+/** Clears file caches (the language server calls this when a config changes). */
+export function clearConfigCache(): void {
+  fileCache.clear();
+}

@@ -1,0 +1,66 @@
+// `conditional`: when a trigger occurs, something else must occur in the chosen scope
+// (e.g. 根据相关规定 → a 《title》 or document number in the same sentence).
+// Without `trigger`, it is a plain requirement on the whole document.
+import { z } from 'zod';
+import { defineKind } from './define.js';
+import { compilePattern } from '../detect/patterns.js';
+import { patternSchema, scopeSchema } from './options.js';
+import { anyMatch, scopeRange } from './scope.js';
+
+const options = z.strictObject({
+  trigger: z.array(patternSchema).optional(),
+  /** Trigger matches followed or preceded by one of these are not triggers (e.g. negations). */
+  triggerUnless: z.array(patternSchema).default([]),
+  /** One of these must occur in `scope` around the trigger (or anywhere in the document). */
+  requires: z.array(patternSchema).min(1),
+  scope: scopeSchema.default('sentence'),
+  /** Additional characters after the scope's end that still count (e.g. the next sentence). */
+  lookahead: z.number().int().min(0).default(0),
+  messageId: z.string().default('missing'),
+  /** Report every trigger occurrence, or only the first per document. */
+  reportAll: z.boolean().default(true),
+});
+
+export const conditionalKind = defineKind({
+  kind: 'conditional',
+  description: '出现触发词句时，同一范围内必须有相应内容；无触发词时为全文必备内容',
+  options,
+  messageIds: (o) => [o.messageId],
+  create(ctx, o) {
+    const requires = o.requires.map((p) => compilePattern(p));
+    const triggerUnless = o.triggerUnless.map((p) => compilePattern(p));
+    if (!o.trigger) {
+      return {
+        document() {
+          const { simp } = ctx.doc;
+          if (!anyMatch(requires, simp, 0, simp.length)) ctx.report({ messageId: o.messageId, range: [0, 0] });
+        },
+      };
+    }
+    const triggers = o.trigger.map((p) => compilePattern(p));
+    let done = false;
+    return {
+      sentence(s) {
+        if (done) return;
+        const { simp, text } = ctx.doc;
+        const body = simp.slice(s.start, s.end);
+        if (triggerUnless.length && anyMatch(triggerUnless, simp, s.start, s.end)) return;
+        for (const re of triggers) {
+          re.lastIndex = 0;
+          for (const m of body.matchAll(re)) {
+            if (!m[0].length) continue;
+            const start = s.start + m.index;
+            const end = start + m[0].length;
+            const [ss, se] = scopeRange(ctx.doc, s, o.scope);
+            if (anyMatch(requires, simp, ss, Math.min(simp.length, se + o.lookahead))) continue;
+            ctx.report({ messageId: o.messageId, data: { phrase: text.slice(start, end) }, at: [start, end] });
+            if (!o.reportAll) {
+              done = true;
+              return;
+            }
+          }
+        }
+      },
+    };
+  },
+});

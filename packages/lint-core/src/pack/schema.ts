@@ -1,0 +1,71 @@
+// zod schemas of rule packs (rules/core/<id>.yaml) and profiles (rules/profiles/<name>.yaml).
+import { z } from 'zod';
+import { REQUEST_TYPES } from '../types.js';
+
+export const severitySchema = z.enum(['off', 'warn', 'error']);
+
+const numericSeverity = z.union([z.literal(0), z.literal(1), z.literal(2)]).transform((n) => (['off', 'warn', 'error'] as const)[n]);
+const onSeverity = z.literal('on');
+
+/** `error` | `warn` | `off` | `on` (= the rule's default) | 0/1/2 | [severity, {options}] */
+export const ruleSettingSchema = z.union([
+  severitySchema,
+  onSeverity,
+  numericSeverity,
+  z.tuple([z.union([severitySchema, onSeverity, numericSeverity]), z.record(z.string(), z.unknown())]),
+  z.tuple([z.union([severitySchema, onSeverity, numericSeverity])]),
+]);
+export type RuleSettingInput = z.input<typeof ruleSettingSchema>;
+
+export const appliesToSchema = z.strictObject({
+  type: z.array(z.enum(REQUEST_TYPES)).optional(),
+  notType: z.array(z.enum(REQUEST_TYPES)).optional(),
+  channel: z.array(z.string()).optional(),
+  anonymous: z.boolean().optional(),
+  /** metadata keys that must be present */
+  has: z.array(z.string()).optional(),
+});
+export type AppliesTo = z.infer<typeof appliesToSchema>;
+
+const exampleSchema = z.union([
+  z.string(),
+  z.strictObject({
+    text: z.string(),
+    messageId: z.string().optional(),
+    options: z.record(z.string(), z.unknown()).optional(),
+    note: z.string().optional(),
+  }),
+]);
+
+export const ruleSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'kebab-case 规则 id'),
+  kind: z.string(),
+  severity: z.enum(['warn', 'error']),
+  category: z.enum(['elements', 'citations', 'invalid', 'approval']),
+  source: z.string().min(1),
+  description: z.string().min(1),
+  rationale: z.string().optional(),
+  messages: z.record(z.string(), z.string().min(1)),
+  options: z.record(z.string(), z.unknown()).default({}),
+  appliesTo: appliesToSchema.optional(),
+  /** Severity to use when the rule's `appliesTo` … (e.g. warn otherwise) is expressed via options by kinds. */
+  examples: z.strictObject({
+    valid: z.array(exampleSchema).min(1),
+    invalid: z.array(exampleSchema).min(1),
+  }),
+});
+export type RuleYaml = z.infer<typeof ruleSchema>;
+
+export const profileSchema = z.strictObject({
+  id: z.string(),
+  description: z.string().optional(),
+  extends: z.array(z.string()).optional(),
+  rules: z.record(z.string(), ruleSettingSchema).nullish(),
+  deadlines: z.unknown().optional(),
+});
+export type ProfileYaml = z.infer<typeof profileSchema>;
+
+export const listSchema = z.strictObject({
+  description: z.string().optional(),
+  items: z.array(z.string().min(1)).min(1),
+});

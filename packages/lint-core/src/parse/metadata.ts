@@ -1,0 +1,181 @@
+// Ticket metadata from YAML front matter: English keys or their Chinese aliases (SPEC §2).
+// Each key is validated on its own, so one wrong key is one diagnostic at its line and
+// the other keys still reach the rules. Unknown keys are kept in `extra`.
+import { isMap, isScalar, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { z } from 'zod';
+import { parseBeijingTime } from '../time.js';
+import { REQUEST_TYPES, type Range, type RequestType, type TicketMeta } from '../types.js';
+
+export interface MetadataProblem {
+  messageId: 'yamlSyntax' | 'notMapping' | 'invalidValue';
+  data: Record<string, string>;
+  range: Range;
+  fatal?: boolean;
+}
+
+const TOP_ALIASES: Record<string, keyof TicketMeta> = {
+  工单编号: 'id',
+  编号: 'id',
+  来源渠道: 'channel',
+  渠道: 'channel',
+  诉求类型: 'type',
+  类型: 'type',
+  匿名: 'anonymous',
+  派单时间: 'dispatchedAt',
+  答复时间: 'repliedAt',
+  回复时间: 'repliedAt',
+  诉求内容: 'request',
+  诉求人: 'citizen',
+  承办人: 'handler',
+  审核: 'approval',
+  签批: 'approval',
+  延期: 'extension',
+  规则配置: 'profile',
+};
+
+const NESTED_ALIASES: Record<string, string> = {
+  姓名: 'name',
+  电话: 'phone',
+  联系电话: 'phone',
+  单位: 'unit',
+  承办单位: 'unit',
+  审核人: 'by',
+  签批人: 'by',
+  职务: 'role',
+  时间: 'at',
+  签批时间: 'at',
+  审核时间: 'at',
+  批准时间: 'approvedAt',
+  延期至: 'until',
+};
+
+const TYPE_ALIASES: Record<string, RequestType> = {
+  咨询: 'consultation',
+  一般咨询: 'consultation',
+  复杂咨询: 'complex-consultation',
+  求助: 'help',
+  投诉: 'complaint',
+  举报: 'report',
+  建议: 'suggestion',
+  应急: 'emergency',
+  突发: 'incident',
+};
+
+const text = z.union([z.string(), z.number()]).transform((v) => String(v));
+const dateTime = z.union([z.string(), z.date()]).transform((v, ctx) => {
+  if (v instanceof Date) return v;
+  const d = parseBeijingTime(v);
+  if (!d) {
+    ctx.addIssue({ code: 'custom', message: '日期时间，如 2024-03-12 09:30 或 2024-03-12T09:30:00+08:00' });
+    return z.NEVER;
+  }
+  return d;
+});
+const person = z.object({ name: text.optional(), phone: text.optional(), unit: text.optional() }).loose();
+
+const FIELD_SCHEMAS: Record<string, { schema: z.ZodType; expected: string }> = {
+  id: { schema: text, expected: '工单编号（文字）' },
+  channel: { schema: text, expected: '来源渠道（文字），如 12345、市长信箱、督办件' },
+  type: {
+    schema: z.string().transform((v, ctx) => {
+      const t = (REQUEST_TYPES as readonly string[]).includes(v) ? (v as RequestType) : TYPE_ALIASES[v];
+      if (!t) {
+        ctx.addIssue({ code: 'custom', message: 'type' });
+        return z.NEVER;
+      }
+      return t;
+    }),
+    expected: `诉求类型之一：${REQUEST_TYPES.join('、')}（或 咨询、复杂咨询、求助、投诉、举报、建议、应急、突发）`,
+  },
+  anonymous: {
+    schema: z.union([z.boolean(), z.enum(['是', '否'])]).transform((v) => v === true || v === '是'),
+    expected: 'true / false（或 是 / 否）',
+  },
+  dispatchedAt: { schema: dateTime, expected: '日期时间，如 2024-03-12 09:30' },
+  repliedAt: { schema: dateTime, expected: '日期时间，如 2024-03-12 09:30' },
+  request: { schema: z.string(), expected: '诉求原文（文字）' },
+  citizen: { schema: person, expected: '{ name, phone }' },
+  handler: { schema: person, expected: '{ name, unit, phone }' },
+  approval: {
+    schema: z.object({ by: text.optional(), role: text.optional(), at: dateTime.optional() }).loose(),
+    expected: '{ by, role, at }',
+  },
+  extension: {
+    schema: z.object({ approvedAt: dateTime.optional(), until: dateTime.optional() }).loose(),
+    expected: '{ approvedAt, until }（日期时间）',
+  },
+  profile: { schema: z.string(), expected: '规则配置名称，如 suqian' },
+};
+
+function normalizeNested(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Date) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[NESTED_ALIASES[k] ?? k] = v;
+  return out;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return '空值';
+  if (Array.isArray(value)) return '列表';
+  if (typeof value === 'object') return '对象';
+  const s = String(value);
+  return s.length > 20 ? `${s.slice(0, 20)}…` : s;
+}
+
+export interface MetadataResult {
+  meta: TicketMeta;
+  problems: MetadataProblem[];
+  /** Source ranges of the values of known keys (canonical name → range), for rules that point at metadata. */
+  keyRanges: Partial<Record<keyof TicketMeta, Range>>;
+}
+
+export function parseMetadata(yamlText: string, base: number, fmRange: Range): MetadataResult {
+  const meta: TicketMeta = { extra: {} };
+  const problems: MetadataProblem[] = [];
+  const keyRanges: MetadataResult['keyRanges'] = {};
+  if (yamlText.trim() === '') return { meta, problems, keyRanges };
+  const doc = parseDocument(yamlText, { schema: 'core', prettyErrors: false, uniqueKeys: false });
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0]!;
+    const at = base + (err.pos?.[0] ?? 0);
+    problems.push({
+      messageId: 'yamlSyntax',
+      data: { detail: err.code ?? 'YAML' },
+      range: [at, Math.max(at + 1, base + (err.pos?.[1] ?? 0))],
+      fatal: true,
+    });
+    return { meta, problems, keyRanges };
+  }
+  const contents = doc.contents;
+  if (!isMap(contents)) {
+    problems.push({ messageId: 'notMapping', data: {}, range: fmRange, fatal: true });
+    return { meta, problems, keyRanges };
+  }
+  for (const pair of contents.items as Pair<YamlNode, YamlNode>[]) {
+    const rawKey = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const key = (TOP_ALIASES[rawKey] ?? rawKey) as keyof TicketMeta;
+    const field = FIELD_SCHEMAS[key as string];
+    const valueNode = pair.value;
+    const value = valueNode ? valueNode.toJSON() : null;
+    if (!field) {
+      meta.extra[rawKey] = value;
+      continue;
+    }
+    const nodeRange = (valueNode?.range ?? (pair.key as YamlNode | null)?.range ?? [0, 0]) as number[];
+    const range: Range = [base + nodeRange[0]!, base + Math.max(nodeRange[0]! + 1, nodeRange[1]!)];
+    keyRanges[key] = range;
+    const parsed = field.schema.safeParse(normalizeNested(value));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const sub = issue && issue.path.length ? `.${issue.path.join('.')}` : '';
+      problems.push({
+        messageId: 'invalidValue',
+        data: { key: `${rawKey}${sub}`, expected: field.expected, actual: describe(value) },
+        range,
+      });
+      continue;
+    }
+    (meta as unknown as Record<string, unknown>)[key] = parsed.data;
+  }
+  return { meta, problems, keyRanges };
+}

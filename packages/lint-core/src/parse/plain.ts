@@ -1,0 +1,63 @@
+// Fast path for plain-prose replies (most 12345 replies contain no Markdown syntax).
+// micromark costs ~1 µs per character; for a document whose lines contain no character
+// that could start Markdown syntax, the mdast is just front matter + paragraphs of text,
+// which we build directly. Anything else returns undefined and goes through remark.
+// test/engine/plain.property.test.ts checks the views built both ways are identical.
+import type { Paragraph, Root, RootContent, Text, Yaml } from 'mdast';
+
+// Characters that can open inline syntax anywhere in a line (emphasis, code, links,
+// HTML/autolinks, entities, escapes, strikethrough, tables).
+const INLINE_SPECIAL = /[*_`[\]<&\\~|\0\uFEFF]/;
+// Characters that can open block syntax at the start of a line (':-' opens a pipe-less GFM table delimiter row).
+const BLOCK_START = /^(?::-|[#>\-+*=_|~`<]|\d{1,9}[.)](?:[ \t]|$))/;
+
+function pos(start: number, end: number) {
+  return { start: { line: 0, column: 0, offset: start }, end: { line: 0, column: 0, offset: end } };
+}
+
+export function parsePlain(text: string): Root | undefined {
+  // bare '\r' line endings are rare; leave them to remark
+  if (/\r(?!\n)/.test(text)) return undefined;
+  const children: RootContent[] = [];
+  let i = 0;
+  if (text.startsWith('---\n') || text.startsWith('---\r\n')) {
+    const close = /^---(\r?\n|$)/m;
+    const firstEnd = text.indexOf('\n') + 1;
+    close.lastIndex = 0;
+    const rest = text.slice(firstEnd);
+    const m = close.exec(rest);
+    if (!m) return undefined;
+    const closeStart = firstEnd + m.index;
+    let value = text.slice(firstEnd, closeStart);
+    value = value.replace(/\r?\n$/, '');
+    const end = closeStart + 3;
+    children.push({ type: 'yaml', value, position: pos(0, end) } as Yaml);
+    i = end + m[1]!.length;
+  }
+  let paraStart = -1;
+  let paraEnd = -1;
+  const flush = () => {
+    if (paraStart < 0) return;
+    const t: Text = { type: 'text', value: text.slice(paraStart, paraEnd), position: pos(paraStart, paraEnd) };
+    children.push({ type: 'paragraph', children: [t], position: pos(paraStart, paraEnd) } as Paragraph);
+    paraStart = -1;
+  };
+  while (i <= text.length) {
+    let nl = text.indexOf('\n', i);
+    if (nl < 0) nl = text.length;
+    const lineEnd = nl > i && text[nl - 1] === '\r' ? nl - 1 : nl;
+    const line = text.slice(i, lineEnd);
+    if (/^[ \t]*$/.test(line)) {
+      flush();
+    } else {
+      if (/^[ \t]|[ \t]$/.test(line) || BLOCK_START.test(line) || INLINE_SPECIAL.test(line)) return undefined;
+      if (paraStart < 0) paraStart = i;
+      paraEnd = lineEnd;
+    }
+    if (nl >= text.length) break;
+    i = nl + 1;
+  }
+  flush();
+  const root: Root = { type: 'root', children, position: pos(0, text.length) };
+  return root;
+}

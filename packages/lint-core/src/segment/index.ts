@@ -1,0 +1,48 @@
+// Word segmentation behind one small interface. Backends load lazily and synchronously (rules call
+// `ctx.segmenter()` from synchronous code), only on first use, once per backend and process.
+import { loadSegmentDict } from './dict.js';
+import { createNodeRsSegmenter, nodeRsAvailable } from './node-rs.js';
+import { createNodejiebaSegmenter, nodejiebaAvailable } from './nodejieba.js';
+import type { Segmenter, SegmenterName } from './types.js';
+
+export type { Segmenter, SegmenterName } from './types.js';
+export { SegmenterUnavailableError } from './errors.js';
+export { loadSegmentDict, segmentDictPath, segmentDictSchema, type SegmentWord } from './dict.js';
+
+export const SEGMENTER_NAMES: readonly SegmenterName[] = ['node-rs', 'nodejieba'];
+
+const cache = new Map<SegmenterName, Segmenter>();
+const availability = new Map<SegmenterName, boolean>();
+
+function checkName(name: string): asserts name is SegmenterName {
+  if (!(SEGMENTER_NAMES as readonly string[]).includes(name)) {
+    throw new TypeError(`未知的分词后端「${name}」：应为 ${SEGMENTER_NAMES.join(' 或 ')}`);
+  }
+}
+
+/**
+ * The segmenter `name` with the domain dictionary (rules/lists/segment-dict.yaml) loaded.
+ * Throws SegmenterUnavailableError when the backend is not installed / built, and ConfigError
+ * when the dictionary file is invalid.
+ */
+export function getSegmenter(name: SegmenterName = 'node-rs'): Segmenter {
+  checkName(name);
+  const cached = cache.get(name);
+  if (cached) return cached;
+  const words = loadSegmentDict();
+  const segmenter = name === 'nodejieba' ? createNodejiebaSegmenter(words) : createNodeRsSegmenter(words);
+  cache.set(name, segmenter);
+  availability.set(name, true);
+  return segmenter;
+}
+
+/** Whether `getSegmenter(name)` can load its backend here (cheap: no dictionary is built). */
+export function isSegmenterAvailable(name: SegmenterName): boolean {
+  checkName(name);
+  let ok = availability.get(name);
+  if (ok === undefined) {
+    ok = name === 'nodejieba' ? nodejiebaAvailable() : nodeRsAvailable();
+    availability.set(name, ok);
+  }
+  return ok;
+}

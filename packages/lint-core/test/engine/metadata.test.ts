@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { lintDocument } from '@replylint/core';
+
+describe('front matter metadata', () => {
+  it('accepts Chinese aliases and Chinese type names', () => {
+    const text = '---\n工单编号: SQ001\n诉求类型: 投诉\n匿名: 否\n派单时间: 2024-09-23 09:30\n承办人: { 姓名: 王磊, 联系电话: 0527-84361234 }\n---\n正文。\n';
+    const { meta, diagnostics } = lintDocument(text, { only: [] });
+    expect(diagnostics).toEqual([]);
+    expect(meta.id).toBe('SQ001');
+    expect(meta.type).toBe('complaint');
+    expect(meta.anonymous).toBe(false);
+    expect(meta.dispatchedAt?.toISOString()).toBe('2024-09-23T01:30:00.000Z');
+    expect(meta.handler).toEqual({ name: '王磊', phone: '0527-84361234' });
+  });
+
+  it('keeps unknown keys and reports each wrong value at its own line', () => {
+    const text = '---\n自定义: 1\ntype: 吵架\ndispatchedAt: 昨天\nid: A1\n---\n正文。\n';
+    const { meta, diagnostics } = lintDocument(text, { only: [] });
+    expect(meta.extra).toEqual({ 自定义: 1 });
+    expect(meta.id).toBe('A1');
+    expect(diagnostics.map((d) => [d.ruleId, d.messageId, text.slice(d.range[0], d.range[1])])).toEqual([
+      ['front-matter', 'invalidValue', '吵架'],
+      ['front-matter', 'invalidValue', '昨天'],
+    ]);
+    expect(diagnostics[0]!.message).toContain('complaint');
+  });
+
+  it('reports broken YAML as one fatal diagnostic and still lints the body', () => {
+    const text = '---\ntype: [complaint\n---\n该市民无理取闹。\n';
+    const { diagnostics } = lintDocument(text);
+    expect(diagnostics[0]).toMatchObject({ ruleId: 'front-matter', messageId: 'yamlSyntax', fatal: true, severity: 2 });
+    expect(diagnostics.some((d) => d.ruleId === 'no-harsh-language')).toBe(true);
+  });
+
+  it('reports a non-mapping front matter', () => {
+    const { diagnostics } = lintDocument('---\n- a\n- b\n---\n正文\n');
+    expect(diagnostics.map((d) => d.messageId)).toEqual(['notMapping']);
+  });
+});

@@ -1,0 +1,39 @@
+// The plain-prose fast path must build exactly the view remark would.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../src/parse/markdown.js';
+import { parsePlain } from '../../src/parse/plain.js';
+import { buildView } from '../../src/parse/views.js';
+
+function views(text: string) {
+  const fast = parseMarkdown(text);
+  const slow = parseMarkdown(text, { plainFastPath: false });
+  const strip = (p: typeof fast) => {
+    const v = buildView(p.root, text);
+    return { text: v.text, offsets: [...v.offsets], blocks: v.blocks, fm: p.frontMatter, comments: p.comments };
+  };
+  return { fast: strip(fast), slow: strip(slow) };
+}
+
+const pieces = fc.constantFrom(
+  '您好', '，', '。', '王磊', '9月23日', '0527-84361234', '2024.9.23', '1.噪音', '1、', '（一）', '　　', '“', '”', '𠮷', ':', '：',
+  ' ', '  ', '\t', '\n', '\n\n', '\r\n', '\r\n\r\n', '---', '---\n', '- ', '1. ', '#', '*', '_', '`', '[', ']', '<', '&', '\\', '|', '~', '=', '>', 'www.example.com', 'a@b.cn', 'http://x.cn',
+);
+const docs = fc.tuple(fc.boolean(), fc.array(pieces, { maxLength: 30 })).map(([fm, xs]) => (fm ? '---\nid: 1\ntype: complaint\n---\n' : '') + xs.join(''));
+
+describe('plain fast path', () => {
+  it('is taken for typical plain replies', () => {
+    expect(parsePlain('---\nid: 1\n---\n您好！\n\n　　经核实，已于9月23日处理。\r\n谢谢。\n')).toBeDefined();
+    expect(parsePlain('您好，**注意**')).toBeUndefined();
+    expect(parsePlain('1. 第一点')).toBeUndefined();
+  });
+  it('builds the same view as remark for arbitrary input', { timeout: 600_000 }, () => {
+    fc.assert(
+      fc.property(docs, (text) => {
+        const { fast, slow } = views(text);
+        expect(fast).toEqual(slow);
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 3000) },
+    );
+  });
+});
