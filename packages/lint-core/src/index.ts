@@ -14,3 +14,6 @@ export { ReplylintError, ConfigError } from './util/errors.js';
 export { rulesDir } from './util/paths.js';
 export { parseBeijingTime, formatBeijing, formatBeijingHuman } from './time.js';
 export { toLineColumn, lineStarts } from './util/lines.js';
+export { getSegmenter, isSegmenterAvailable, SegmenterUnavailableError, SEGMENTER_NAMES } from './segment/index.js';
+export type { Segmenter, SegmenterName } from './segment/types.js';
+export { toSimplified, hasTraditional } from './parse/t2s.js';

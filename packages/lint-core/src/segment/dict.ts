@@ -65,6 +65,15 @@ export function toJiebaDictText(words: readonly SegmentWord[]): string {
   return words.map((w) => `${w.word} ${w.freq} ${w.tag}\n`).join('');
 }
 
+/**
+ * Word → tag of the user dictionary. @node-rs/jieba's `loadDict` updates only the frequency of a
+ * word its built-in dictionary already has (物业公司 stays `n`, 约谈 stays `vn`), so the backends
+ * apply these tags to `tag()` results themselves.
+ */
+export function userTags(words: readonly SegmentWord[]): Map<string, string> {
+  return new Map(words.map((w) => [w.word, w.tag]));
+}
+
 /** @node-rs/jieba: a buffer for `Jieba#loadDict`. */
 export function toNodeRsDict(words: readonly SegmentWord[]): Uint8Array {
   return Buffer.from(toJiebaDictText(words), 'utf8');

@@ -1,7 +1,7 @@
 // Default backend: @node-rs/jieba v2 (jieba-rs, prebuilt N-API binaries, no compiler needed).
 import { createRequire } from 'node:module';
 import type * as NodeRsJieba from '@node-rs/jieba';
-import { toNodeRsDict, type SegmentWord } from './dict.js';
+import { toNodeRsDict, userTags, type SegmentWord } from './dict.js';
 import { SegmenterUnavailableError } from './errors.js';
 import type { Segmenter } from './types.js';
 
@@ -10,18 +10,28 @@ const require = createRequire(import.meta.url);
 type JiebaModule = typeof NodeRsJieba;
 type DictModule = { dict: Uint8Array; idf: Uint8Array };
 
-function loadModules(): { jieba: JiebaModule; data: DictModule } {
+function loadLibrary(): JiebaModule {
   try {
-    return { jieba: require('@node-rs/jieba') as JiebaModule, data: require('@node-rs/jieba/dict') as DictModule };
+    return require('@node-rs/jieba') as JiebaModule;
   } catch (cause) {
     throw new SegmenterUnavailableError('node-rs', { cause });
   }
 }
 
-/** Whether @node-rs/jieba and its native binary load (no dictionary is built). */
+function loadModules(): { jieba: JiebaModule; data: DictModule } {
+  const jieba = loadLibrary();
+  try {
+    // reads the bundled dict.txt and idf.txt (~8 MB)
+    return { jieba, data: require('@node-rs/jieba/dict') as DictModule };
+  } catch (cause) {
+    throw new SegmenterUnavailableError('node-rs', { cause });
+  }
+}
+
+/** Whether @node-rs/jieba and its native binary load (no dictionary is read). */
 export function nodeRsAvailable(): boolean {
   try {
-    loadModules();
+    loadLibrary();
     return true;
   } catch {
     return false;
@@ -31,12 +41,13 @@ export function nodeRsAvailable(): boolean {
 export function createNodeRsSegmenter(words: readonly SegmentWord[]): Segmenter {
   const { jieba: lib, data } = loadModules();
   const jieba = lib.Jieba.withDict(data.dict);
-  jieba.loadDict(toNodeRsDict(words)); // merges: user entries override the built-in ones
+  jieba.loadDict(toNodeRsDict(words)); // merges: new words are added, known words get our frequency
+  const tags = userTags(words); // …but keep their built-in tag, so ours are applied to the results
   let tfIdf: NodeRsJieba.TfIdf | undefined; // the IDF table is only built when keywords are asked for
   return {
     name: 'node-rs',
     cut: (text) => jieba.cut(text, true),
-    tag: (text) => jieba.tag(text, true).map((t) => ({ word: t.word, tag: t.tag })),
+    tag: (text) => jieba.tag(text, true).map((t) => ({ word: t.word, tag: tags.get(t.word) ?? t.tag })),
     keywords(text, topN) {
       const n = Math.floor(topN);
       if (!(n > 0) || text === '') return [];

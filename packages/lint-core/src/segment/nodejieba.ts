@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { writeNodejiebaUserDict, type SegmentWord } from './dict.js';
+import { userTags, writeNodejiebaUserDict, type SegmentWord } from './dict.js';
 import { SegmenterUnavailableError } from './errors.js';
 import type { Segmenter } from './types.js';
 
@@ -52,11 +52,12 @@ export function createNodejiebaSegmenter(words: readonly SegmentWord[]): Segment
   } finally {
     userDict.dispose();
   }
+  const tags = userTags(words); // cppjieba already uses them; applied for symmetry with node-rs
   return {
     name: 'nodejieba',
     // the binding's default is hmm=false (unlike cppjieba's), which also splits ASCII words into letters
     cut: (text) => lib.cut(text, true),
-    tag: (text) => lib.tag(text).map((t) => ({ word: t.word, tag: t.tag })),
+    tag: (text) => lib.tag(text).map((t) => ({ word: t.word, tag: tags.get(t.word) ?? t.tag })),
     keywords(text, topN) {
       const n = Math.floor(topN);
       if (!(n > 0) || text === '') return [];

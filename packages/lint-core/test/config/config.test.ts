@@ -1,11 +1,15 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, lint, loadConfig } from '@replylint/core';
+
+const created: string[] = [];
+afterAll(() => created.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'replylint-config-'));
+  created.push(dir);
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);

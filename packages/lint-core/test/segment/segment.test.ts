@@ -182,6 +182,11 @@ for (const { name, skip, note } of backends) {
       expect(tags).toContainEqual({ word: '经办人', tag: 'n' });
       expect(tags.filter((t) => t.tag === 'nr').map((t) => t.word)).toEqual(['王晓明']);
       expect(seg().tag('已转住建局办理')).toContainEqual({ word: '住建局', tag: 'nt' });
+      // words the built-in dictionary already has (物业公司 n, 约谈 vn, 判决书 v) take the dictionary's tag
+      const known = seg().tag('依据判决书，市场监管局已约谈物业公司');
+      for (const t of [{ word: '判决书', tag: 'n' }, { word: '约谈', tag: 'v' }, { word: '物业公司', tag: 'nt' }, { word: '市场监管局', tag: 'nt' }]) {
+        expect(known).toContainEqual(t);
+      }
     });
 
     it.skipIf(skip)(`extracts the subject words of a complaint as keywords${note}`, () => {
@@ -226,5 +231,14 @@ describe('both backends', () => {
       COMPLAINT_REPLY,
     ];
     for (const s of sentences) expect(getSegmenter('nodejieba').cut(s), s).toEqual(getSegmenter('node-rs').cut(s));
+    // tags agree except for numbers (node-rs m, nodejieba x for a bare "5")
+    for (const s of sentences.filter((x) => !/\d/.test(x))) expect(getSegmenter('nodejieba').tag(s), s).toEqual(getSegmenter('node-rs').tag(s));
+  });
+
+  it.skipIf(!NODEJIEBA_BUILT)(`differ where cppjieba's HMM merges dictionary words${NODEJIEBA_BUILT ? '' : SKIP_NOTE}`, () => {
+    // jieba-rs (like Python jieba) keeps 如/有 apart because 如有 is a dictionary word; cppjieba
+    // sends every run of single characters to the HMM, which joins them
+    expect(getSegmenter('node-rs').cut('如有其他问题')).toEqual(['如', '有', '其他', '问题']);
+    expect(getSegmenter('nodejieba').cut('如有其他问题')).toEqual(['如有', '其他', '问题']);
   });
 });

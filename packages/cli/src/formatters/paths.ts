@@ -1,0 +1,26 @@
+// Paths for output: relative POSIX paths for people and CI annotations, URIs for SARIF.
+import { isAbsolute, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** `filePath` relative to `cwd` with `/` separators, or unchanged when outside cwd / not a path. */
+export function displayPath(filePath: string, cwd: string): string {
+  if (!isAbsolute(filePath)) return filePath;
+  const rel = relative(cwd, filePath);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return filePath.split(sep).join('/');
+  return rel.split(sep).join('/');
+}
+
+/** SARIF artifact location: relative to %SRCROOT% (cwd) when inside it, else an absolute file URI. */
+export function artifactUri(filePath: string, cwd: string): { uri: string; uriBaseId?: string } {
+  if (!isAbsolute(filePath)) return { uri: filePath.split('/').map(encodeURIComponent).join('/') };
+  const rel = relative(cwd, filePath);
+  if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) {
+    return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+  }
+  return { uri: pathToFileURL(filePath).href };
+}
+
+export function srcRootUri(cwd: string): string {
+  const href = pathToFileURL(cwd).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}

@@ -1,0 +1,56 @@
+// ESLint's "stylish" output in Chinese:
+//   path
+//     3:5  错误  message  rule-id
+//   ✖ 共 N 个问题（X 个错误，Y 个警告）
+//     其中 Z 个可用 --fix 自动修复
+import { colors } from '../color.js';
+import { displayWidth, padEnd, padStart } from '../width.js';
+import type { FileResult, Formatter } from './types.js';
+
+const SEVERITY = { 1: '警告', 2: '错误' } as const;
+
+export const stylish: Formatter = (results: FileResult[], ctx) => {
+  const c = colors(ctx.color);
+  let out = '';
+  let errors = 0;
+  let warnings = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
+  for (const r of results) {
+    if (!r.messages.length) continue;
+    errors += r.errorCount;
+    warnings += r.warningCount;
+    fixableErrors += r.fixableErrorCount;
+    fixableWarnings += r.fixableWarningCount;
+    const rows = r.messages.map((m) => ({
+      line: String(m.line),
+      column: String(m.column),
+      sev: m.severity === 2 ? c.red(SEVERITY[2]) : c.yellow(SEVERITY[1]),
+      sevText: SEVERITY[m.severity],
+      message: m.message.replace(/\s*\n\s*/g, ' '),
+      rule: m.ruleId,
+    }));
+    let wLine = 0;
+    let wCol = 0;
+    let wMsg = 0;
+    for (const x of rows) {
+      wLine = Math.max(wLine, x.line.length);
+      wCol = Math.max(wCol, x.column.length);
+      wMsg = Math.max(wMsg, displayWidth(x.message));
+    }
+    out += `${c.underline(r.displayPath)}\n`;
+    for (const x of rows) {
+      const pos = c.dim(`${padStart(x.line, wLine)}:${padEnd(x.column, wCol)}`);
+      out += `  ${pos}  ${x.sev}  ${padEnd(x.message, wMsg)}  ${c.dim(x.rule)}\n`.replace(/ +\n$/, '\n');
+    }
+    out += '\n';
+  }
+  const total = errors + warnings;
+  if (total > 0) {
+    const mark = errors > 0 ? c.red : c.yellow;
+    out += c.bold(mark(`✖ 共 ${total} 个问题（${errors} 个错误，${warnings} 个警告）`)) + '\n';
+    const fixable = fixableErrors + fixableWarnings;
+    if (fixable > 0) out += c.bold(mark(`  其中 ${fixable} 个可用 --fix 自动修复`)) + '\n';
+  }
+  return out;
+};

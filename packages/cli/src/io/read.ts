@@ -1,0 +1,207 @@
+// Reading reply files and stdin: size limit, binary detection, UTF-8 (with or without BOM) and
+// GBK/GB18030 detection. Everything that cannot be read as text is an InputError naming the file.
+import { isUtf8 } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+
+export type TextEncoding = 'utf-8' | 'gb18030';
+
+export interface DecodedText {
+  /** Text without BOM (positions of diagnostics point into this). */
+  text: string;
+  encoding: TextEncoding;
+  /** Whether the file started with a UTF-8 BOM (kept when writing fixes). */
+  bom: boolean;
+}
+
+export interface ReadFile extends DecodedText {
+  /** For detecting concurrent modification before writing fixes. */
+  mtimeMs: number;
+  size: number;
+}
+
+/** A file that cannot be checked (exit code 2). `message` does not repeat the file name. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
+  return `${bytes} 字节`;
+}
+
+/** Parses `20MB`, `512k`, `1048576` → bytes. */
+export function parseSize(value: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$/i.exec(value);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const unit = (m[2] ?? 'b').toLowerCase()[0];
+  const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  const bytes = Math.floor(n * mult);
+  return bytes > 0 ? bytes : undefined;
+}
+
+function tooLarge(size: number, max: number): InputError {
+  return new InputError(`文件大小 ${formatSize(size)}，超过上限 ${formatSize(max)}，未检查（可用 --max-file-size 调整上限）`);
+}
+
+/**
+ * Reads a reply file synchronously: for many small files this is faster than fs/promises (no
+ * thread-pool round trips for open/fstat/read/close), and checking is CPU-bound anyway.
+ */
+export function readReplyFile(path: string, maxBytes: number): ReadFile {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    throw new InputError(describeFsError(e, '无法读取'));
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new InputError('是目录，不是文件');
+    if (st.size > maxBytes) throw tooLarge(st.size, maxBytes);
+    const buf = readFileSync(fd);
+    if (buf.length > maxBytes) throw tooLarge(buf.length, maxBytes);
+    return { ...decodeText(buf), mtimeMs: st.mtimeMs, size: st.size };
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(describeFsError(e, '无法读取'));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export async function readStdin(maxBytes: number, stream: NodeJS.ReadableStream = process.stdin): Promise<DecodedText> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    total += b.length;
+    if (total > maxBytes) throw tooLarge(total, maxBytes);
+    chunks.push(b);
+  }
+  return decodeText(Buffer.concat(chunks));
+}
+
+export function describeFsError(e: unknown, verb: string): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return '文件不存在';
+    case 'EACCES':
+    case 'EPERM':
+      return `${verb}：没有权限`;
+    case 'EISDIR':
+      return '是目录，不是文件';
+    case 'EMFILE':
+    case 'ENFILE':
+      return `${verb}：同时打开的文件过多`;
+    default:
+      return `${verb}${code ? `（${code}）` : ''}`;
+  }
+}
+
+/**
+ * Decides how to read `buf` as text:
+ * - UTF-16/UTF-32 byte order marks and NUL bytes → refused (binary or unsupported encoding);
+ * - valid UTF-8 (BOM stripped and remembered) → utf-8;
+ * - mostly valid UTF-8 with a few bad bytes → refused as damaged UTF-8, with the line;
+ * - strict GB18030 decoding succeeds and the text is mostly CJK → gb18030;
+ * - anything else → refused as undecodable.
+ */
+export function decodeText(buf: Uint8Array): DecodedText {
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
+    throw new InputError('是 UTF-16/UTF-32 编码（带字节顺序标记），未检查：请另存为 UTF-8');
+  }
+  const nul = buf.indexOf(0);
+  if (nul >= 0) throw new InputError(`不是文本文件（第 ${lineOfByte(buf, nul)} 行含 NUL 字节，疑似二进制文件），未检查`);
+  const bom = buf[0] === UTF8_BOM[0] && buf[1] === UTF8_BOM[1] && buf[2] === UTF8_BOM[2];
+  const body = bom ? buf.subarray(3) : buf;
+  if (isUtf8(body)) {
+    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(body), encoding: 'utf-8', bom };
+  }
+  const scan = scanUtf8(body);
+  if (bom || scan.validMultibyte > scan.invalid) {
+    throw new InputError(`第 ${lineOfByte(body, scan.firstInvalid)} 行有无效的 UTF-8 字节（文件可能已损坏或混用了编码），未检查`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('gb18030', { fatal: true }).decode(body);
+  } catch {
+    throw new InputError(`既不是有效的 UTF-8，也不是 GBK/GB18030 编码（第 ${lineOfByte(body, scan.firstInvalid)} 行起无法解码），未检查：请另存为 UTF-8`);
+  }
+  if (!mostlyCjk(text)) {
+    throw new InputError(`不是有效的 UTF-8（第 ${lineOfByte(body, scan.firstInvalid)} 行起），也不像 GBK/GB18030 中文文本，未检查：请另存为 UTF-8`);
+  }
+  return { text, encoding: 'gb18030', bom: false };
+}
+
+function lineOfByte(buf: Uint8Array, offset: number, base = 1): number {
+  let line = base;
+  for (let i = buf.indexOf(0x0a); i >= 0 && i < offset; i = buf.indexOf(0x0a, i + 1)) line++;
+  return line;
+}
+
+/** Counts well-formed multi-byte UTF-8 sequences and invalid bytes (stops counting after enough evidence). */
+function scanUtf8(buf: Uint8Array): { validMultibyte: number; invalid: number; firstInvalid: number } {
+  let validMultibyte = 0;
+  let invalid = 0;
+  let firstInvalid = -1;
+  let i = 0;
+  const n = buf.length;
+  while (i < n) {
+    const b = buf[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need = 0;
+    let min = 0;
+    if (b >= 0xc2 && b <= 0xdf) (need = 1), (min = 0x80);
+    else if (b >= 0xe0 && b <= 0xef) (need = 2), (min = 0x800);
+    else if (b >= 0xf0 && b <= 0xf4) (need = 3), (min = 0x10000);
+    let ok = need > 0 && i + need < n;
+    let cp = b & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
+    for (let k = 1; ok && k <= need; k++) {
+      const c = buf[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) ok = false;
+      else cp = (cp << 6) | (c & 0x3f);
+    }
+    if (ok && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) ok = false;
+    if (ok) {
+      validMultibyte++;
+      i += need + 1;
+    } else {
+      if (firstInvalid < 0) firstInvalid = i;
+      invalid++;
+      i++;
+    }
+    if (validMultibyte + invalid > 20000 && firstInvalid >= 0) break;
+  }
+  return { validMultibyte, invalid, firstInvalid: firstInvalid < 0 ? 0 : firstInvalid };
+}
+
+/** At least 80 % of the non-ASCII characters are CJK ideographs, CJK punctuation or full-width forms. */
+function mostlyCjk(text: string): boolean {
+  let nonAscii = 0;
+  let cjk = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) continue;
+    nonAscii++;
+    if (
+      (c >= 0x3000 && c <= 0x303f) || // CJK punctuation
+      (c >= 0x3400 && c <= 0x4dbf) || // Ext A
+      (c >= 0x4e00 && c <= 0x9fff) || // unified ideographs
+      (c >= 0xf900 && c <= 0xfaff) || // compatibility ideographs
+      (c >= 0xff00 && c <= 0xffef) || // full-width forms
+      (c >= 0x2010 && c <= 0x2027) || // dashes, quotes, ellipsis
+      (c >= 0x20000 && c <= 0x3134f) // Ext B–G
+    ) {
+      cjk++;
+    }
+  }
+  return nonAscii > 0 && cjk / nonAscii >= 0.8;
+}

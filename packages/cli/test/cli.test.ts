@@ -1,0 +1,445 @@
+// Integration tests: the built CLI as a real process (build first: `npx tsc -b`).
+// Only `no-harsh-language` (无理取闹) and the engine's own diagnostics (front-matter,
+// unused-directive) are relied on, so the tests hold whatever other rules exist.
+import { chmodSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { CLEAN, CLI_ROOT, HARSH, parseJson, removeDir, run, tempDir } from './helpers.js';
+
+const dirs: string[] = [];
+const temp = (files: Record<string, string | Buffer> = {}) => {
+  const d = tempDir(files);
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach(removeDir));
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** An unused disable directive: a warning with a fix (removing it), from the engine itself. */
+const UNUSED_DIRECTIVE = '<!-- replylint-disable-next-line no-harsh-language -->\n';
+
+describe('check: results and exit codes', () => {
+  it('exits 0 for a clean reply and prints nothing', () => {
+    const d = temp({ 'ok.md': `${CLEAN}\n` });
+    const r = run(['check', 'ok.md'], { cwd: d });
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('exits 1 with stylish output for a lint error; `replylint a.md` is `check a.md`', () => {
+    const d = temp({ 'a.md': `---\ntype: complaint\n---\n${HARSH}\n` });
+    const r = run(['a.md'], { cwd: d });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('a.md\n');
+    expect(r.stdout).toMatch(/ 4:8 {2}错误 {2}「无理取闹」.*no-harsh-language/);
+    expect(r.stdout).toContain('✖ 共 1 个问题（1 个错误，0 个警告）');
+    expect(run(['check', 'a.md'], { cwd: d }).stdout).toBe(r.stdout);
+  });
+
+  it('reports positions as 1-based line/column in UTF-16 units (json)', () => {
+    const d = temp({ 'a.md': `😀😀${HARSH}\n` });
+    const [res] = parseJson(run(['--format', 'json', 'a.md'], { cwd: d }).stdout);
+    const m = res!.messages.find((x) => x.ruleId === 'no-harsh-language')!;
+    // two astral characters are four UTF-16 units: 「无理取闹」 starts after 😀😀经核实，该市民
+    expect(m).toMatchObject({ line: 1, column: 12, endLine: 1, endColumn: 16, severity: 2, messageId: 'found' });
+    expect(res!.filePath).toBe(join(d, 'a.md'));
+    expect(res!).not.toHaveProperty('source');
+  });
+
+  it('reports broken front matter as a lint error (exit 1), not a crash', () => {
+    const d = temp({ 'a.md': `---\ntype: [complaint\n---\n${CLEAN}\n` });
+    const r = run(['--format', 'json', 'a.md'], { cwd: d });
+    expect(r.code).toBe(1);
+    const [res] = parseJson(r.stdout);
+    expect(res!.messages.some((m) => m.ruleId === 'front-matter' && m.severity === 2)).toBe(true);
+  });
+
+  it('exits 2 naming the file when the front matter selects an unknown profile', () => {
+    const d = temp({ 'a.md': `---\nprofile: nope\n---\n${CLEAN}\n`, 'b.md': `${HARSH}\n` });
+    const r = run(['--format', 'json', 'a.md', 'b.md'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/a\.md：.*nope/);
+    expect(parseJson(r.stdout).map((x) => x.filePath)).toEqual([join(d, 'b.md')]);
+  });
+});
+
+describe('check: targets', () => {
+  it('recurses into directories for .md/.txt, skipping node_modules and dot-directories', () => {
+    const d = temp({
+      'r/a.md': `${HARSH}\n`,
+      'r/b.txt': `${CLEAN}\n`,
+      'r/c.json': '{}',
+      'r/sub/d.MD': `${CLEAN}\n`,
+      'r/node_modules/x.md': `${HARSH}\n`,
+      'r/.hidden/y.md': `${HARSH}\n`,
+      'r/.z.md': `${HARSH}\n`,
+    });
+    const r = run(['--format', 'json', 'r'], { cwd: d });
+    expect(r.code).toBe(1);
+    const files = parseJson(r.stdout).map((x) => x.filePath.slice(d.length + 1));
+    expect(files.sort()).toEqual(['r/a.md', 'r/b.txt', 'r/sub/d.MD']);
+  });
+
+  it('expands globs', () => {
+    const d = temp({ 'r/a.md': `${CLEAN}\n`, 'r/sub/b.md': `${CLEAN}\n`, 'r/c.txt': `${CLEAN}\n` });
+    const r = run(['--format', 'json', 'r/**/*.md'], { cwd: d });
+    expect(r.code).toBe(0);
+    expect(parseJson(r.stdout).map((x) => x.filePath.slice(d.length + 1)).sort()).toEqual(['r/a.md', 'r/sub/b.md']);
+  });
+
+  it('exits 2 for a missing file, an empty directory or a glob that matches nothing, before checking', () => {
+    const d = temp({ 'a.md': `${HARSH}\n`, 'empty/readme.json': '{}' });
+    let r = run(['a.md', 'missing.md'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('找不到文件或目录「missing.md」');
+    expect(r.stdout).toBe('');
+    r = run(['nothing/**/*.md'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('没有找到与「nothing/**/*.md」匹配的文件');
+    r = run(['empty'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('目录「empty」中没有 .md 或 .txt 文件');
+  });
+
+  it('reads stdin with `-`, using --stdin-filename for output and config discovery', () => {
+    const d = temp({ 'sub/.replylintrc.yaml': 'rules:\n  no-harsh-language: warn\n' });
+    let r = run(['--format', 'json', '-'], { cwd: d, input: `${HARSH}\n` });
+    expect(r.code).toBe(1);
+    let [res] = parseJson(r.stdout);
+    expect(res!.filePath).toBe('<text>');
+    expect(res!.messages[0]!.severity).toBe(2);
+    r = run(['--format', 'json', '--stdin-filename', 'sub/x.md', '-'], { cwd: d, input: `${HARSH}\n` });
+    expect(r.code).toBe(0); // the config in sub/ makes it a warning
+    [res] = parseJson(r.stdout);
+    expect(res!.filePath).toBe(join(d, 'sub/x.md'));
+    expect(res!.messages[0]).toMatchObject({ ruleId: 'no-harsh-language', severity: 1 });
+    r = run(['-', 'x.md'], { cwd: d, input: '' });
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('check: configuration', () => {
+  it('discovers the config upward from each file', () => {
+    const d = temp({
+      'a/.replylintrc.yaml': 'rules:\n  no-harsh-language: off\n',
+      'a/deep/x.md': `${HARSH}\n`,
+      'b/y.md': `${HARSH}\n`,
+    });
+    const r = run(['--format', 'json', 'a', 'b'], { cwd: d });
+    expect(r.code).toBe(1);
+    const res = parseJson(r.stdout);
+    expect(res.find((x) => x.filePath.endsWith('x.md'))!.messages).toEqual([]);
+    expect(res.find((x) => x.filePath.endsWith('y.md'))!.errorCount).toBe(1);
+  });
+
+  it('uses only --config when given', () => {
+    const d = temp({ 'off.yaml': 'rules:\n  no-harsh-language: off\n', 'a/.replylintrc.yaml': 'rules:\n  no-harsh-language: error\n', 'a/x.md': `${HARSH}\n` });
+    expect(run(['a/x.md'], { cwd: d }).code).toBe(1);
+    expect(run(['--config', 'off.yaml', 'a/x.md'], { cwd: d }).code).toBe(0);
+    const r = run(['--config', 'missing.yaml', 'a/x.md'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('找不到配置文件');
+  });
+
+  it('prints invalid configuration errors with file and line, exit 2', () => {
+    const d = temp({ '.replylintrc.yaml': 'extends: [recommended]\nsegmenter: fast\n', 'x.md': `${CLEAN}\n` });
+    let r = run(['x.md'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\.replylintrc\.yaml:2.*segmenter/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    writeFileSync(join(d, '.replylintrc.yaml'), 'extends: [nope]\n');
+    r = run(['x.md'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\.replylintrc\.yaml:1.*nope.*recommended/);
+  });
+
+  it('--profile overrides config and front matter; an unknown profile lists the profiles (exit 2)', () => {
+    const d = temp({ 'x.md': `---\nprofile: suqian\n---\n${HARSH}\n` });
+    expect(run(['--profile', 'recommended', 'x.md'], { cwd: d }).code).toBe(1);
+    const r = run(['--profile', 'nope', 'x.md'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('未知的规则配置「nope」');
+    expect(r.stderr).toContain('recommended');
+    expect(r.stderr).toContain('suqian');
+  });
+
+  it('--rule id:severity overrides rules; unknown ids and bad values exit 2', () => {
+    const d = temp({ 'x.md': `${HARSH}\n` });
+    expect(run(['--rule', 'no-harsh-language:off', 'x.md'], { cwd: d }).code).toBe(0);
+    const r = run(['--rule', 'no-harsh-language:warn', '--format', 'json', 'x.md'], { cwd: d });
+    expect(r.code).toBe(0);
+    expect(parseJson(r.stdout)[0]!.messages[0]!.severity).toBe(1);
+    // repeatable: the last one wins
+    expect(run(['--rule', 'no-harsh-language:off', '--rule', 'no-harsh-language:error', 'x.md'], { cwd: d }).code).toBe(1);
+    let bad = run(['--rule', 'no-such-rule:error', 'x.md'], { cwd: d });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('未知的规则「no-such-rule」');
+    bad = run(['--rule', 'no-harsh-language', 'x.md'], { cwd: d });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('规则id:级别');
+  });
+});
+
+describe('check: options', () => {
+  const withWarning = `${UNUSED_DIRECTIVE}${CLEAN}\n`;
+
+  it('--max-warnings turns too many warnings into exit 1', () => {
+    const d = temp({ 'w.md': withWarning });
+    expect(run(['w.md'], { cwd: d }).code).toBe(0);
+    const r = run(['--max-warnings', '0', 'w.md'], { cwd: d });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('共 1 个警告，超过 --max-warnings 上限 0');
+    expect(run(['--max-warnings', '1', 'w.md'], { cwd: d }).code).toBe(0);
+    expect(run(['--max-warnings', 'x', 'w.md'], { cwd: d }).code).toBe(2);
+  });
+
+  it('--quiet reports errors only', () => {
+    const d = temp({ 'w.md': withWarning, 'e.md': `${UNUSED_DIRECTIVE}${CLEAN}\n\n${HARSH}\n` });
+    const r = run(['--quiet', '--format', 'json', 'w.md', 'e.md'], { cwd: d });
+    expect(r.code).toBe(1);
+    const res = parseJson(r.stdout);
+    expect(res.flatMap((x) => x.messages.map((m) => m.severity))).toEqual([2]);
+    expect(run(['--quiet', '--max-warnings', '0', 'w.md'], { cwd: d }).code).toBe(0);
+  });
+
+  it('--no-color removes colour that FORCE_COLOR would add', () => {
+    const d = temp({ 'x.md': `${HARSH}\n` });
+    expect(run(['x.md'], { cwd: d, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
+    expect(run(['--no-color', 'x.md'], { cwd: d, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  });
+
+  it('--output-file writes the report to a file', () => {
+    const d = temp({ 'x.md': `${HARSH}\n` });
+    const r = run(['--format', 'json', '--output-file', 'out/report.json', 'x.md'], { cwd: d });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(parseJson(readFileSync(join(d, 'out/report.json'), 'utf8'))[0]!.errorCount).toBe(1);
+  });
+
+  it('--format sarif validates against the SARIF 2.1.0 schema', () => {
+    const d = temp({ 'x.md': `${UNUSED_DIRECTIVE}${CLEAN}\n\n${HARSH}\n`, 'y.md': `${CLEAN}\n` });
+    const r = run(['--format', 'sarif', 'x.md', 'y.md'], { cwd: d });
+    expect(r.code).toBe(1);
+    const log = JSON.parse(r.stdout);
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(join(CLI_ROOT, 'test/schemas/sarif-schema-2.1.0.json'), 'utf8')));
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const results = log.runs[0].results;
+    const rules = log.runs[0].tool.driver.rules;
+    expect(results.map((x: { ruleIndex: number }) => rules[x.ruleIndex].id).sort()).toEqual(['no-harsh-language', 'unused-directive']);
+    expect(rules.find((x: { id: string }) => x.id === 'no-harsh-language').properties.source).toMatch(/宿迁规定/);
+  });
+
+  it('--format junit and github', () => {
+    const d = temp({ 'x.md': `${HARSH}\n`, 'y.md': `${CLEAN}\n` });
+    const j = run(['--format', 'junit', 'x.md', 'y.md'], { cwd: d });
+    expect(j.code).toBe(1);
+    expect(j.stdout).toContain('<testsuite name="x.md"');
+    expect(j.stdout).toContain('<testcase name="replylint" classname="y.md" time="0" />');
+    const g = run(['--format', 'github', 'x.md', 'y.md'], { cwd: d });
+    expect(g.code).toBe(1);
+    expect(g.stdout).toMatch(/^::error file=x\.md,line=1,col=8,endLine=1,endColumn=12,title=no-harsh-language::「无理取闹」/);
+    expect(g.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('rejects an unknown format and unknown options with exit 2 in Chinese', () => {
+    const d = temp({ 'x.md': `${CLEAN}\n` });
+    let r = run(['--format', 'xml', 'x.md'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('的取值「xml」无效');
+    r = run(['--frobnicate', 'x.md'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('未知的选项 --frobnicate');
+  });
+});
+
+describe('check --fix', () => {
+  it('writes fixes atomically, keeps mode and BOM, re-lints and reports what remains', () => {
+    const text = `${UNUSED_DIRECTIVE}${CLEAN}\n\n${HARSH}\n`;
+    const d = temp({ 'x.md': Buffer.concat([BOM, Buffer.from(text)]) });
+    const file = join(d, 'x.md');
+    chmodSync(file, 0o640);
+    const r = run(['--fix', '--format', 'json', 'x.md'], { cwd: d });
+    expect(r.code).toBe(1);
+    const [res] = parseJson(r.stdout);
+    expect(res!.messages.map((m) => m.ruleId)).toEqual(['no-harsh-language']); // the directive is gone
+    expect(res!.messages[0]).toMatchObject({ line: 4, column: 8 });
+    expect(res).not.toHaveProperty('output');
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 3)).toEqual(BOM);
+    expect(bytes.subarray(3).toString()).toBe(`\n${CLEAN}\n\n${HARSH}\n`); // the directive comment removed
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+    expect(readdirSync(d)).toEqual(['x.md']); // no temp files left
+  });
+
+  it('leaves a file untouched when nothing is fixable', () => {
+    const d = temp({ 'x.md': `${HARSH}\n` });
+    const before = statSync(join(d, 'x.md')).mtimeMs;
+    expect(run(['--fix', 'x.md'], { cwd: d }).code).toBe(1);
+    expect(readFileSync(join(d, 'x.md'), 'utf8')).toBe(`${HARSH}\n`);
+    expect(statSync(join(d, 'x.md')).mtimeMs).toBe(before);
+  });
+
+  it('--fix-dry-run does not write and puts the fixed text in `output`', () => {
+    const text = `${UNUSED_DIRECTIVE}${CLEAN}\n`;
+    const d = temp({ 'x.md': text });
+    const r = run(['--fix-dry-run', '--format', 'json', 'x.md'], { cwd: d });
+    expect(r.code).toBe(0);
+    const [res] = parseJson(r.stdout);
+    expect(res!.output).toBe(`\n${CLEAN}\n`);
+    expect(res!.messages).toEqual([]);
+    expect(readFileSync(join(d, 'x.md'), 'utf8')).toBe(text);
+    // stdin: dry run works, --fix is refused
+    const s = run(['--fix-dry-run', '--format', 'json', '-'], { cwd: d, input: text });
+    expect(parseJson(s.stdout)[0]!.output).toBe(`\n${CLEAN}\n`);
+    const f = run(['--fix', '-'], { cwd: d, input: text });
+    expect(f.code).toBe(2);
+    expect(f.stderr).toContain('--fix-dry-run');
+    expect(run(['--fix', '--fix-dry-run', 'x.md'], { cwd: d }).code).toBe(2);
+  });
+});
+
+describe('check: bad input', () => {
+  const gbk = iconv.encode(`${UNUSED_DIRECTIVE}${CLEAN}\n\n${HARSH}\n`, 'gbk');
+
+  it('decodes GBK files, says so with an `encoding` warning, and checks them', () => {
+    const d = temp({ 'g.md': gbk });
+    const r = run(['--format', 'json', 'g.md'], { cwd: d });
+    expect(r.code).toBe(1);
+    const [res] = parseJson(r.stdout);
+    expect(res!.messages[0]).toMatchObject({ ruleId: 'encoding', severity: 1, messageId: 'gb18030', line: 1, column: 1 });
+    expect(res!.messages.find((m) => m.ruleId === 'no-harsh-language')).toMatchObject({ line: 4, column: 8 });
+    expect(res!.messages.find((m) => m.ruleId === 'unused-directive')).toMatchObject({ line: 1, severity: 1 });
+  });
+
+  it('--fix does not rewrite a GBK file and says why', () => {
+    const d = temp({ 'g.md': gbk });
+    const r = run(['--fix', 'g.md'], { cwd: d });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('--fix 不修改此文件');
+    expect(readFileSync(join(d, 'g.md'))).toEqual(gbk);
+  });
+
+  it('checks text after a UTF-8 BOM with columns that do not count the BOM', () => {
+    const d = temp({ 'b.md': Buffer.concat([BOM, Buffer.from(`${HARSH}\n`)]) });
+    const [res] = parseJson(run(['--format', 'json', 'b.md'], { cwd: d }).stdout);
+    expect(res!.messages[0]).toMatchObject({ line: 1, column: 8 });
+  });
+
+  it('refuses binary and undecodable files by name (exit 2) and still checks the others', () => {
+    const d = temp({
+      'bin.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]),
+      'utf16.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('您好', 'utf16le')]),
+      'latin.txt': Buffer.from('caf\xe9 r\xe9sum\xe9 secret-body-text\n', 'latin1'),
+      'ok.md': `${HARSH}\n`,
+    });
+    const r = run(['--format', 'json', 'bin.md', 'utf16.md', 'latin.txt', 'ok.md'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('bin.md：不是文本文件');
+    expect(r.stderr).toContain('utf16.md：是 UTF-16');
+    expect(r.stderr).toMatch(/latin\.txt：.*UTF-8/);
+    expect(r.stderr).not.toContain('secret-body-text');
+    expect(parseJson(r.stdout).map((x) => x.filePath)).toEqual([join(d, 'ok.md')]);
+  });
+
+  it('reports an empty file with a notice, not as clean text', () => {
+    const d = temp({ 'e.md': '', 'ws.md': ' \n\n' });
+    const r = run(['--format', 'json', 'e.md', 'ws.md'], { cwd: d });
+    expect(r.code).toBe(0);
+    for (const res of parseJson(r.stdout)) expect(res.messages).toEqual([expect.objectContaining({ ruleId: 'empty-file', severity: 1 })]);
+  });
+
+  it('refuses files over --max-file-size with a clear message', () => {
+    const d = temp({ 'big.md': `${CLEAN}\n`.repeat(100), 'small.md': `${CLEAN}\n` });
+    const r = run(['--max-file-size', '1KB', 'big.md', 'small.md'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/big\.md：文件大小 .* KB，超过上限 1 KB/);
+    expect(run(['--max-file-size', 'lots', 'small.md'], { cwd: d }).code).toBe(2);
+  });
+
+  it('checks a 5 MB reply', () => {
+    const para = `${CLEAN}承办人已于2024年3月12日电话联系诉求人，说明了整改安排。\n\n`;
+    const body = para.repeat(Math.ceil((5 * 1024 * 1024) / Buffer.byteLength(para)));
+    const d = temp({ 'big.md': `${body}${HARSH}\n` });
+    const t0 = Date.now();
+    const r = run(['--format', 'json', 'big.md'], { cwd: d });
+    const ms = Date.now() - t0;
+    expect(r.code).toBe(1);
+    const [res] = parseJson(r.stdout);
+    expect(res!.errorCount).toBe(1);
+    expect(res!.messages[0]!.line).toBe(body.split('\n').length);
+    expect(ms).toBeLessThan(60_000);
+  }, 90_000);
+});
+
+describe('errors', () => {
+  it('prints one Chinese line for unexpected errors, the stack only with REPLYLINT_DEBUG=1', () => {
+    // rules directory whose core/ is a file: reading the rule pack fails with ENOTDIR
+    const rulesDir = temp({ core: 'not a directory', 'profiles/recommended.yaml': 'id: recommended\n' });
+    const d = temp({ 'x.md': `${CLEAN}\n` });
+    const r = run(['x.md'], { cwd: d, env: { REPLYLINT_RULES_DIR: rulesDir } });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^replylint：意外错误.*REPLYLINT_DEBUG=1/);
+    const dbg = run(['x.md'], { cwd: d, env: { REPLYLINT_RULES_DIR: rulesDir, REPLYLINT_DEBUG: '1' } });
+    expect(dbg.code).toBe(2);
+    expect(dbg.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('shows help in Chinese; no arguments is a usage error', () => {
+    const h = run(['--help']);
+    expect(h.code).toBe(0);
+    expect(h.stdout).toContain('用法：');
+    expect(h.stdout).toContain('check');
+    expect(run(['check', '--help']).stdout).toContain('--max-warnings');
+    const none = run([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('用法：');
+    expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('rules', () => {
+  it('lists rules as a table and as JSON with severities per profile', () => {
+    const t = run(['rules', '--no-color']);
+    expect(t.code).toBe(0);
+    expect(t.stdout.split('\n')[0]).toMatch(/^规则\s+分类\s+默认\s+recommended/);
+    expect(t.stdout).toMatch(/no-harsh-language\s+无效回复\s+错误/);
+    const j = run(['rules', '--format', 'json']);
+    expect(j.code).toBe(0);
+    const rows = JSON.parse(j.stdout) as Array<{ id: string; severities: Record<string, string>; fixable: boolean; source: string; category: string; defaultSeverity: string }>;
+    const harsh = rows.find((x) => x.id === 'no-harsh-language')!;
+    expect(harsh).toMatchObject({ category: 'invalid', defaultSeverity: 'error', fixable: false });
+    expect(harsh.source).toMatch(/宿迁规定/);
+    expect(Object.keys(harsh.severities)).toEqual(expect.arrayContaining(['recommended', 'suqian', 'changshu']));
+    expect(run(['rules', '--format', 'csv']).code).toBe(2);
+  });
+});
+
+describe('init', () => {
+  it('writes a commented config that loads, and refuses to overwrite without --force', () => {
+    const d = temp({ 'x.md': `${HARSH}\n` });
+    let r = run(['init', '--profile', 'suqian'], { cwd: d });
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(d, '.replylintrc.yaml'), 'utf8');
+    expect(text).toContain('extends: [suqian]');
+    for (const key of ['extends', 'rules', 'phrases', 'policies', 'calendar', 'handler', 'segmenter']) expect(text).toMatch(new RegExp(`^# ${key}：`, 'm'));
+    // the generated config is valid: the check runs with it
+    r = run(['x.md'], { cwd: d });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    // refuse, then force
+    writeFileSync(join(d, '.replylintrc.yaml'), 'rules: {}\n');
+    r = run(['init'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--force');
+    expect(readFileSync(join(d, '.replylintrc.yaml'), 'utf8')).toBe('rules: {}\n');
+    expect(run(['init', '--force'], { cwd: d }).code).toBe(0);
+    expect(readFileSync(join(d, '.replylintrc.yaml'), 'utf8')).toContain('extends: [recommended]');
+    expect(run(['init', '--force', '--profile', 'nope'], { cwd: d }).code).toBe(2);
+    expect(existsSync(join(d, '.replylintrc.yaml'))).toBe(true);
+  });
+});

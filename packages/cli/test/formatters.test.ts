@@ -1,0 +1,209 @@
+// Unit tests of the output formatters (no process, no core).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { stylish } from '../src/formatters/stylish.js';
+import { json } from '../src/formatters/json.js';
+import { sarif, RULE_DOCS_BASE } from '../src/formatters/sarif.js';
+import { junit, xmlEscape } from '../src/formatters/junit.js';
+import { github, escapeData, escapeProperty } from '../src/formatters/github.js';
+import { displayPath, artifactUri } from '../src/formatters/paths.js';
+import type { CliMessage, FileResult, FormatContext, RuleMeta } from '../src/formatters/types.js';
+import { CLI_ROOT } from './helpers.js';
+
+const cwd = '/work/proj';
+const RULES: RuleMeta[] = [
+  { id: 'no-harsh-language', description: '不得出现指责诉求人的措辞。', rationale: '言语过激列为问责情形。', source: '宿迁规定 五(二)3', category: 'invalid', severity: 'error', fixable: false },
+  { id: 'citation-format', description: '文号格式。', source: 'GB/T 9704-2012 7.2.5', category: 'citations', severity: 'warn', fixable: true },
+];
+const ctx = (over: Partial<FormatContext> = {}): FormatContext => ({ cwd, color: false, rules: () => RULES, version: '0.1.0', ...over });
+
+function msg(over: Partial<CliMessage>): CliMessage {
+  return { ruleId: 'no-harsh-language', severity: 2, message: '「无理取闹」是指责诉求人的措辞。', messageId: 'found', line: 3, column: 5, endLine: 3, endColumn: 9, range: [20, 24], ...over };
+}
+
+function result(messages: CliMessage[], over: Partial<FileResult> = {}): FileResult {
+  const errorCount = messages.filter((m) => m.severity === 2).length;
+  const warningCount = messages.length - errorCount;
+  return {
+    filePath: `${cwd}/replies/a.md`,
+    displayPath: 'replies/a.md',
+    messages,
+    errorCount,
+    warningCount,
+    fatalErrorCount: 0,
+    fixableErrorCount: messages.filter((m) => m.fix && m.severity === 2).length,
+    fixableWarningCount: messages.filter((m) => m.fix && m.severity === 1).length,
+    encoding: 'utf-8',
+    bom: false,
+    ...over,
+  };
+}
+
+const twoProblems = [
+  result([
+    msg({}),
+    msg({ ruleId: 'citation-format', severity: 1, message: '文号括号应为〔〕。', messageId: 'brackets', line: 12, column: 10, endLine: 12, endColumn: 22, range: [100, 112], fix: { range: [103, 104], text: '〔' } }),
+  ]),
+  result([], { filePath: `${cwd}/replies/b.md`, displayPath: 'replies/b.md' }),
+];
+
+describe('stylish', () => {
+  it('prints ESLint-like rows in Chinese, aligned, with the summary and fixable count', () => {
+    const out = stylish(twoProblems, ctx());
+    const lines = out.split('\n');
+    expect(lines[0]).toBe('replies/a.md');
+    expect(lines[1]).toMatch(/^ {3}3:5 {3}错误 {2}「无理取闹」是指责诉求人的措辞。 {2}no-harsh-language$/);
+    expect(lines[2]).toMatch(/^ {2}12:10 {2}警告 {2}文号括号应为〔〕。 +citation-format$/);
+    // rule ids start in the same terminal column (CJK characters are two columns wide)
+    const col = (l: string) => {
+      const before = l.slice(0, l.lastIndexOf('  ') + 2);
+      return [...before].reduce((w, ch) => w + (ch.codePointAt(0)! > 0x2e80 ? 2 : 1), 0);
+    };
+    expect(col(lines[1]!)).toBe(col(lines[2]!));
+    expect(out).toContain('✖ 共 2 个问题（1 个错误，1 个警告）');
+    expect(out).toContain('  其中 1 个可用 --fix 自动修复');
+    expect(out).not.toContain('replies/b.md'); // clean files are not listed
+    expect(out).not.toContain('\u001b['); // no colour when disabled
+  });
+
+  it('prints nothing for clean results and colours only when asked', () => {
+    expect(stylish([result([])], ctx())).toBe('');
+    const coloured = stylish(twoProblems, ctx({ color: true }));
+    expect(coloured).toContain('\u001b[31m错误\u001b[39m');
+    expect(coloured).toContain('\u001b[33m警告\u001b[39m');
+  });
+
+  it('omits the fixable line when nothing is fixable', () => {
+    const out = stylish([result([msg({})])], ctx());
+    expect(out).toContain('✖ 共 1 个问题（1 个错误，0 个警告）');
+    expect(out).not.toContain('--fix');
+  });
+});
+
+describe('json', () => {
+  it("has ESLint's result shape without internal fields", () => {
+    const data = JSON.parse(json(twoProblems, ctx()));
+    expect(data).toHaveLength(2);
+    expect(Object.keys(data[0]).sort()).toEqual(
+      ['errorCount', 'fatalErrorCount', 'filePath', 'fixableErrorCount', 'fixableWarningCount', 'messages', 'suppressedMessages', 'usedDeprecatedRules', 'warningCount'].sort(),
+    );
+    expect(data[0].messages[0]).toEqual({ ruleId: 'no-harsh-language', severity: 2, message: '「无理取闹」是指责诉求人的措辞。', line: 3, column: 5, endLine: 3, endColumn: 9, messageId: 'found' });
+    expect(data[0].messages[1].fix).toEqual({ range: [103, 104], text: '〔' });
+    expect(data[0].messages[1]).not.toHaveProperty('range');
+    expect(data[0]).not.toHaveProperty('source');
+    expect(data[1]).toMatchObject({ filePath: `${cwd}/replies/b.md`, messages: [], errorCount: 0, warningCount: 0 });
+  });
+
+  it('includes output when a fixed text is given', () => {
+    const data = JSON.parse(json([result([], { output: '修复后' })], ctx()));
+    expect(data[0].output).toBe('修复后');
+  });
+});
+
+describe('sarif', () => {
+  const schema = JSON.parse(readFileSync(join(CLI_ROOT, 'test/schemas/sarif-schema-2.1.0.json'), 'utf8'));
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+
+  it('validates against the SARIF 2.1.0 schema', () => {
+    const log = JSON.parse(sarif(twoProblems, ctx()));
+    const ok = validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('describes rules and points results at them', () => {
+    const log = JSON.parse(sarif(twoProblems, ctx()));
+    const runLog = log.runs[0];
+    expect(log.version).toBe('2.1.0');
+    expect(runLog.tool.driver.name).toBe('replylint');
+    const rules = runLog.tool.driver.rules;
+    const harsh = rules.find((r: { id: string }) => r.id === 'no-harsh-language');
+    expect(harsh).toMatchObject({
+      shortDescription: { text: '不得出现指责诉求人的措辞。' },
+      fullDescription: { text: '不得出现指责诉求人的措辞。言语过激列为问责情形。' },
+      helpUri: `${RULE_DOCS_BASE}no-harsh-language`,
+      properties: { source: '宿迁规定 五(二)3' },
+      defaultConfiguration: { level: 'error' },
+    });
+    const [r0, r1] = runLog.results;
+    expect(rules[r0.ruleIndex].id).toBe('no-harsh-language');
+    expect(rules[r1.ruleIndex].id).toBe('citation-format');
+    expect(r0.level).toBe('error');
+    expect(r1.level).toBe('warning');
+    expect(r0.locations[0].physicalLocation.region).toEqual({ startLine: 3, startColumn: 5, endLine: 3, endColumn: 9, charOffset: 20, charLength: 4 });
+    expect(r0.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'replies/a.md', uriBaseId: '%SRCROOT%', index: 0 });
+    expect(runLog.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///work/proj/');
+    expect(runLog.columnKind).toBe('utf16CodeUnits');
+    expect(r1.fixes[0].artifactChanges[0].replacements[0]).toEqual({ deletedRegion: { charOffset: 103, charLength: 1 }, insertedContent: { text: '〔' } });
+    expect(runLog.artifacts).toHaveLength(2);
+  });
+
+  it('adds a descriptor for rules without metadata and stays valid for odd paths', () => {
+    const odd = [result([msg({ ruleId: 'mystery' })], { filePath: '/elsewhere/空 格#?.md', displayPath: '/elsewhere/空 格#?.md', encoding: 'gb18030' })];
+    const log = JSON.parse(sarif(odd, ctx()));
+    expect(validate(log)).toBe(true);
+    const res = log.runs[0].results[0];
+    expect(log.runs[0].tool.driver.rules[res.ruleIndex].id).toBe('mystery');
+    expect(res.locations[0].physicalLocation.artifactLocation.uri).toBe('file:///elsewhere/%E7%A9%BA%20%E6%A0%BC%23%3F.md');
+    expect(log.runs[0].artifacts[0].encoding).toBe('gb18030');
+  });
+});
+
+describe('junit', () => {
+  it('writes one testsuite per file, one testcase per problem, a passing case for clean files', () => {
+    const out = junit(twoProblems, ctx());
+    expect(out.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<testsuites name="replylint" tests="3" failures="2" errors="0">')).toBe(true);
+    expect(out.match(/<testsuite /g)).toHaveLength(2);
+    expect(out).toContain('<testsuite name="replies/a.md" package="replylint" tests="2" failures="2"');
+    expect(out).toContain('<testcase name="no-harsh-language (3:5)" classname="replies/a.md" time="0">');
+    expect(out).toContain('<failure message="「无理取闹」是指责诉求人的措辞。" type="error">');
+    expect(out).toContain('type="warning"');
+    expect(out).toContain('<testsuite name="replies/b.md" package="replylint" tests="1" failures="0"');
+    expect(out).toContain('<testcase name="replylint" classname="replies/b.md" time="0" />');
+    expect(out.trim().endsWith('</testsuites>')).toBe(true);
+  });
+
+  it('escapes markup and drops characters XML forbids', () => {
+    expect(xmlEscape(`a<b>&"c'\u0001\u0008d`)).toBe('a&lt;b&gt;&amp;&quot;c&apos;d');
+    const out = junit([result([msg({ message: '含 <标签> & "引号"\u000b' })], { displayPath: 'a&b.md' })], ctx());
+    expect(out).toContain('message="含 &lt;标签&gt; &amp; &quot;引号&quot;"');
+    expect(out).toContain('classname="a&amp;b.md"');
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b\u000c]/);
+    // every opened element is closed
+    const opened = (out.match(/<(testsuites|testsuite|testcase|failure)[ >]/g) ?? []).length;
+    const closed = (out.match(/<\/(testsuites|testsuite|testcase|failure)>|\/>/g) ?? []).length;
+    expect(opened).toBe(closed);
+  });
+});
+
+describe('github', () => {
+  it('writes workflow commands with positions and the rule as title', () => {
+    const out = github(twoProblems, ctx()).trim().split('\n');
+    expect(out).toEqual([
+      '::error file=replies/a.md,line=3,col=5,endLine=3,endColumn=9,title=no-harsh-language::「无理取闹」是指责诉求人的措辞。',
+      '::warning file=replies/a.md,line=12,col=10,endLine=12,endColumn=22,title=citation-format::文号括号应为〔〕。',
+    ]);
+  });
+
+  it('escapes data and properties like @actions/core', () => {
+    expect(escapeData('100%\r\n下一行')).toBe('100%25%0D%0A下一行');
+    expect(escapeProperty('a,b:c%')).toBe('a%2Cb%3Ac%25');
+    const out = github([result([msg({ message: '第一行\n第二行' })], { displayPath: 'dir,x/a:b.md' })], ctx());
+    expect(out).toBe('::error file=dir%2Cx/a%3Ab.md,line=3,col=5,endLine=3,endColumn=9,title=no-harsh-language::第一行%0A第二行\n');
+  });
+});
+
+describe('paths', () => {
+  it('shows paths relative to the working directory', () => {
+    expect(displayPath('/work/proj/replies/a.md', '/work/proj')).toBe('replies/a.md');
+    expect(displayPath('/other/a.md', '/work/proj')).toBe('/other/a.md');
+    expect(displayPath('<text>', '/work/proj')).toBe('<text>');
+    expect(artifactUri('/work/proj/回复 1.md', '/work/proj')).toEqual({ uri: '%E5%9B%9E%E5%A4%8D%201.md', uriBaseId: '%SRCROOT%' });
+    expect(artifactUri('<text>', '/work/proj')).toEqual({ uri: '%3Ctext%3E' });
+  });
+});
