@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// replylint CLI entry. The implementation is compiled to ../dist (run `npx tsc -b` in the repo).
-import '../dist/main.js';
+// replylint CLI entry: the esbuild bundle made by `npm run build` (scripts/bundle.mjs).
+import '../dist/bundle/main.js';

@@ -12,6 +12,9 @@ export function rulesDir(): string {
     ...(env ? [env] : []),
     fileURLToPath(new URL('../../../../rules/', import.meta.url)),
     fileURLToPath(new URL('../../rules/', import.meta.url)),
+    // the CLI bundle: packages/cli/dist/bundle/*.js
+    fileURLToPath(new URL('../../../../rules/', import.meta.url)),
+    fileURLToPath(new URL('../../../rules/', import.meta.url)),
   ];
   cached = candidates.find((c) => existsSync(join(c, 'core'))) ?? candidates[candidates.length - 1]!;
   return cached;
