@@ -56,12 +56,14 @@ describe('check: results and exit codes', () => {
     expect(res!.messages.some((m) => m.ruleId === 'front-matter' && m.severity === 2)).toBe(true);
   });
 
-  it('exits 2 naming the file when the front matter selects an unknown profile', () => {
-    const d = temp({ 'a.md': `---\nprofile: nope\n---\n${CLEAN}\n`, 'b.md': `${HARSH}\n` });
+  it('reports an unknown profile in the front matter at its line and checks the file with the config', () => {
+    const d = temp({ 'a.md': `---\nprofile: nope\n---\n${HARSH}\n`, 'b.md': `${HARSH}\n` });
     const r = run(['--format', 'json', 'a.md', 'b.md'], { cwd: d });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/a\.md：.*nope/);
-    expect(parseJson(r.stdout).map((x) => x.filePath)).toEqual([join(d, 'b.md')]);
+    expect(r.code).toBe(1);
+    const [a, b] = parseJson(r.stdout);
+    expect(a!.messages.map((m) => [m.ruleId, m.line])).toEqual([['front-matter', 2], ['no-harsh-language', 4]]);
+    expect(a!.messages[0]!.message).toContain('nope');
+    expect(b!.messages.map((m) => m.ruleId)).toEqual(['no-harsh-language']);
   });
 });
 
@@ -266,11 +268,11 @@ describe('check --fix', () => {
     expect(r.code).toBe(1);
     const [res] = parseJson(r.stdout);
     expect(res!.messages.map((m) => m.ruleId)).toEqual(['no-harsh-language']); // the directive is gone
-    expect(res!.messages[0]).toMatchObject({ line: 4, column: 8 });
+    expect(res!.messages[0]).toMatchObject({ line: 3, column: 8 });
     expect(res).not.toHaveProperty('output');
     const bytes = readFileSync(file);
     expect(bytes.subarray(0, 3)).toEqual(BOM);
-    expect(bytes.subarray(3).toString()).toBe(`\n${CLEAN}\n\n${HARSH}\n`); // the directive comment removed
+    expect(bytes.subarray(3).toString()).toBe(`${CLEAN}\n\n${HARSH}\n`); // the directive line removed
     expect(statSync(file).mode & 0o777).toBe(0o640);
     expect(readdirSync(d)).toEqual(['x.md']); // no temp files left
   });
@@ -289,12 +291,12 @@ describe('check --fix', () => {
     const r = run(['--fix-dry-run', '--format', 'json', 'x.md'], { cwd: d });
     expect(r.code).toBe(0);
     const [res] = parseJson(r.stdout);
-    expect(res!.output).toBe(`\n${CLEAN}\n`);
+    expect(res!.output).toBe(`${CLEAN}\n`);
     expect(res!.messages).toEqual([]);
     expect(readFileSync(join(d, 'x.md'), 'utf8')).toBe(text);
     // stdin: dry run works, --fix is refused
     const s = run(['--fix-dry-run', '--format', 'json', '-'], { cwd: d, input: text });
-    expect(parseJson(s.stdout)[0]!.output).toBe(`\n${CLEAN}\n`);
+    expect(parseJson(s.stdout)[0]!.output).toBe(`${CLEAN}\n`);
     const f = run(['--fix', '-'], { cwd: d, input: text });
     expect(f.code).toBe(2);
     expect(f.stderr).toContain('--fix-dry-run');

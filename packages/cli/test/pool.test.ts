@@ -28,7 +28,7 @@ describe('worker pool', () => {
     try {
       const r = run(['--fix', 'f*.md'], { cwd: d, env: { REPLYLINT_WORKERS: '1' } });
       expect(r.code).toBe(0);
-      for (let i = 0; i < 30; i++) expect(readFileSync(join(d, `f${i}.md`), 'utf8')).toBe(`\n${CLEAN}\n`);
+      for (let i = 0; i < 30; i++) expect(readFileSync(join(d, `f${i}.md`), 'utf8')).toBe(`${CLEAN}\n`);
     } finally {
       removeDir(d);
     }

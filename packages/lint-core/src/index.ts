@@ -7,6 +7,7 @@ export { checkExamples, type ExampleFailure } from './engine/examples.js';
 export { loadConfig, findConfigFile, clearConfigCache, configSchema, DEFAULT_CONFIG, CONFIG_FILENAMES, type ResolvedConfig, type LoadConfigOptions } from './config/load.js';
 export { loadProfile, listProfiles, profileChain, type Profile } from './config/profiles.js';
 export { normalizeSetting, type RuleSetting } from './config/settings.js';
+export { ruleSettingSchema, ruleSchema, profileSchema } from './pack/schema.js';
 export { loadBuiltinRules, type RuleDefinition } from './pack/load.js';
 export { resolveRules, severitiesByProfile, type ActiveRule } from './engine/resolve.js';
 export { listKinds } from './kinds/index.js';

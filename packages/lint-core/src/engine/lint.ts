@@ -16,6 +16,7 @@ import { resolveRules, type ActiveRule } from './resolve.js';
 import { applyDirectives, parseDirectives } from './directives.js';
 import { verifyExamples } from './examples.js';
 import { loadBuiltinRules } from '../pack/load.js';
+import { listProfiles } from '../config/profiles.js';
 
 export interface LintOptions {
   /** For messages and config discovery by callers; lint() itself does no I/O. */
@@ -80,7 +81,21 @@ export function lintDocument(text: string, options: LintOptions = {}): LintResul
   for (const [id, s] of Object.entries(options.rules ?? {})) {
     cliRules[id] = typeof s === 'object' && s !== null && !Array.isArray(s) ? (s as RuleSetting) : normalizeSetting(s as RuleSettingInput);
   }
-  const profileOverride = options.profile ?? meta.profile;
+  let profileOverride = options.profile;
+  if (!profileOverride && meta.profile !== undefined) {
+    if (listProfiles().includes(meta.profile)) profileOverride = meta.profile;
+    else {
+      const data = { key: 'profile', actual: meta.profile, expected: `规则配置名称之一：${listProfiles().join('、')}` };
+      diagnostics.push({
+        ruleId: META_RULE_ID,
+        severity: 2,
+        messageId: 'invalidValue',
+        message: formatMessage(META_MESSAGES.invalidValue!, data),
+        data,
+        range: metaRanges.profile ?? [0, 0],
+      });
+    }
+  }
   const resolved = resolveRules(config, profileOverride, cliRules);
   const active = options.only ? resolved.rules.filter((r) => options.only!.includes(r.rule.id)) : resolved.rules;
 
@@ -118,7 +133,7 @@ export function lintDocument(text: string, options: LintOptions = {}): LintResul
           message: unused[0] === '*' ? '该禁用指令没有屏蔽任何问题：可删除。' : `该禁用指令中的「${unused.join('、')}」没有屏蔽任何问题：可删除。`,
           data: { rules: unused.join(',') },
           range: d.range,
-          ...(allUnused && unknown.length === 0 ? { fix: { range: d.range, text: '' } } : {}),
+          ...(allUnused && unknown.length === 0 ? { fix: { range: removalRange(text, d.range), text: '' } } : {}),
         });
       }
     }
@@ -184,4 +199,15 @@ export function runRules(
   if (withBlock.length) for (const b of doc.blocks) for (const v of withBlock) v.block!(b);
   const withSentence = visitors.filter((v) => v.sentence);
   if (withSentence.length) for (const s of doc.sentences) for (const v of withSentence) v.sentence!(s);
+}
+
+/** The comment's range, widened to its whole line (with the line break) when it stands alone on it. */
+function removalRange(text: string, [start, end]: readonly [number, number]): [number, number] {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const before = text.slice(lineStart, start);
+  const after = text.slice(end, lineEnd);
+  if (/^[ \t]*$/.test(before) && /^[ \t\r]*$/.test(after)) return [lineStart, Math.min(text.length, lineEnd + 1)];
+  return [start, end];
 }
