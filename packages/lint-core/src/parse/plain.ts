@@ -5,9 +5,12 @@
 // test/engine/plain.property.test.ts checks the views built both ways are identical.
 import type { Paragraph, Root, RootContent, Text, Yaml } from 'mdast';
 
-// Characters that can open inline syntax anywhere in a line (emphasis, code, links,
-// HTML/autolinks, entities, escapes, strikethrough, tables).
-const INLINE_SPECIAL = /[*_`[\]<&\\~|\0\uFEFF]/;
+// Characters that can open inline syntax anywhere in a line (emphasis, code, HTML/autolinks,
+// entities, escapes, strikethrough, tables).
+const INLINE_SPECIAL = /[*_`<&\\~|\0\uFEFF]/;
+// Square brackets are literal text (宿政办[2021]32号) unless the document could hold a link,
+// an image, a definition or a footnote: `](`, `][`, `]:` or `[^`.
+const BRACKET_SYNTAX = /\][(\[:]|\[\^/;
 // Characters that can open block syntax at the start of a line (':-' opens a pipe-less GFM table delimiter row).
 const BLOCK_START = /^(?::-|[#>\-+*=_|~`<]|\d{1,9}[.)](?:[ \t]|$))/;
 
@@ -18,6 +21,7 @@ function pos(start: number, end: number) {
 export function parsePlain(text: string): Root | undefined {
   // bare '\r' line endings are rare; leave them to remark
   if (/\r(?!\n)/.test(text)) return undefined;
+  if (BRACKET_SYNTAX.test(text)) return undefined;
   const children: RootContent[] = [];
   let i = 0;
   if (text.startsWith('---\n') || text.startsWith('---\r\n')) {

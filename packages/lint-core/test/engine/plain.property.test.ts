@@ -17,7 +17,7 @@ function views(text: string) {
 
 const pieces = fc.constantFrom(
   '您好', '，', '。', '王磊', '9月23日', '0527-84361234', '2024.9.23', '1.噪音', '1、', '（一）', '　　', '“', '”', '𠮷', ':', '：',
-  ' ', '  ', '\t', '\n', '\n\n', '\r\n', '\r\n\r\n', '---', '---\n', '- ', '1. ', '#', '*', '_', '`', '[', ']', '<', '&', '\\', '|', '~', '=', '>', 'www.example.com', 'a@b.cn', 'http://x.cn',
+  ' ', '  ', '\t', '\n', '\n\n', '\r\n', '\r\n\r\n', '---', '---\n', '- ', '1. ', '#', '*', '_', '`', '[', ']', '<', '&', '\\', '|', '~', '=', '>', 'www.example.com', 'a@b.cn', 'http://x.cn', '[2021]', '宿政办[2021]032号', '](x)', ']: x', '[^1]', '!', '(', ')', ':', '^', '\n[a]: http://x\n',
 );
 const docs = fc.tuple(fc.boolean(), fc.array(pieces, { maxLength: 30 })).map(([fm, xs]) => (fm ? '---\nid: 1\ntype: complaint\n---\n' : '') + xs.join(''));
 
@@ -26,6 +26,8 @@ describe('plain fast path', () => {
     expect(parsePlain('---\nid: 1\n---\n您好！\n\n　　经核实，已于9月23日处理。\r\n谢谢。\n')).toBeDefined();
     expect(parsePlain('您好，**注意**')).toBeUndefined();
     expect(parsePlain('1. 第一点')).toBeUndefined();
+    expect(parsePlain('依据宿政办[2021]032号文件')).toBeDefined();
+    expect(parsePlain('见[文件](http://x.cn)')).toBeUndefined();
   });
   it('builds the same view as remark for arbitrary input', { timeout: 600_000 }, () => {
     fc.assert(
