@@ -3,8 +3,27 @@
 // Native segmenters stay external; the rule data stays in rules/ (found by rulesDir()).
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { rmSync } from 'node:fs';
+
+// zod's namespace export `z.locales` pulls ~40 translations (~300 KB minified) into the bundle,
+// and the whole bundle is parsed at every start. replylint writes its own Chinese messages and
+// never uses z.locales, so the bundle gets a locales module with English only (zod's default).
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](?:classic|mini|core)[\\/][^\\/]+\.js$/.test(args.importer)
+        ? { path: join(dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
 
 const cli = fileURLToPath(new URL('../packages/cli/', import.meta.url));
 const outdir = join(cli, 'dist', 'bundle');
@@ -30,6 +49,7 @@ await build({
       'const __dirname = __rlDirname(__filename);',
     ].join(' '),
   },
+  plugins: [zodEnglishOnly],
   legalComments: 'none',
   minifyWhitespace: true,
   minifySyntax: true,

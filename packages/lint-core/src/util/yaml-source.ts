@@ -1,29 +1,54 @@
 // YAML files validated with zod, reporting problems as `file:line: key.path: 期望…`.
 import { readFileSync } from 'node:fs';
+import jsyaml from 'js-yaml';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from './errors.js';
 
 export interface YamlSource {
   file: string;
-  doc: Document;
+  /** The `yaml` document with source ranges (built on first use: only error paths need it). */
+  readonly doc: Document;
   lineOf(path: readonly PropertyKey[]): number;
 }
 
+// Speed: rule packs, lists and profiles are read on every start. js-yaml (core schema: no
+// timestamps, YAML 1.2 booleans) is ~5x faster than `yaml`'s composer, so values come from it;
+// the `yaml` document with source ranges is only built when a line number is asked for, or
+// when js-yaml rejects the text (then `yaml` gives the precise error).
 export function parseYamlSource(text: string, file: string): { source: YamlSource; data: unknown } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: 'core', uniqueKeys: true });
-  const lineOfOffset = (offset: number) => lineCounter.linePos(offset).line;
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    const line = lineOfOffset(e.pos?.[0] ?? 0);
-    const what = e.code === 'DUPLICATE_KEY' ? '重复的键' : 'YAML 语法错误';
-    throw new ConfigError(`${file}:${line}: ${what}（${e.message.split('\n')[0]}）`, file, line);
+  let data: unknown;
+  let fast = true;
+  try {
+    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
+  } catch {
+    fast = false;
+  }
+  let parsed: { doc: Document; lineOfOffset: (offset: number) => number } | undefined;
+  const full = () => {
+    if (parsed) return parsed;
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: 'core', uniqueKeys: true });
+    parsed = { doc, lineOfOffset: (offset: number) => lineCounter.linePos(offset).line };
+    if (doc.errors.length > 0) {
+      const e = doc.errors[0]!;
+      const line = parsed.lineOfOffset(e.pos?.[0] ?? 0);
+      const what = e.code === 'DUPLICATE_KEY' ? '重复的键' : 'YAML 语法错误';
+      throw new ConfigError(`${file}:${line}: ${what}（${e.message.split('\n')[0]}）`, file, line);
+    }
+    return parsed;
+  };
+  if (!fast) {
+    const { doc } = full(); // throws the precise error
+    data = doc.toJS(); // both parsers disagree: trust `yaml`, which accepted the text
   }
   const source: YamlSource = {
     file,
-    doc,
+    get doc() {
+      return full().doc;
+    },
     lineOf(path) {
+      const { doc, lineOfOffset } = full();
       for (let n = path.length; n >= 0; n--) {
         const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
         if (isNode(node) && node.range) return lineOfOffset(node.range[0]);
@@ -32,7 +57,7 @@ export function parseYamlSource(text: string, file: string): { source: YamlSourc
       return 1;
     },
   };
-  return { source, data: doc.toJS() };
+  return { source, data };
 }
 
 export function readYamlSource(file: string): { source: YamlSource; data: unknown } {

@@ -1,0 +1,28 @@
+// The YAML reader used for rule packs, profiles, lists and config: fast values, precise errors.
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { parseYamlSource, validateSource } from '../../src/util/yaml-source.js';
+import { ConfigError } from '../../src/util/errors.js';
+
+describe('parseYamlSource', () => {
+  it('keeps dates, times and YAML 1.1 booleans as strings (core schema)', () => {
+    const { data } = parseYamlSource('a: 2024-09-27\nb: on\nc: 0527-84361234\nd: "12345"\ne: true\nf: 3\n', 'x.yaml');
+    expect(data).toEqual({ a: '2024-09-27', b: 'on', c: '0527-84361234', d: '12345', e: true, f: 3 });
+  });
+
+  it('names file and line of a duplicate key', () => {
+    const run = () => parseYamlSource('id: a\nkind: phrase\nid: b\n', 'rules/core/a.yaml');
+    expect(run).toThrow(ConfigError);
+    expect(run).toThrow(/^rules\/core\/a\.yaml:3: 重复的键/);
+  });
+
+  it('names file and line of a syntax error', () => {
+    expect(() => parseYamlSource('a: [1, 2\nb: 3\n', 'c.yaml')).toThrow(/^c\.yaml:\d+: YAML 语法错误/);
+  });
+
+  it('reports the line of a value that fails validation', () => {
+    const { source, data } = parseYamlSource('id: a\noptions:\n  max: two\n', 'r.yaml');
+    const schema = z.strictObject({ id: z.string(), options: z.strictObject({ max: z.number() }) });
+    expect(() => validateSource(schema, data, source)).toThrow(/^r\.yaml:3: options\.max: 应为数字/);
+  });
+});
