@@ -6,7 +6,8 @@
 // typical ticket); the `yaml` document with node ranges (~0.25 ms) is built only when a
 // range is needed — a syntax error, an invalid value, or a rule pointing at a key.
 import jsyaml from 'js-yaml';
-import { isMap, isScalar, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import type { Document, Node as YamlNode, Pair } from 'yaml';
+import { yaml } from '../util/lazy-yaml.js';
 import { z } from 'zod';
 import { parseBeijingTime } from '../time.js';
 import { REQUEST_TYPES, type Range, type RequestType, type TicketMeta } from '../types.js';
@@ -146,8 +147,8 @@ export function parseMetadata(yamlText: string, base: number, fmRange: Range): M
   } catch {
     fast = false; // syntax error or a construct js-yaml rejects (e.g. duplicate keys): ask `yaml`
   }
-  let doc: ReturnType<typeof parseDocument> | undefined;
-  const getDoc = () => (doc ??= parseDocument(yamlText, { schema: 'core', prettyErrors: false, uniqueKeys: false }));
+  let doc: Document | undefined;
+  const getDoc = () => (doc ??= yaml().parseDocument(yamlText, { schema: 'core', prettyErrors: false, uniqueKeys: false }));
   if (!fast) {
     const d = getDoc();
     if (d.errors.length > 0) {
@@ -174,6 +175,7 @@ export function parseMetadata(yamlText: string, base: number, fmRange: Range): M
     if (!ranges) {
       ranges = new Map();
       const contents = getDoc().contents;
+      const { isMap, isScalar } = yaml();
       if (isMap(contents)) {
         for (const pair of contents.items as Pair<YamlNode, YamlNode>[]) {
           const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);

@@ -1,7 +1,8 @@
 // YAML files validated with zod, reporting problems as `file:line: key.path: 期望…`.
 import { readFileSync } from 'node:fs';
 import jsyaml from 'js-yaml';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { yaml } from './lazy-yaml.js';
 import type { z } from 'zod';
 import { ConfigError } from './errors.js';
 
@@ -27,6 +28,7 @@ export function parseYamlSource(text: string, file: string): { source: YamlSourc
   let parsed: { doc: Document; lineOfOffset: (offset: number) => number } | undefined;
   const full = () => {
     if (parsed) return parsed;
+    const { LineCounter, parseDocument } = yaml();
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: 'core', uniqueKeys: true });
     parsed = { doc, lineOfOffset: (offset: number) => lineCounter.linePos(offset).line };
@@ -49,6 +51,7 @@ export function parseYamlSource(text: string, file: string): { source: YamlSourc
     },
     lineOf(path) {
       const { doc, lineOfOffset } = full();
+      const { isNode } = yaml();
       for (let n = path.length; n >= 0; n--) {
         const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
         if (isNode(node) && node.range) return lineOfOffset(node.range[0]);
