@@ -8,6 +8,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkCjkFriendly from 'remark-cjk-friendly/parseOnly';
 import { parsePlain } from './plain.js';
+import { pieceBoundaries, WHOLE_MAX_CHARS } from './chunks.js';
 
 let processor: { parse(text: string): Root } | undefined;
 
@@ -36,8 +37,16 @@ export interface ParsedMarkdown {
 
 const COMMENT_RE = /<!--([\s\S]*?)-->/g;
 
-export function parseMarkdown(text: string, options: { plainFastPath?: boolean } = {}): ParsedMarkdown {
-  const root = (options.plainFastPath !== false && parsePlain(text)) || getProcessor().parse(text);
+export interface ParseOptions {
+  /** Build plain-prose documents directly (default true). */
+  plainFastPath?: boolean;
+  /** Parse documents larger than this in pieces (default WHOLE_MAX_CHARS; see chunks.ts). */
+  wholeMaxChars?: number;
+  pieceChars?: number;
+}
+
+export function parseMarkdown(text: string, options: ParseOptions = {}): ParsedMarkdown {
+  const root = parseRoot(text, options);
   const result: ParsedMarkdown = { root, comments: [] };
   const first = root.children[0];
   if (first && first.type === 'yaml') {
@@ -49,6 +58,62 @@ export function parseMarkdown(text: string, options: { plainFastPath?: boolean }
   }
   collectComments(root.children, text, result.comments);
   return result;
+}
+
+function parseOne(text: string, options: ParseOptions): Root {
+  return (options.plainFastPath !== false && parsePlain(text)) || getProcessor().parse(text);
+}
+
+function parseRoot(text: string, options: ParseOptions): Root {
+  if (text.length <= (options.wholeMaxChars ?? WHOLE_MAX_CHARS)) return parseOne(text, options);
+  const cuts = pieceBoundaries(text, frontMatterEnd(text), options.pieceChars);
+  if (!cuts.length) return parseOne(text, options);
+  const children: RootContent[] = [];
+  let line = 0; // lines before the piece
+  let lineStart = 0; // offset of the line the piece starts in
+  let prev = 0;
+  for (const end of [...cuts, text.length]) {
+    const piece = parseOne(text.slice(prev, end), options);
+    const shift: Shift = { offset: prev, line, column: prev - lineStart };
+    for (const node of piece.children) shiftPositions(node, shift);
+    children.push(...piece.children);
+    for (let k = text.indexOf('\n', prev); k >= 0 && k < end; k = text.indexOf('\n', k + 1)) {
+      line++;
+      lineStart = k + 1;
+    }
+    prev = end;
+  }
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: line + 1, column: text.length - lineStart + 1, offset: text.length } } };
+}
+
+/** End of a leading `---` front matter block (0 when there is none). */
+function frontMatterEnd(text: string): number {
+  if (!/^---\r?\n/.test(text)) return 0;
+  const first = text.indexOf('\n') + 1;
+  const m = /^---[ \t]*(\r?\n|$)/m.exec(text.slice(first));
+  return m ? first + m.index + m[0].length : 0;
+}
+
+interface Shift {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+function shiftPoint(p: { line: number; column: number; offset?: number }, s: Shift): void {
+  if (p.offset !== undefined) p.offset += s.offset;
+  if (p.line > 0) {
+    if (p.line === 1) p.column += s.column;
+    p.line += s.line;
+  }
+}
+
+function shiftPositions(node: Root | RootContent, s: Shift): void {
+  if (node.position) {
+    shiftPoint(node.position.start, s);
+    shiftPoint(node.position.end, s);
+  }
+  if ('children' in node) for (const c of node.children) shiftPositions(c, s);
 }
 
 function collectComments(nodes: readonly RootContent[], text: string, out: HtmlComment[]): void {

@@ -1,0 +1,85 @@
+// Split points for parsing very large documents in pieces.
+//
+// micromark resolves emphasis per paragraph with work that grows with the square of the number
+// of delimiters in it (resolveAllAttention + splice): a 5 MB reply written as one paragraph with
+// bold spans took 140 s. Replies are a few KB; a document is parsed in pieces only when it is
+// far larger than any real reply, and the pieces end at places where starting afresh keeps the
+// prose the same:
+//   1. preferably a blank line followed by an unindented line (not `---`, which would open
+//      front matter), outside fenced code and HTML comments (a paragraph, list or quote ends
+//      there anyway);
+//   2. failing that (one huge paragraph or list), the start of an unindented line that does not
+//      continue a table;
+//   3. failing that (one huge line), just after a Chinese sentence end (。！？；) followed by a
+//      character that cannot start Markdown syntax.
+// In cases 2 and 3 an emphasis span or link that crosses the point is read as literal text.
+// Offsets stay exact: each piece is parsed on its own and its positions are shifted.
+
+/** Pieces are cut once they reach this many characters. */
+export const PIECE_CHARS = 16_384;
+/** Documents up to this size are parsed whole. */
+export const WHOLE_MAX_CHARS = 65_536;
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+// a sentence end followed by a Chinese character, CJK punctuation, a full-width form or a number
+// that is not a list marker: a piece may start there without Markdown meaning
+const SENTENCE_END = /[。！？；](?=[\u4e00-\u9fff\u3001-\u303f\uff01-\uff5e]|\d{1,9}(?![\d.)]))/g;
+
+/**
+ * Offsets (ascending, excluding 0 and text.length) at which to cut `text` into pieces of
+ * roughly `pieceChars`, never before `from` (the end of front matter).
+ */
+export function pieceBoundaries(text: string, from = 0, pieceChars = PIECE_CHARS): number[] {
+  const cuts: number[] = [];
+  let pieceStart = 0;
+  let fallback = -1; // first kind-2 point after the target in the current piece
+  const cut = (at: number) => {
+    cuts.push(at);
+    pieceStart = at;
+    fallback = -1;
+  };
+  let fence: { char: string; len: number } | undefined;
+  let inComment = false;
+  let prevBlank = false;
+  let prevTable = false;
+  for (let i = from; i < text.length; ) {
+    let nl = text.indexOf('\n', i);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(i, nl);
+    const blank = /^[ \t\r]*$/.test(line);
+    if (i > from && !fence && !inComment && !blank && !/^[ \t]|^---/.test(line) && i - pieceStart >= pieceChars) {
+      if (prevBlank) cut(i);
+      else if (!prevTable && line[0] !== '|' && fallback < 0) fallback = i;
+    }
+    // no kind-1 point within another piece's length: take the fallback
+    if (fallback >= 0 && i - fallback >= pieceChars) cut(fallback);
+    if (nl - i > pieceChars && !fence && !inComment) {
+      if (fallback >= 0) cut(fallback);
+      SENTENCE_END.lastIndex = 0;
+      for (let m = SENTENCE_END.exec(line); m; m = SENTENCE_END.exec(line)) {
+        const at = i + m.index + 1;
+        if (at - pieceStart >= pieceChars) cut(at);
+      }
+    }
+    // state after this line
+    if (!inComment) {
+      const f = FENCE.exec(line);
+      if (fence) {
+        if (f && f[1]![0] === fence.char && f[1]!.length >= fence.len && /^[ \t\r]*$/.test(line.slice(f[0].length))) fence = undefined;
+      } else if (f) {
+        fence = { char: f[1]![0]!, len: f[1]!.length };
+      }
+    }
+    if (!fence) {
+      const open = line.lastIndexOf('<!--');
+      const close = line.lastIndexOf('-->');
+      if (open >= 0 && open > close - 2) inComment = true;
+      else if (close >= 0) inComment = false;
+    }
+    prevBlank = blank;
+    prevTable = line.includes('|');
+    i = nl + 1;
+  }
+  if (fallback >= 0) cut(fallback);
+  return cuts;
+}
