@@ -7,11 +7,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { CLEAN, CLI_ROOT, HARSH, parseJson, removeDir, run, tempDir } from './helpers.js';
+import { CLEAN, CLI_ROOT, HARSH, ONLY_HARSH, parseJson, removeDir, run, tempDir } from './helpers.js';
 
 const dirs: string[] = [];
-const temp = (files: Record<string, string | Buffer> = {}) => {
-  const d = tempDir(files);
+const temp = (files: Record<string, string | Buffer> = {}, opts?: { bare?: boolean }) => {
+  const d = tempDir(files, opts);
   dirs.push(d);
   return d;
 };
@@ -106,7 +106,7 @@ describe('check: targets', () => {
   });
 
   it('reads stdin with `-`, using --stdin-filename for output and config discovery', () => {
-    const d = temp({ 'sub/.replylintrc.yaml': 'rules:\n  no-harsh-language: warn\n' });
+    const d = temp({ 'sub/.replylintrc.yaml': 'extends: []\nrules:\n  no-harsh-language: warn\n' });
     let r = run(['--format', 'json', '-'], { cwd: d, input: `${HARSH}\n` });
     expect(r.code).toBe(1);
     let [res] = parseJson(r.stdout);
@@ -125,7 +125,7 @@ describe('check: targets', () => {
 describe('check: configuration', () => {
   it('discovers the config upward from each file', () => {
     const d = temp({
-      'a/.replylintrc.yaml': 'rules:\n  no-harsh-language: off\n',
+      'a/.replylintrc.yaml': 'extends: []\nrules:\n  no-harsh-language: off\n',
       'a/deep/x.md': `${HARSH}\n`,
       'b/y.md': `${HARSH}\n`,
     });
@@ -137,7 +137,7 @@ describe('check: configuration', () => {
   });
 
   it('uses only --config when given', () => {
-    const d = temp({ 'off.yaml': 'rules:\n  no-harsh-language: off\n', 'a/.replylintrc.yaml': 'rules:\n  no-harsh-language: error\n', 'a/x.md': `${HARSH}\n` });
+    const d = temp({ 'off.yaml': 'extends: []\nrules:\n  no-harsh-language: off\n', 'a/.replylintrc.yaml': ONLY_HARSH, 'a/x.md': `${HARSH}\n` });
     expect(run(['a/x.md'], { cwd: d }).code).toBe(1);
     expect(run(['--config', 'off.yaml', 'a/x.md'], { cwd: d }).code).toBe(0);
     const r = run(['--config', 'missing.yaml', 'a/x.md'], { cwd: d });
@@ -274,7 +274,7 @@ describe('check --fix', () => {
     expect(bytes.subarray(0, 3)).toEqual(BOM);
     expect(bytes.subarray(3).toString()).toBe(`${CLEAN}\n\n${HARSH}\n`); // the directive line removed
     expect(statSync(file).mode & 0o777).toBe(0o640);
-    expect(readdirSync(d)).toEqual(['x.md']); // no temp files left
+    expect(readdirSync(d).sort()).toEqual(['.replylintrc.yaml', 'x.md']); // no temp files left
   });
 
   it('leaves a file untouched when nothing is fixable', () => {
@@ -375,6 +375,19 @@ describe('check: bad input', () => {
     expect(res!.messages[0]!.line).toBe(body.split('\n').length);
     expect(ms).toBeLessThan(60_000);
   }, 90_000);
+
+  it('checks a 5 MB reply written as one paragraph with bold spans (parsed in pieces)', () => {
+    // micromark's emphasis resolution is quadratic per paragraph: whole, this took 140 s
+    const line = `9月23日上午10时，承办人电话联系了您，告知**检查结果**。${CLEAN}\n`;
+    const body = line.repeat(Math.ceil((5 * 1024 * 1024) / Buffer.byteLength(line)));
+    const d = temp({ 'big.md': `${body}${HARSH}\n` });
+    const t0 = Date.now();
+    const r = run(['--format', 'json', 'big.md'], { cwd: d });
+    const ms = Date.now() - t0;
+    const [res] = parseJson(r.stdout);
+    expect(res!.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['no-harsh-language', body.split('\n').length, 8]]);
+    expect(ms).toBeLessThan(60_000);
+  }, 90_000);
 });
 
 describe('errors', () => {
@@ -423,7 +436,7 @@ describe('rules', () => {
 
 describe('init', () => {
   it('writes a commented config that loads, and refuses to overwrite without --force', () => {
-    const d = temp({ 'x.md': `${HARSH}\n` });
+    const d = temp({ 'x.md': `${HARSH}\n` }, { bare: true });
     let r = run(['init', '--profile', 'suqian'], { cwd: d });
     expect(r.code).toBe(0);
     const text = readFileSync(join(d, '.replylintrc.yaml'), 'utf8');

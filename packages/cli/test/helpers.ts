@@ -34,9 +34,20 @@ export function run(args: string[], opts: { cwd?: string; input?: string | Buffe
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A fresh temp directory with the given files (string = UTF-8 text, Buffer = bytes). */
-export function tempDir(files: Record<string, string | Buffer> = {}): string {
+/**
+ * The CLI tests exercise the machinery (targets, formats, exit codes, config discovery, fixes)
+ * with one phrase rule. This config runs only that rule, so that the element rules of
+ * `recommended` (which rightly flag a one-line snippet as incomplete) stay out of the way.
+ */
+export const ONLY_HARSH = 'extends: []\nrules:\n  no-harsh-language: error\n';
+
+/**
+ * A fresh temp directory with the given files (string = UTF-8 text, Buffer = bytes). Unless the
+ * files include a root `.replylintrc.yaml` or `bare` is set, it gets ONLY_HARSH as its config.
+ */
+export function tempDir(files: Record<string, string | Buffer> = {}, { bare = false } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'replylint-cli-'));
+  if (!bare && !('.replylintrc.yaml' in files)) writeFileSync(join(dir, '.replylintrc.yaml'), ONLY_HARSH);
   for (const [name, content] of Object.entries(files)) {
     const p = join(dir, name);
     mkdirSync(dirname(p), { recursive: true });

@@ -25,8 +25,10 @@ export function resolveRules(config: ResolvedConfig, profileOverride: string | u
   const hit = cache.get(key);
   if (hit) return hit;
   const catalogue = loadBuiltinRules();
-  const profiles = profileOverride ? [profileOverride] : config.extends.length ? config.extends : ['recommended'];
-  const chain = profileChain(profiles);
+  // `extends: []` in a config file means "no profile": only the rules it lists run (the
+  // deadline table is still recommended's). The built-in default config extends recommended.
+  const profiles = profileOverride ? [profileOverride] : config.extends;
+  const chain = profiles.length ? profileChain(profiles) : [];
   const state = new Map<string, RuleSetting>();
   const apply = (settings: Record<string, RuleSetting>) => {
     for (const [id, s] of Object.entries(settings)) {
@@ -54,7 +56,7 @@ export function resolveRules(config: ResolvedConfig, profileOverride: string | u
     rules.push({ rule, severity, options });
   }
   rules.sort((a, b) => (a.rule.id < b.rule.id ? -1 : 1));
-  const resolved = { profile: chain[chain.length - 1]!.id, rules };
+  const resolved = { profile: chain.at(-1)?.id ?? 'recommended', rules };
   cache.set(key, resolved);
   return resolved;
 }

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, lint, loadConfig } from '@replylint/core';
+import { ConfigError, lint as coreLint, loadConfig } from '@replylint/core';
+import { lintFocused as lint } from '../support/focus.js';
 
 const created: string[] = [];
 afterAll(() => created.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -41,6 +42,14 @@ describe('.replylintrc.yaml', () => {
     const config = loadConfig({ from: dir });
     expect(lint('该市民无理取闹。', { config })).toEqual([]);
     expect(lint('该市民无理取闹。', { config, rules: { 'no-harsh-language': 'error' } })).toHaveLength(1);
+  });
+
+  it('`extends: []` runs only the rules the config lists; no `extends` means recommended', () => {
+    const only = loadConfig({ from: project({ '.replylintrc.yaml': 'extends: []\nrules:\n  no-harsh-language: warn\n' }) });
+    expect(coreLint('该市民无理取闹。', { config: only }).map((d) => `${d.ruleId}/${d.severity}`)).toEqual(['no-harsh-language/1']);
+    const dflt = loadConfig({ from: project({ '.replylintrc.yaml': 'rules:\n  no-harsh-language: warn\n' }) });
+    const ids = new Set(coreLint('该市民无理取闹。', { config: dflt }).map((d) => d.ruleId));
+    expect(ids.has('no-harsh-language') && ids.has('handler-name')).toBe(true);
   });
 
   it('appends extra phrases (as literal text) to a phrase rule', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lint } from '@replylint/core';
+import { lintFocused as lint } from '../support/focus.js';
 
 const ids = (text: string) => lint(text).map((d) => `${d.ruleId}/${d.messageId}`);
 

@@ -34,6 +34,6 @@ describe('front matter metadata', () => {
 
   it('reports a non-mapping front matter', () => {
     const { diagnostics } = lintDocument('---\n- a\n- b\n---\n正文\n');
-    expect(diagnostics.map((d) => d.messageId)).toEqual(['notMapping']);
+    expect(diagnostics.filter((d) => d.ruleId === 'front-matter').map((d) => d.messageId)).toEqual(['notMapping']);
   });
 });

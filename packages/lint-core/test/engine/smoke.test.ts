@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lint, fix } from '@replylint/core';
+import { fix } from '@replylint/core';
+import { lintFocused as lint } from '../support/focus.js';
 
 describe('engine smoke', () => {
   it('reports a harsh phrase with exact source range, through markup and front matter', () => {
