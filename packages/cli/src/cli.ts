@@ -4,6 +4,7 @@ import { Command, CommanderError, Help } from 'commander';
 import { registerCheckCommand } from './commands/check.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerRulesCommand } from './commands/rules.js';
+import { registerDeadlineCommand } from './commands/deadline.js';
 import { EXIT_USAGE, reportError } from './errors.js';
 import { cliVersion } from './version.js';
 
@@ -92,7 +93,7 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
   registerCheckCommand(program);
   registerRulesCommand(program);
   registerInitCommand(program);
-  if (wantsDeadline(argv)) await registerDeadline(program);
+  registerDeadlineCommand(program);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     cmd.helpOption('-h, --help', '显示帮助');
@@ -100,26 +101,6 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
     cmd.createHelp = () => Object.assign(new ChineseHelp(), cmd.configureHelp());
   }
   return program;
-}
-
-/** The deadline command (another module) is only loaded when it can be needed: for `deadline` and for help. */
-function wantsDeadline(argv: readonly string[]): boolean {
-  const args = argv.slice(2);
-  if (args.length === 0) return true;
-  return args.includes('deadline') || args.includes('help') || args.includes('-h') || args.includes('--help');
-}
-
-async function registerDeadline(program: Command): Promise<void> {
-  const spec = './commands/deadline.js';
-  let mod: { registerDeadlineCommand?: (p: Command) => unknown };
-  try {
-    mod = (await import(spec)) as typeof mod;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' && String((e as Error).message).includes('deadline')) return; // not built (yet)
-    throw e;
-  }
-  mod.registerDeadlineCommand?.(program);
 }
 
 export async function run(argv: readonly string[] = process.argv): Promise<number> {

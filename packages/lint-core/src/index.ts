@@ -18,3 +18,4 @@ export { toLineColumn, lineStarts } from './util/lines.js';
 export { getSegmenter, isSegmenterAvailable, SegmenterUnavailableError, SEGMENTER_NAMES } from './segment/index.js';
 export type { Segmenter, SegmenterName } from './segment/types.js';
 export { toSimplified, hasTraditional } from './parse/t2s.js';
+export * from './deadline/index.js';
