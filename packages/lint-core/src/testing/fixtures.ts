@@ -20,6 +20,8 @@ const fixtureOptionsSchema = z.strictObject({
   rules: z.record(z.string(), z.unknown()).optional(),
   /** Extra rule ids to run besides the folder's rule. */
   also: z.array(z.string()).optional(),
+  /** Policy registry for citation-registry, relative to the repository root (e.g. rules/policies/sample.yaml). */
+  policies: z.string().optional(),
 });
 export type FixtureOptions = z.infer<typeof fixtureOptionsSchema>;
 

@@ -5,6 +5,7 @@ import { lint, type LintOptions } from '../engine/lint.js';
 import { fix } from '../engine/fix.js';
 import { DEFAULT_CONFIG } from '../config/load.js';
 import { rulesDir } from '../util/paths.js';
+import { loadPolicyRegistry } from '../config/policy-registry.js';
 import { compareExpectations, parseFixture, renderMarkers, type ParsedFixture } from './fixtures.js';
 
 export function fixturesDir(): string {
@@ -41,7 +42,14 @@ export function fixtureLintOptions(fx: ParsedFixture, ruleId: string): LintOptio
   for (const id of ids) rules[id] = 'on';
   Object.assign(rules, fx.options.rules ?? {});
   return {
-    config: { ...DEFAULT_CONFIG, key: 'fixtures', reportUnusedDisableDirectives: 'off' },
+    config: {
+      ...DEFAULT_CONFIG,
+      key: fx.options.policies ? `fixtures+${fx.options.policies}` : 'fixtures',
+      reportUnusedDisableDirectives: 'off',
+      ...(fx.options.policies
+        ? { settings: { ...DEFAULT_CONFIG.settings, policies: loadPolicyRegistry(join(rulesDir(), '..', fx.options.policies)) } }
+        : {}),
+    },
     ...(fx.options.profile ? { profile: fx.options.profile } : {}),
     rules: rules as LintOptions['rules'],
     only: [...new Set(ids)],

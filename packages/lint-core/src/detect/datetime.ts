@@ -1,0 +1,161 @@
+// Dates and times of day in reply prose (Simplified view): concrete dates (2024年9月25日,
+// 9月25日, 2024-09-25, 九月二十五日) with an optional time of day right after them
+// (10时15分, 上午9:30, 下午3点半), relative days (当天, 次日…) resolved against the previous date,
+// and vague times (近日, 日前, 第一时间…). A date without a year resolves to the year that puts it
+// nearest a reference instant (the ticket's dispatch time, else now). Linear in the input.
+import { MACROS } from './patterns.js';
+import { beijingParts } from '../time.js';
+
+const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
+const CN = '[〇零一二三四五六七八九十两]';
+const NUM = `(?:\\d{1,2}|${CN}{1,3})`;
+const PERIOD = '凌晨|早上|早晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|当晚|晚';
+const TIME = `(?<period>${PERIOD})?\\s*(?:(?<h>${NUM})\\s*(?:[:：]\\s*(?<mi>\\d{2})|[时点](?:\\s*(?<mi2>${NUM})\\s*分|(?<half>半))?))?`;
+const DATE_RE = new RegExp(
+  `(?:(?:(?<y>(?:19|20)\\d{2})\\s*年\\s*)?(?<m>${NUM})\\s*月\\s*(?<d>${NUM})\\s*[日号]|(?<y2>(?:19|20)\\d{2})[-/.](?<m2>\\d{1,2})[-/.](?<d2>\\d{1,2})|(?<rel>当天|当日|同日|同一天|次日|翌日|第二天|当晚))(?:[（(]\\s*(?:星期|周)[一二三四五六日天]\\s*[）)])?\\s*${TIME}`,
+  'g',
+);
+const VAGUE_RE = new RegExp(MACROS.vagueTime!, 'g');
+/** Right after a date: it is a deadline or a start, not the moment something happened. */
+const DEADLINE_AFTER_RE = /^\s*(?:之前|以前|前|之后|以后|后|起|开始|之内|以内|内|至|到|—|－|-)/;
+
+export interface DateHit {
+  /** View range [start, end) of the date including its time of day. */
+  start: number;
+  end: number;
+  year?: number;
+  month?: number;
+  day?: number;
+  /** Relative day (当天 = 0, 次日 = 1), resolved against the previous concrete date. */
+  relative?: number;
+  hour?: number;
+  minute?: number;
+  /** The date is followed by 前/后/起/内… (a deadline or start, not an event). */
+  deadline: boolean;
+}
+
+export function parseCnNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  const v = (c: string) => (c === '〇' || c === '零' ? 0 : c === '两' ? 2 : '一二三四五六七八九'.indexOf(c) + 1);
+  const t = s.indexOf('十');
+  if (t < 0) return s.split('').reduce((acc, c) => acc * 10 + v(c), 0);
+  const tens = t === 0 ? 1 : v(s[t - 1]!);
+  const ones = t === s.length - 1 ? 0 : v(s[t + 1]!);
+  return tens * 10 + ones;
+}
+
+function hourOf(h: number, period: string | undefined): number {
+  if (!period) return h;
+  if (/下午|傍晚|晚|夜/.test(period) && h < 12) return h + 12;
+  if (/中午|午间/.test(period) && h < 6) return h + 12;
+  return h;
+}
+
+/** Dates (with their time of day) in view[start, end). */
+export function findDates(text: string, start = 0, end = text.length): DateHit[] {
+  const out: DateHit[] = [];
+  const slice = text.slice(start, end);
+  DATE_RE.lastIndex = 0;
+  for (const m of slice.matchAll(DATE_RE)) {
+    const g = m.groups!;
+    const s = start + m.index;
+    let e = s + m[0].length;
+    const hit: DateHit = { start: s, end: e, deadline: false };
+    if (g.rel) {
+      hit.relative = /次日|翌日|第二天/.test(g.rel) ? 1 : 0;
+    } else {
+      const y = g.y ?? g.y2;
+      const month = parseCnNumber((g.m ?? g.m2)!);
+      const day = parseCnNumber((g.d ?? g.d2)!);
+      if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+      if (y) hit.year = Number(y);
+      hit.month = month;
+      hit.day = day;
+    }
+    if (g.h) {
+      const h = hourOf(parseCnNumber(g.h), g.period ?? (g.rel === '当晚' ? '晚' : undefined));
+      const mi = g.mi ?? g.mi2;
+      const minute = g.half ? 30 : mi ? parseCnNumber(mi) : 0;
+      if (h <= 24 && minute < 60) {
+        hit.hour = h === 24 ? 0 : h;
+        hit.minute = minute;
+      }
+    } else if (g.period) {
+      // "9月24日上午": a part of the day, not a time of day; keep the range tight
+      e -= m[0].length - m[0].trimEnd().length;
+    }
+    hit.end = e;
+    hit.deadline = DEADLINE_AFTER_RE.test(text.slice(s + m[0].length, Math.min(end, s + m[0].length + 3)));
+    out.push(hit);
+  }
+  return out;
+}
+
+export interface VagueHit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Vague times (近日, 日前, 第一时间, 及时…) in view[start, end). */
+export function findVagueTimes(text: string, start = 0, end = text.length): VagueHit[] {
+  const out: VagueHit[] = [];
+  VAGUE_RE.lastIndex = 0;
+  for (const m of text.slice(start, end).matchAll(VAGUE_RE)) {
+    // "20日前" is a deadline (day 20), not 日前 (a few days ago)
+    if (m[0].startsWith('日') && /[\d〇零一二三四五六七八九十两]/.test(text[start + m.index - 1] ?? '')) continue;
+    out.push({ start: start + m.index, end: start + m.index + m[0].length, text: m[0] });
+  }
+  return out;
+}
+
+function beijing(year: number, month: number, day: number, hour = 0, minute = 0): Date {
+  return new Date(Date.UTC(year, month - 1, day, hour, minute) - BEIJING_OFFSET_MS);
+}
+
+/**
+ * The instant of a date hit. A date without a year takes the year (of ref's year −1, 0, +1) that puts
+ * it nearest `ref` (mode `nearest`, for a reference such as the dispatch time), or the latest one
+ * not after the end of ref's day (mode `past`, when ref is "now": the reply narrates past events).
+ * A relative day is counted from `previous` (the last concrete date before it).
+ * Without an hour the instant is the start of that day (Beijing time). Undefined when unresolvable.
+ */
+export function resolveDate(hit: DateHit, ref: Date, previous?: Date, mode: 'nearest' | 'past' = 'nearest'): Date | undefined {
+  let y: number, mo: number, d: number;
+  if (hit.relative !== undefined) {
+    if (!previous) return undefined;
+    const p = beijingParts(new Date(previous.getTime() + hit.relative * 86400000));
+    y = p.year;
+    mo = p.month;
+    d = p.day;
+  } else {
+    mo = hit.month!;
+    d = hit.day!;
+    if (hit.year !== undefined) y = hit.year;
+    else {
+      const ry = beijingParts(ref).year;
+      let best = ry;
+      let bestDist = Infinity;
+      const limit = startOfDay(ref).getTime() + 86400000;
+      for (const cand of [ry - 1, ry, ry + 1]) {
+        const t = beijing(cand, mo, d).getTime();
+        const dist = mode === 'past' ? (t < limit ? limit - t : Infinity) : Math.abs(t - ref.getTime());
+        if (dist < bestDist) {
+          bestDist = dist;
+          best = cand;
+        }
+      }
+      y = best;
+    }
+  }
+  const date = beijing(y, mo, d, hit.hour ?? 0, hit.minute ?? 0);
+  const check = beijingParts(date);
+  if (check.month !== mo || check.day !== d) return undefined; // 2月30日
+  return date;
+}
+
+/** Start of the Beijing calendar day of an instant. */
+export function startOfDay(date: Date): Date {
+  const p = beijingParts(date);
+  return beijing(p.year, p.month, p.day);
+}

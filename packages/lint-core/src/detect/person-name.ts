@@ -1,0 +1,153 @@
+// Person names in replies: a surname from a curated list (rules/lists/surnames.yaml, passed in by
+// the rule) plus one or two given-name characters, found after role words (承办人/经办人/办理人员/
+// 联系人/工作人员…) or as a bare token in a signature line. Placeholders (XXX, 某某, ***, 【姓名】,
+// 王某) are recognised separately. Works on the Simplified view; linear in the text length.
+import { MACROS } from './patterns.js';
+
+/** Role words that introduce the name of the staff member (longest first). */
+export const ROLE_SOURCE =
+  '承办人员|承办人|经办人员|经办人|办理人员|办理人|处办人|联系人|工作人员|责任人|负责人|办件人|回访人|答复人';
+
+/** Role words that name the handler of THIS reply (others, like 负责人, may be a third party). */
+export const HANDLER_ROLE_RE = /^(?:承办人员|承办人|经办人员|经办人|办理人员|办理人|处办人|办件人|回访人|答复人)$/;
+
+/**
+ * Characters that end a given name: function words and verbs that typically follow a name
+ * (承办人王磊电话联系, 承办人葛红和社区书记, 承办人于9月…), titles (同志, 先生, 科长) and units.
+ */
+const STOP = new Set(
+  '电话与和同及到在于对向将已再带前往赴为等的了是也即随又并就从会按把被给让当次今昨上下午晚早现经主科副局队所站部处办先女师老均都还亲专负联核约致来去说称表告'.split(''),
+);
+/** Stop characters that are nevertheless common as the FIRST given-name character (李向东, 王和平, 刘为民). */
+const FIRST_OK = new Set('向和同为会来'.split(''));
+
+const CJK = /[\u4e00-\u9fff]/;
+const SEP_RE = /^[\s　]*(?:[：:][\s　]*|(?:为|是)(?![\u4e00-\u9fff]{0,1}[：:]))?/;
+const PLACEHOLDER_RE = new RegExp(`^(?:${MACROS.placeholder}|（姓名）|\\(姓名\\)|姓名)`);
+const SURNAME_PLACEHOLDER_RE = /^(?:某某|某|X{1,3}|x{1,3}|×{1,3}|\*{1,3}|＊{1,3}|○{1,2}|〇{1,2})/;
+
+export type NameHitKind = 'name' | 'placeholder' | 'ambiguous';
+
+export interface NameHit {
+  kind: NameHitKind;
+  /** View range of the name / placeholder / ambiguous span. */
+  start: number;
+  end: number;
+  text: string;
+  /** View range of the role word before it (undefined for bare tokens). */
+  role?: readonly [number, number];
+}
+
+export class NameDetector {
+  private readonly single = new Set<string>();
+  private readonly compound = new Set<string>();
+  private readonly roleRe: RegExp;
+
+  constructor(surnames: readonly string[], roles: string = ROLE_SOURCE) {
+    for (const s of surnames) (s.length === 1 ? this.single : this.compound).add(s);
+    this.roleRe = new RegExp(`(?:${roles})`, 'g');
+  }
+
+  isSurname(s: string): boolean {
+    return s.length === 1 ? this.single.has(s) : this.compound.has(s);
+  }
+
+  /** Length of the surname starting at `pos` (compound first), or 0. */
+  surnameAt(text: string, pos: number): number {
+    if (this.compound.has(text.slice(pos, pos + 2))) return 2;
+    return this.single.has(text[pos] ?? '') ? 1 : 0;
+  }
+
+  /**
+   * The name starting at `pos`: a known name (e.g. metadata handler.name) verbatim, else a surname
+   * plus one or two given-name characters. Returns the end offset, or -1.
+   */
+  nameAt(text: string, pos: number, end = text.length, known: readonly string[] = []): number {
+    for (const k of known) if (k && text.startsWith(k, pos) && pos + k.length <= end) return pos + k.length;
+    const sl = this.surnameAt(text, pos);
+    if (!sl) return -1;
+    let i = pos + sl;
+    let given = 0;
+    while (i < end && given < 2) {
+      const ch = text[i]!;
+      if (!CJK.test(ch) || ch === '某' || (STOP.has(ch) && !(given === 0 && FIRST_OK.has(ch)))) break;
+      i++;
+      given++;
+    }
+    return given ? i : -1;
+  }
+
+  /** A placeholder at `pos` (XXX, 某某, ***, 【姓名】, 王某, 李XX), returning its end, or -1. */
+  placeholderAt(text: string, pos: number, end = text.length): number {
+    const rest = text.slice(pos, Math.min(end, pos + 12));
+    const m = PLACEHOLDER_RE.exec(rest);
+    if (m && m[0].length) return pos + m[0].length;
+    const sl = this.surnameAt(text, pos);
+    if (sl) {
+      const p = SURNAME_PLACEHOLDER_RE.exec(rest.slice(sl));
+      if (p && p[0].length) return pos + sl + p[0].length;
+    }
+    return -1;
+  }
+
+  /** Names, placeholders and ambiguous spans after role words within [start, end). */
+  afterRoles(text: string, start: number, end: number, known: readonly string[] = []): NameHit[] {
+    const out: NameHit[] = [];
+    const slice = text.slice(start, end);
+    this.roleRe.lastIndex = 0;
+    for (const m of slice.matchAll(this.roleRe)) {
+      const roleStart = start + m.index;
+      const roleEnd = roleStart + m[0].length;
+      const sep = SEP_RE.exec(text.slice(roleEnd, Math.min(end, roleEnd + 6)))![0];
+      const pos = roleEnd + sep.length;
+      if (pos >= end) continue;
+      const role = [roleStart, roleEnd] as const;
+      const ph = this.placeholderAt(text, pos, end);
+      if (ph > pos) {
+        out.push({ kind: 'placeholder', start: pos, end: ph, text: text.slice(pos, ph), role });
+        continue;
+      }
+      const ne = this.nameAt(text, pos, end, known);
+      if (ne > pos) {
+        out.push({ kind: 'name', start: pos, end: ne, text: text.slice(pos, ne), role });
+        continue;
+      }
+      // 承办人：卓玛 — something name-like after an explicit separator, surname not in the list
+      if (sep.length && CJK.test(text[pos] ?? '') && !STOP.has(text[pos]!)) {
+        let e = pos;
+        while (e < end && e - pos < 4 && CJK.test(text[e]!) && !STOP.has(text[e]!)) e++;
+        if (e - pos >= 2) out.push({ kind: 'ambiguous', start: pos, end: e, text: text.slice(pos, e), role });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether a whole token (already cut at spaces/punctuation) looks like a personal name:
+   * 2–4 CJK characters beginning with a surname, not a unit or title.
+   */
+  isNameToken(token: string): boolean {
+    if (token.length < 2 || token.length > 4) return false;
+    for (const ch of token) if (!CJK.test(ch)) return false;
+    const sl = this.surnameAt(token, 0);
+    if (!sl || token.length - sl < 1 || token.length - sl > 2) return false;
+    const given = token.slice(sl);
+    for (let i = 0; i < given.length; i++) {
+      const ch = given[i]!;
+      if (ch === '某' || (STOP.has(ch) && !(i === 0 && FIRST_OK.has(ch)))) return false;
+    }
+    return true;
+  }
+}
+
+const detectors = new WeakMap<readonly string[], NameDetector>();
+
+/** A detector for this surname list (cached per list instance). */
+export function nameDetector(surnames: readonly string[]): NameDetector {
+  let d = detectors.get(surnames);
+  if (!d) {
+    d = new NameDetector(surnames);
+    detectors.set(surnames, d);
+  }
+  return d;
+}

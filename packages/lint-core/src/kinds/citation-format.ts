@@ -1,0 +1,109 @@
+// `citation-format`: document numbers per GB/T 9704-2012 7.2.5 (发文机关代字〔YYYY〕N号), cited
+// documents as 《title》（number）, laws by their official title in 《》.
+// Fixes only where the edit is provably safe: bracket / serial normalization inside the number
+// (issuer untouched), and 《》 around an exact official law title from the curated list.
+import { z } from 'zod';
+import { defineKind } from './define.js';
+import { buildLawIndex, findBareLaws, findCitedDocuments, trimIssuer } from '../detect/citation.js';
+import type { KindContext } from './define.js';
+import type { Range } from '../types.js';
+
+const options = z.strictObject({
+  /** Official titles of laws and regulations (rules/lists/laws.yaml). */
+  laws: z.array(z.string().min(2)).default([]),
+  /** Report document numbers cited without a 《title》 (unless the same number had one earlier). */
+  requireTitle: z.boolean().default(true),
+  /** Suggest the official title for short forms (劳动合同法 → 《中华人民共和国劳动合同法》). */
+  lawAliases: z.boolean().default(true),
+});
+
+/** Whether a view range maps 1:1 onto the same characters in the source (no markup inside). */
+function exactSource(ctx: KindContext, start: number, end: number): Range | undefined {
+  const range = ctx.doc.toSource(start, end);
+  return range[1] - range[0] === end - start && ctx.doc.source.slice(range[0], range[1]) === ctx.doc.text.slice(start, end) ? range : undefined;
+}
+
+export const citationFormatKind = defineKind({
+  kind: 'citation-format',
+  description: '文号、引用文件和法律法规名称的书写格式（GB/T 9704-2012）',
+  options,
+  messageIds: ['docnum', 'shortYear', 'numberBeforeTitle', 'missingTitle', 'lawTitle', 'lawAlias'],
+  fixable: () => true,
+  create(ctx, o) {
+    const lawIndex = o.laws.length ? buildLawIndex(o.laws) : undefined;
+    return {
+      document() {
+        const { simp, text } = ctx.doc;
+        const titledTails = new Set<string>();
+
+        for (const { number: d, title, order } of findCitedDocuments(simp).documents) {
+          const found = text.slice(d.bodyStart, d.end);
+          if (!d.tail) {
+            ctx.report({ messageId: 'shortYear', data: { found, issuer: trimIssuer(d) }, at: [d.bodyStart, d.end] });
+            continue;
+          }
+          if (!d.canonical) {
+            const hao = text[d.end - 1]!;
+            const replacement = `〔${d.year}〕${String(Number(d.serial))}${hao}`;
+            const range = exactSource(ctx, d.bodyStart, d.end);
+            ctx.report({
+              messageId: 'docnum',
+              data: { found, canonical: replacement },
+              at: [d.bodyStart, d.end],
+              ...(range ? { fix: { range, text: replacement } } : {}),
+            });
+          }
+          if (title && order === 'after') {
+            titledTails.add(d.tail);
+            continue;
+          }
+          if (title) {
+            titledTails.add(d.tail);
+            const issuer = trimIssuer(d);
+            const numberStart = d.start + (d.issuer.length - issuer.length);
+            const number = text.slice(numberStart, d.end);
+            const titleText = text.slice(title.start, title.end);
+            const data = { number, title: titleText };
+            const range = exactSource(ctx, numberStart, title.end);
+            const unambiguous = issuer.length >= 2 && issuer.length <= 10 && d.issuer.length < 12 && range !== undefined;
+            ctx.report({
+              messageId: 'numberBeforeTitle',
+              data,
+              at: [numberStart, title.end],
+              ...(unambiguous ? { suggestions: [{ desc: `改为：${titleText}（${number}）`, fix: { range: range!, text: `${titleText}（${number}）` } }] } : {}),
+            });
+            continue;
+          }
+          if (o.requireTitle && !titledTails.has(d.tail)) {
+            const issuer = trimIssuer(d);
+            const numberStart = d.start + (d.issuer.length - issuer.length);
+            ctx.report({ messageId: 'missingTitle', data: { number: text.slice(numberStart, d.end) }, at: [numberStart, d.end] });
+          }
+        }
+
+        if (lawIndex) {
+          for (const m of findBareLaws(simp, lawIndex)) {
+            const orig = text.slice(m.start, m.end);
+            if (m.exact) {
+              const range = exactSource(ctx, m.start, m.end);
+              ctx.report({
+                messageId: 'lawTitle',
+                data: { found: orig, title: `《${orig}》` },
+                at: [m.start, m.end],
+                ...(range ? { fix: { range, text: `《${orig}》` } } : {}),
+              });
+            } else if (o.lawAliases) {
+              const range = ctx.doc.toSource(m.start, m.end);
+              ctx.report({
+                messageId: 'lawAlias',
+                data: { found: orig, title: `《${m.official}》` },
+                at: [m.start, m.end],
+                suggestions: [{ desc: `改为：《${m.official}》`, fix: { range, text: `《${m.official}》` } }],
+              });
+            }
+          }
+        }
+      },
+    };
+  },
+});

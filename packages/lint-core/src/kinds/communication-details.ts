@@ -1,0 +1,80 @@
+// `communication-details`: when the reply says the handler communicated with the requester, it
+// also says WHAT was communicated (告知了…、解释了…、约定…), not only that contact happened.
+import { z } from 'zod';
+import { defineKind } from './define.js';
+import { compilePattern } from '../detect/patterns.js';
+import { patternSchema } from './options.js';
+import { documentAt } from './elements.js';
+import { contactActAt } from './contact-time.js';
+
+const options = z.strictObject({
+  /** Communication acts (shared list with contact-time). */
+  acts: z.array(patternSchema).min(1),
+  /** Words for the requester (shared list with contact-time). */
+  requester: z.array(patternSchema).min(1),
+  /** Verbs that introduce what was communicated (告知, 说明, 解释, 约定, 承诺…). */
+  content: z.array(patternSchema).min(1),
+  /** What follows a content verb but says nothing (相关情况, 解释工作…): matched against the whole clause rest. */
+  empty: z.array(patternSchema).default([]),
+  /** Minimum letters/digits after the content verb (up to the clause end) to count as content. */
+  minChars: z.number().int().min(1).default(4),
+  /** Also look at this many following sentences of the same block (通话中向您讲解了以下内容：…). */
+  followingSentences: z.number().int().min(0).default(1),
+});
+
+const CLAUSE_END = /[，,。；;！!？?\n]/;
+const CONTENT_CHAR = /[\p{L}\p{N}]/gu;
+
+export const communicationDetailsKind = defineKind({
+  kind: 'communication-details',
+  description: '答复叙述与诉求人沟通时，须写明沟通的具体内容（告知、解释、约定了什么）',
+  options,
+  messageIds: ['missing', 'empty'],
+  create(ctx, o) {
+    const acts = o.acts.map((p) => compilePattern(p));
+    const requester = o.requester.map((p) => compilePattern(p));
+    const content = o.content.map((p) => compilePattern(p));
+    const empty = o.empty.map((p) => compilePattern(`^(?:${p})$`, ''));
+
+    /** Whether view[start, end) has a content verb followed by real content. */
+    const hasContent = (simp: string, start: number, end: number): boolean => {
+      const body = simp.slice(start, end);
+      for (const re of content) {
+        re.lastIndex = 0;
+        for (const m of body.matchAll(re)) {
+          let rest = body.slice(m.index + m[0].length);
+          if (/^[了的]?(?:如下|以下(?:内容|情况|事项|几点)?)?\s*[：:]/.test(rest)) return true; // a list follows
+          const cut = rest.search(CLAUSE_END);
+          if (cut >= 0) rest = rest.slice(0, cut);
+          rest = rest.replace(/^[了的过到给您向]+/, '').trim();
+          const chars = rest.match(CONTENT_CHAR)?.length ?? 0;
+          if (chars < o.minChars) continue;
+          if (empty.some((e) => e.test(rest))) continue;
+          return true;
+        }
+      }
+      return false;
+    };
+
+    return {
+      document() {
+        const { simp, sentences } = ctx.doc;
+        let firstContact: { start: number; end: number } | undefined;
+        for (let i = 0; i < sentences.length; i++) {
+          const s = sentences[i]!;
+          if (contactActAt(simp, s.start, s.end, acts, requester) < 0) continue;
+          firstContact ??= s;
+          let end = s.end;
+          for (let k = 1; k <= o.followingSentences; k++) {
+            const next = sentences[i + k];
+            if (!next || next.block !== s.block) break;
+            end = next.end;
+          }
+          if (hasContent(simp, s.start, end)) return;
+        }
+        if (firstContact) ctx.report({ messageId: 'empty', at: [firstContact.start, firstContact.end] });
+        else ctx.report({ messageId: 'missing', ...documentAt(ctx) });
+      },
+    };
+  },
+});

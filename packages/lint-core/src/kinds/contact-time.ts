@@ -1,0 +1,88 @@
+// `contact-time`: the reply gives the concrete date (and optionally time of day) of the
+// handler's communication with the requester, in the same sentence as the communication act.
+// Vague times do not count; a contact time before dispatch or after now is flagged.
+import { z } from 'zod';
+import { defineKind } from './define.js';
+import { compilePattern } from '../detect/patterns.js';
+import { findDates, findVagueTimes, resolveDate, startOfDay, type DateHit } from '../detect/datetime.js';
+import { formatBeijingHuman } from '../time.js';
+import { patternSchema } from './options.js';
+import { documentAt } from './elements.js';
+
+const options = z.strictObject({
+  /** Communication acts (电话联系, 沟通, 回访, 见面, 上门…). */
+  acts: z.array(patternSchema).min(1),
+  /** The other party must be the requester (您, 市民, 诉求人, 陈先生…), in the same sentence. */
+  requester: z.array(patternSchema).min(1),
+  /** The contact must also give the time of day (10时15分, 上午9:30). */
+  requireTimeOfDay: z.boolean().default(false),
+});
+
+/** A communication act with the requester in view[start, end): the act's start, or -1. */
+export function contactActAt(simp: string, start: number, end: number, acts: RegExp[], requester: RegExp[]): number {
+  const body = simp.slice(start, end);
+  let at = -1;
+  for (const re of acts) {
+    re.lastIndex = 0;
+    const m = re.exec(body);
+    if (m && (at < 0 || m.index < at)) at = m.index;
+  }
+  if (at < 0) return -1;
+  const withRequester = requester.some((re) => {
+    re.lastIndex = 0;
+    return re.test(body);
+  });
+  return withRequester ? start + at : -1;
+}
+
+export const contactTimeKind = defineKind({
+  kind: 'contact-time',
+  description: '答复须写明与诉求人沟通的具体日期（可要求具体时刻），且在派单之后、当前时间之前',
+  options,
+  messageIds: ['missing', 'vague', 'noTimeOfDay', 'beforeDispatch', 'afterNow'],
+  create(ctx, o) {
+    const acts = o.acts.map((p) => compilePattern(p));
+    const requester = o.requester.map((p) => compilePattern(p));
+    return {
+      document() {
+        const { simp, text, sentences } = ctx.doc;
+        const dispatched = ctx.meta.dispatchedAt;
+        const ref = dispatched ?? ctx.now;
+        let previous: Date | undefined;
+        const contacts: { hit: DateHit; at: Date }[] = [];
+        let vague: { start: number; end: number } | undefined;
+        for (const s of sentences) {
+          const dates = findDates(simp, s.start, s.end).map((hit) => {
+            const at = resolveDate(hit, ref, previous, dispatched ? 'nearest' : 'past');
+            if (at && !hit.deadline) previous = at;
+            return { hit, at };
+          });
+          const act = contactActAt(simp, s.start, s.end, acts, requester);
+          if (act < 0) continue;
+          const events = dates.filter((d) => !d.hit.deadline && d.at);
+          const chosen = events.filter((d) => d.hit.start < act).pop() ?? events.find((d) => d.hit.start > act);
+          if (chosen) contacts.push({ hit: chosen.hit, at: chosen.at! });
+          else if (!vague) vague = findVagueTimes(simp, s.start, s.end)[0];
+        }
+        if (!contacts.length) {
+          if (vague) ctx.report({ messageId: 'vague', data: { phrase: text.slice(vague.start, vague.end) }, at: [vague.start, vague.end] });
+          else ctx.report({ messageId: 'missing', ...documentAt(ctx) });
+          return;
+        }
+        for (const { hit, at } of contacts) {
+          const date = text.slice(hit.start, hit.end);
+          const exact = hit.hour !== undefined;
+          if (dispatched && (exact ? at < dispatched : at < startOfDay(dispatched))) {
+            ctx.report({ messageId: 'beforeDispatch', data: { date, dispatched: formatBeijingHuman(dispatched) }, at: [hit.start, hit.end] });
+          } else if (exact ? at > ctx.now : at > startOfDay(ctx.now)) {
+            ctx.report({ messageId: 'afterNow', data: { date, now: formatBeijingHuman(ctx.now) }, at: [hit.start, hit.end] });
+          }
+        }
+        if (o.requireTimeOfDay && !contacts.some((c) => c.hit.hour !== undefined)) {
+          const first = contacts[0]!.hit;
+          ctx.report({ messageId: 'noTimeOfDay', data: { date: text.slice(first.start, first.end) }, at: [first.start, first.end] });
+        }
+      },
+    };
+  },
+});

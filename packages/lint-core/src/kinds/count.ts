@@ -1,0 +1,42 @@
+// `count`: occurrences of listed phrases per document against a threshold (e.g. 官话套话).
+// Every occurrence is reported once the total exceeds `max`, so an editor shows each one.
+import { z } from 'zod';
+import { defineKind } from './define.js';
+import { compilePattern } from '../detect/patterns.js';
+import { patternSchema } from './options.js';
+
+const options = z.strictObject({
+  patterns: z.array(patternSchema).min(1),
+  max: z.number().int().min(0).default(2),
+  messageId: z.string().default('tooMany'),
+});
+
+export const countKind = defineKind({
+  kind: 'count',
+  description: '统计全文中某类词语的出现次数，超过上限时逐处提示',
+  options,
+  messageIds: (o) => [o.messageId],
+  extraPhrasesOption: 'patterns',
+  create(ctx, o) {
+    // one alternation, longest first, so overlapping entries count once
+    const sorted = [...o.patterns].sort((a, b) => b.length - a.length);
+    const re = compilePattern(sorted.map((p) => `(?:${p})`).join('|'));
+    return {
+      document() {
+        const { simp, text } = ctx.doc;
+        const hits: [number, number][] = [];
+        re.lastIndex = 0;
+        for (const m of simp.matchAll(re)) if (m[0].length) hits.push([m.index, m.index + m[0].length]);
+        if (hits.length <= o.max) return;
+        const distinct = [...new Set(hits.map(([s, e]) => text.slice(s, e)))];
+        for (const [s, e] of hits) {
+          ctx.report({
+            messageId: o.messageId,
+            data: { phrase: text.slice(s, e), count: hits.length, max: o.max, list: distinct.slice(0, 6).join('、') },
+            at: [s, e],
+          });
+        }
+      },
+    };
+  },
+});

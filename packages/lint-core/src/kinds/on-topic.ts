@@ -1,0 +1,87 @@
+// `on-topic`: the reply addresses the request, each point of it when the request lists several.
+// Keywords of each point come from word segmentation (this is where it earns its place: only
+// documents with `request` metadata load the segmenter). A point counts as addressed when enough
+// of its keywords (or a two-character part of a longer keyword) occur in the reply.
+import { z } from 'zod';
+import { defineKind } from './define.js';
+import { toSimplified } from '../parse/t2s.js';
+import type { Segmenter } from '../segment/types.js';
+
+const options = z.strictObject({
+  /** Share of a point's keywords the reply must mention (at least one). */
+  minCoverage: z.number().min(0).max(1).default(0.3),
+  /** Keywords taken per point. */
+  maxKeywords: z.number().int().min(1).default(8),
+  /** Words never used as keywords (greetings, generic verbs of complaint). */
+  stopwords: z.array(z.string()).default([]),
+});
+
+// 1. / 1、 / （1） / ① / 一是 / 第一，  at the start of a line or after whitespace/punctuation
+const POINT_MARKER = /(?:^|[\s，,；;。：:])(?:\d{1,2}[.、．)）](?!\d)|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、])/g;
+const KEEP_TAG = /^(?:n|nr|ns|nt|nz|vn|v|an|a|eng|l|i|j)$/;
+
+export function splitPoints(request: string): string[] {
+  const marks = [...request.matchAll(POINT_MARKER)];
+  if (marks.length < 2) return [request.trim()].filter(Boolean);
+  const points: string[] = [];
+  for (let i = 0; i < marks.length; i++) {
+    const start = marks[i]!.index + marks[i]![0].length;
+    const end = i + 1 < marks.length ? marks[i + 1]!.index + (/[\s，,；;。：:]/.test(marks[i + 1]![0][0]!) ? 1 : 0) : request.length;
+    const p = request.slice(start, end).trim();
+    if (p) points.push(p);
+  }
+  return points;
+}
+
+export function pointKeywords(seg: Segmenter, point: string, stop: ReadonlySet<string>, max: number): string[] {
+  const out: string[] = [];
+  for (const { word, tag } of seg.tag(point)) {
+    if (word.length < 2 || !KEEP_TAG.test(tag) || stop.has(word) || /^[\d\p{P}\s]+$/u.test(word) || out.includes(word)) continue;
+    out.push(word);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+function mentioned(reply: string, keyword: string): boolean {
+  if (reply.includes(keyword)) return true;
+  if (keyword.length < 3) return false;
+  for (let i = 0; i + 2 <= keyword.length; i++) if (reply.includes(keyword.slice(i, i + 2))) return true;
+  return false;
+}
+
+export const onTopicKind = defineKind({
+  kind: 'on-topic',
+  description: '答复须回应诉求，诉求分条列出时逐条回应',
+  options,
+  messageIds: ['offTopic', 'unaddressed'],
+  needsSegmenter: () => true,
+  create(ctx, o) {
+    return {
+      document() {
+        const request = ctx.meta.request;
+        if (!request || !request.trim()) return;
+        const seg = ctx.segmenter();
+        const stop = new Set(o.stopwords);
+        const reply = ctx.doc.simp;
+        const points = splitPoints(toSimplified(request));
+        const where = ctx.metaRanges.request ?? [0, 0];
+        const missing: { index: number; point: string; keywords: string[] }[] = [];
+        points.forEach((point, i) => {
+          const kws = pointKeywords(seg, point, stop, o.maxKeywords);
+          if (!kws.length) return;
+          const hit = kws.filter((k) => mentioned(reply, k)).length;
+          if (hit < Math.max(1, Math.ceil(kws.length * o.minCoverage))) missing.push({ index: i + 1, point, keywords: kws });
+        });
+        const short = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s).replace(/\s+/g, ' ');
+        if (points.length === 1 && missing.length === 1) {
+          ctx.report({ messageId: 'offTopic', data: { keywords: missing[0]!.keywords.slice(0, 4).join('、') }, range: where });
+          return;
+        }
+        for (const m of missing) {
+          ctx.report({ messageId: 'unaddressed', data: { index: m.index, point: short(m.point), keywords: m.keywords.slice(0, 4).join('、') }, range: where });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,89 @@
+// `signature`: the closing lines of the reply carry the handler's name, unit and contact phone
+// ("承办单位：宿城区城管局　承办人：王磊　联系电话：0527-84361234", on one or several lines, or
+// "宿城区城管局 王磊 0527-84361234"). Suggests (never fixes) a signature from metadata/config.
+import { z } from 'zod';
+import { defineKind } from './define.js';
+import { compilePattern } from '../detect/patterns.js';
+import { nameDetector } from '../detect/person-name.js';
+import { toSimplified } from '../parse/t2s.js';
+import { patternSchema } from './options.js';
+
+const options = z.strictObject({
+  surnames: z.array(z.string().min(1)).min(1),
+  /** How many closing blocks (paragraphs/lines groups) make up the signature. */
+  tailBlocks: z.number().int().min(1).max(10).default(4),
+  /** Closing blocks longer than this are prose, not signature lines. */
+  maxBlockChars: z.number().int().min(10).default(200),
+  /** A unit: a labelled field (承办单位：…) … */
+  unitLabel: z.array(patternSchema).default(['(?:承办|办理|答复|责任|经办)?单位[：:]\\s*[^\\s：:]']),
+  /** … or a token with a unit ending (局, 委员会, 办事处, 中心…). */
+  unitSuffix: patternSchema.default('(?:局|委员会|委|办公室|办事处|管委会|管理处|中心|政府|支队|大队|中队|分局|所|站|院|部|处|科|公司|街道|社区|镇|乡)$'),
+  phone: z.array(patternSchema).default(['0\\d{2,3}[-－—\\s]?\\d{7,8}', '1[3-9]\\d[-\\s]?\\d{4}[-\\s]?\\d{4}', '(?:电话|联系方式)[：:\\s]*\\d{7,8}']),
+});
+
+const SENTENCE_END = /[。！？!?]/;
+const FIELD = /(?:单位|承办人|经办人|办理人|联系人|电话|联系方式)[：:]/;
+const TOKEN_SPLIT = /[\s　：:，,。；;、|/（）()【】\[\]]+/;
+
+export const signatureKind = defineKind({
+  kind: 'signature',
+  description: '答复结尾须署承办人员姓名、所在单位和联系电话',
+  options,
+  messageIds: ['missing', 'noName', 'noUnit', 'noPhone'],
+  create(ctx, o) {
+    const detector = nameDetector(o.surnames);
+    const unitLabel = o.unitLabel.map((p) => compilePattern(p));
+    const unitSuffix = compilePattern(o.unitSuffix, '');
+    const phone = o.phone.map((p) => compilePattern(p));
+    const test = (res: RegExp[], s: string) =>
+      res.some((re) => {
+        re.lastIndex = 0;
+        return re.test(s);
+      });
+    return {
+      document() {
+        const { simp, blocks, source } = ctx.doc;
+        // the last few blocks that look like signature lines: no sentence end (。！？), or a
+        // labelled field (承办单位：, 承办人：, 联系电话：); prose stops the signature
+        const closing: typeof blocks = [];
+        for (let i = blocks.length - 1; i >= 0 && closing.length < o.tailBlocks; i--) {
+          const b = blocks[i]!;
+          const body = simp.slice(b.start, b.end);
+          if (b.end - b.start > o.maxBlockChars || (SENTENCE_END.test(body) && !FIELD.test(body))) break;
+          closing.unshift(b);
+        }
+        const start = closing[0]?.start ?? simp.length;
+        const end = closing.at(-1)?.end ?? simp.length;
+        const t = simp.slice(start, end);
+        const handler = { ...ctx.settings.handler, ...ctx.meta.handler };
+        const known = handler.name ? toSimplified(handler.name.trim()) : undefined;
+
+        const tokens = t.split(TOKEN_SPLIT).filter(Boolean);
+        const hasName =
+          (known !== undefined && known.length >= 2 && t.includes(known)) ||
+          detector.afterRoles(t, 0, t.length, known ? [known] : []).some((h) => h.kind === 'name') ||
+          tokens.some((tok) => detector.isNameToken(tok) && !unitSuffix.test(tok));
+        const hasUnit = test(unitLabel, t) || tokens.some((tok) => tok.length >= 3 && unitSuffix.test(tok));
+        const hasPhone = test(phone, t);
+        if (hasName && hasUnit && hasPhone) return;
+
+        const lines: string[] = [];
+        if (!hasUnit && handler.unit) lines.push(`承办单位：${handler.unit}`);
+        if (!hasName && handler.name) lines.push(`承办人：${handler.name}`);
+        if (!hasPhone && handler.phone) lines.push(`联系电话：${handler.phone}`);
+        const complete = lines.length === [hasUnit, hasName, hasPhone].filter((x) => !x).length;
+        const last = blocks.at(-1);
+        const at: [number, number] = closing.length ? [start, end] : last ? [last.start, last.end] : [0, 0];
+        const eol = source.endsWith('\n') ? '' : '\n';
+        const suggestions = complete
+          ? [{ desc: `在结尾补充署名：${lines.join('　')}`, fix: { range: [source.length, source.length] as const, text: `${eol}\n${lines.join('\n')}\n` } }]
+          : undefined;
+        const report = (messageId: string) => ctx.report({ messageId, at, ...(suggestions ? { suggestions } : {}) });
+        if (!hasName && !hasUnit && !hasPhone) return report('missing');
+        if (!hasName) report('noName');
+        if (!hasUnit) report('noUnit');
+        if (!hasPhone) report('noPhone');
+      },
+    };
+  },
+});

@@ -1,0 +1,54 @@
+// `substance`: the reply has real content — enough prose once greetings, closings, referrals
+// and phone numbers are set aside.
+import { z } from 'zod';
+import { defineKind } from './define.js';
+import { compilePattern } from '../detect/patterns.js';
+import { patternSchema } from './options.js';
+
+const options = z.strictObject({
+  /** Minimum characters of prose (letters/CJK/digits, no punctuation or spaces). */
+  minChars: z.number().int().min(1).default(60),
+  /** Sentences that carry no substance on their own (greetings, thanks, referral to a phone). */
+  hollow: z.array(patternSchema).default([]),
+  /** Minimum characters left after removing hollow sentences. */
+  minContentChars: z.number().int().min(0).default(30),
+});
+
+const CONTENT_CHAR = /[\p{L}\p{N}]/gu;
+
+function countContent(s: string): number {
+  CONTENT_CHAR.lastIndex = 0;
+  let n = 0;
+  while (CONTENT_CHAR.exec(s)) n++;
+  return n;
+}
+
+export const substanceKind = defineKind({
+  kind: 'substance',
+  description: '答复须有实质内容：不能过短，不能只有转介或电话号码',
+  options,
+  messageIds: ['tooShort', 'onlyReferral'],
+  create(ctx, o) {
+    const hollow = o.hollow.map((p) => compilePattern(p, ''));
+    return {
+      document() {
+        const { simp, sentences } = ctx.doc;
+        const total = countContent(simp);
+        // document-level finding: shown on the first sentence (or the document start)
+        const first = sentences[0];
+        const where = first ? ctx.doc.toSource(first.start, first.end) : ([0, 0] as const);
+        if (total < o.minChars) {
+          ctx.report({ messageId: 'tooShort', data: { count: total, min: o.minChars }, range: where });
+          return;
+        }
+        let content = 0;
+        for (const s of sentences) {
+          const body = simp.slice(s.start, s.end);
+          if (hollow.some((re) => re.test(body))) continue;
+          content += countContent(body);
+        }
+        if (content < o.minContentChars) ctx.report({ messageId: 'onlyReferral', data: { count: content }, range: where });
+      },
+    };
+  },
+});

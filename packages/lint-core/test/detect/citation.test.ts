@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildLawIndex,
+  findBareLaws,
+  findCitedDocuments,
+  findDocNumbers,
+  isCaseNumber,
+  normalizeDocNumber,
+  trimIssuer,
+} from '../../src/detect/citation.js';
+
+describe('document numbers', () => {
+  it('finds numbers in every bracket style and knows which are canonical', () => {
+    const simp = '宿政办秘〔2021〕32号、宿发改[2022]15号、宿政发【2023】第056号、宿政规发『2024』5号、宿教发（21）3号';
+    const found = findDocNumbers(simp).map((d) => [d.open, d.year, d.serial, d.hasDi, d.canonical, d.tail]);
+    expect(found).toEqual([
+      ['〔', '2021', '32', false, true, '〔2021〕32号'],
+      ['[', '2022', '15', false, false, '〔2022〕15号'],
+      ['【', '2023', '056', true, false, '〔2023〕56号'],
+      ['『', '2024', '5', false, false, '〔2024〕5号'],
+      ['（', '21', '3', false, false, undefined],
+    ]);
+  });
+  it('normalizes to the GB/T 9704 form', () => {
+    expect(normalizeDocNumber('宿政发 [2021] 第032号')).toBe('宿政发〔2021〕32号');
+  });
+  it('trims context words before the issuer code', () => {
+    const [d] = findDocNumbers('根据宿政发〔2021〕3号');
+    expect(trimIssuer(d!)).toBe('宿政发');
+  });
+  it('recognizes case numbers', () => {
+    const simp = '仲裁案号为宿劳人仲案字〔2025〕第88号';
+    expect(isCaseNumber(simp, findDocNumbers(simp)[0]!)).toBe(true);
+  });
+  it('pairs numbers with their titles in both orders', () => {
+    const simp = '按照《甲办法》（宿政发〔2021〕3号）和宿政发〔2022〕4号《乙通知》以及宿政发〔2023〕5号文件';
+    const docs = findCitedDocuments(simp).documents.map((c) => [c.number.tail, c.title?.title, c.order]);
+    expect(docs).toEqual([
+      ['〔2021〕3号', '甲办法', 'after'],
+      ['〔2022〕4号', '乙通知', 'before'],
+      ['〔2023〕5号', undefined, undefined],
+    ]);
+  });
+});
+
+describe('bare law titles', () => {
+  const index = buildLawIndex(['中华人民共和国劳动合同法', '中华人民共和国劳动合同法实施条例', '物业管理条例', '中华人民共和国民法典']);
+  const find = (s: string) => findBareLaws(s, index).map((m) => [m.found, m.exact]);
+  it('finds official titles and short forms outside 《》', () => {
+    expect(find('依据中华人民共和国劳动合同法第三十条')).toEqual([['中华人民共和国劳动合同法', true]]);
+    expect(find('根据民法典第二百八十一条')).toEqual([['民法典', false]]);
+    expect(find('依据物业管理条例第十一条')).toEqual([['物业管理条例', true]]);
+  });
+  it('leaves titles in 《》, longer titles and other regulations alone', () => {
+    expect(find('依据《中华人民共和国劳动合同法》第三十条')).toEqual([]);
+    expect(find('依据《中华人民共和国劳动合同法实施条例》第六条')).toEqual([]);
+    expect(find('依据中华人民共和国劳动合同法实施条例第六条')).toEqual([['中华人民共和国劳动合同法实施条例', true]]);
+    expect(find('依据江苏省物业管理条例第十二条')).toEqual([]);
+    expect(find('违反劳动合同法律规定')).toEqual([]);
+  });
+  it('is linear enough for large inputs', () => {
+    const big = '依据中华人民共和国劳动合同法第三十条，'.repeat(50000) + '法'.repeat(500000);
+    const t = Date.now();
+    expect(findBareLaws(big, index).length).toBe(50000);
+    expect(Date.now() - t).toBeLessThan(3000);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { lint, fix } from '../../src/index.js';
+import { principalApproval } from '../../src/kinds/approval.js';
+
+const run = (rule: string, text: string, options?: Record<string, unknown>) =>
+  lint(text, { rules: { [rule]: options ? ['error', options] : 'error' }, only: [rule] }).map((d) => `${d.messageId}:${text.slice(d.range[0], d.range[1])}`);
+
+const meta = (lines: string) => `---\n${lines}\n---\n`;
+const EVIDENCE = '依据《国有土地上房屋征收与补偿条例》第二十四条，违法建筑不予补偿。'.repeat(8);
+
+describe('principalApproval', () => {
+  it('reads role (and by), in either script', () => {
+    expect(principalApproval({ extra: {}, approval: { role: '主要領導' } }, ['主要领导'])).toBe('principal');
+    expect(principalApproval({ extra: {}, approval: { role: '分管领导' } }, ['主要领导'])).toBe('other');
+    expect(principalApproval({ extra: {}, approval: { by: '张三' } }, ['主要领导'])).toBe('none');
+    expect(principalApproval({ extra: {} }, ['主要领导'])).toBe('none');
+  });
+});
+
+describe('final-answer kind', () => {
+  it('accepts the exact label with principal approval and evidence', () => {
+    expect(run('final-answer-approval', `${meta('approval:\n  role: 主要负责人')}${EVIDENCE}\n\n此为最终答复。`)).toEqual([]);
+  });
+  it('fixes equivalent variants to the exact wording, once', () => {
+    const text = `${meta('approval:\n  role: 主要负责人')}${EVIDENCE}\n\n本答复为最终答复意见。`;
+    expect(run('final-answer-approval', text)).toEqual(['variant:本答复为最终答复意见']);
+    expect(fix(text, { rules: { 'final-answer-approval': 'error' }, only: ['final-answer-approval'] }).output.endsWith('此为最终答复。')).toBe(true);
+  });
+  it('reports approval and evidence problems at the first label', () => {
+    expect(run('final-answer-approval', `${meta('approval:\n  role: 分管领导')}此为最终答复。`)).toEqual([
+      'notPrincipal:此为最终答复',
+      'noEvidence:此为最终答复',
+    ]);
+  });
+  it('treats 不再受理 as final only about the same matter', () => {
+    expect(run('final-answer-approval', '窗口自7月1日起不再受理纸质申请。')).toEqual([]);
+    expect(run('final-answer-approval', '对同一事项今后不再受理。')).toEqual([
+      'noApproval:同一事项今后不再受理',
+      'noEvidence:同一事项今后不再受理',
+      'statement:同一事项今后不再受理',
+    ]);
+  });
+});
+
+describe('approval-required kind', () => {
+  it('reports at the channel metadata value', () => {
+    const text = `${meta('channel: 督办件')}问题已解决。`;
+    expect(run('approval-required', text)).toEqual(['missing:督办件']);
+  });
+  it('ignores other channels and documents without a channel', () => {
+    expect(run('approval-required', `${meta('channel: "12345"')}问题已解决。`)).toEqual([]);
+    expect(run('approval-required', '问题已解决。')).toEqual([]);
+  });
+  it('takes the channel list and roles from options', () => {
+    const text = `${meta('channel: 督办件\napproval:\n  role: 主要领导')}问题已解决。`;
+    expect(run('approval-required', text)).toEqual([]);
+    expect(run('approval-required', text, { channels: ['督办件'], roles: ['管委会主要负责同志'] })).toEqual(['notPrincipal:督办件']);
+    expect(run('approval-required', text, { channels: ['市长信箱'] })).toEqual([]);
+  });
+});

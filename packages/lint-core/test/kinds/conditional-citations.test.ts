@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/index.js';
+
+const run = (rule: string, text: string) =>
+  lint(text, { rules: { [rule]: 'error' }, only: [rule] }).map((d) => `${d.messageId}:${text.slice(d.range[0], d.range[1])}`);
+
+describe('policy-citation-needed (conditional)', () => {
+  it('needs the named document nearby', () => {
+    expect(run('policy-citation-needed', '根据相关规定，您的申请不符合条件。')).toEqual(['missing:根据相关规定']);
+    expect(run('policy-citation-needed', '根据相关规定，即《住房公积金管理条例》第二十四条，不能提取。')).toEqual([]);
+    expect(run('policy-citation-needed', '根据上级要求。具体见《关于加强管理的通知》（宿政发〔2021〕3号）。')).toEqual([]);
+  });
+  it('does not take 按规定时间 for an appeal to rules', () => {
+    expect(run('policy-citation-needed', '请按规定时间到窗口领取。')).toEqual([]);
+  });
+});
+
+describe('refusal-needs-basis (conditional)', () => {
+  it('needs a basis in the same paragraph', () => {
+    expect(run('refusal-needs-basis', '经审核，您的申请不予受理。')).toEqual(['missing:不予受理']);
+    expect(run('refusal-needs-basis', '依据《住房公积金管理条例》第二十四条，您的申请不予办理。')).toEqual([]);
+  });
+  it('is not triggered by 符合条件的予以办理 or by back references', () => {
+    expect(run('refusal-needs-basis', '符合条件的予以办理。')).toEqual([]);
+    expect(run('refusal-needs-basis', '据此，您的申请不予受理。')).toEqual([]);
+  });
+});
