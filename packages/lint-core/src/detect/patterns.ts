@@ -33,18 +33,96 @@ export function expandMacros(source: string): string {
   });
 }
 
-const cache = new Map<string, RegExp>();
+// flags → source → regex; keyed on the source string itself (no concatenation: kinds call this
+// for every document with the same option strings, whose hashes V8 keeps)
+const cache = new Map<string, Map<string, RegExp>>();
 
 /** Compiles a pattern (macros expanded) as a global regex; cached. Throws on a bad pattern. */
 export function compilePattern(source: string, flags = 'g'): RegExp {
-  const key = `${flags}/${source}`;
-  let re = cache.get(key);
+  let byFlags = cache.get(flags);
+  if (!byFlags) cache.set(flags, (byFlags = new Map()));
+  let re = byFlags.get(source);
   if (!re) {
     re = new RegExp(expandMacros(source), flags);
-    cache.set(key, re);
+    byFlags.set(source, re);
   }
   re.lastIndex = 0;
   return re;
+}
+
+/**
+ * A source that matches wherever `source` matches on any slice of a text, when run on the whole
+ * text: anchors and lookaround assertions are dropped (which only widens the matches) and named
+ * groups become plain groups (so sources can be joined). Undefined for backreferences.
+ */
+export function widenPattern(source: string): string | undefined {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      const n = source[i + 1] ?? '';
+      if (!inClass && (/[1-9]/.test(n) || n === 'k')) return undefined;
+      out += c + n;
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+      out += c;
+    } else if (c === '[') {
+      inClass = true;
+      out += c;
+    } else if (c === '^' || c === '$') {
+      // dropped
+    } else if (c === '(' && /^\?(?:=|!|<=|<!)/.test(source.slice(i + 1, i + 4))) {
+      i = groupEnd(source, i);
+    } else if (c === '(' && source.startsWith('?<', i + 1)) {
+      out += '(?:';
+      i = source.indexOf('>', i);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+/** Index of the ')' closing the group that opens at `open`. */
+function groupEnd(source: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return source.length;
+}
+
+const anyCache = new Map<string, RegExp | null>();
+
+/**
+ * One regex matching wherever any of `sources` matches on any slice of a text, for a quick "can
+ * this rule fire in this document at all?" test over the whole text before per-sentence work
+ * (see widenPattern). Undefined when a source cannot be widened or widens to the empty pattern.
+ */
+export function compileAnyOf(sources: readonly string[]): RegExp | undefined {
+  const key = sources.join('\u0000');
+  let re = anyCache.get(key);
+  if (re === undefined) {
+    const widened = sources.map((s) => widenPattern(expandMacros(s)));
+    re = null;
+    if (!widened.some((s) => s === undefined || s === '')) {
+      try {
+        re = new RegExp(widened.map((s) => `(?:${s})`).join('|'));
+      } catch {
+        // e.g. a quantifier left dangling by a dropped assertion: no prefilter
+      }
+    }
+    anyCache.set(key, re);
+  }
+  return re ?? undefined;
 }
 
 /** Checks a pattern compiles; returns an error text or undefined. */

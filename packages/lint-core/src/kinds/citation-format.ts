@@ -4,6 +4,7 @@
 // (issuer untouched), and 《》 around an exact official law title from the curated list.
 import { z } from 'zod';
 import { defineKind } from './define.js';
+import { prepared } from '../util/memo.js';
 import { buildLawIndex, findBareLaws, findCitedDocuments, trimIssuer } from '../detect/citation.js';
 import type { KindContext } from './define.js';
 import type { Range } from '../types.js';
@@ -23,6 +24,8 @@ function exactSource(ctx: KindContext, start: number, end: number): Range | unde
   return range[1] - range[0] === end - start && ctx.doc.source.slice(range[0], range[1]) === ctx.doc.text.slice(start, end) ? range : undefined;
 }
 
+const lawIndexOf = (o: { laws: readonly string[] }) => (o.laws.length ? buildLawIndex(o.laws) : undefined);
+
 export const citationFormatKind = defineKind({
   kind: 'citation-format',
   description: '文号、引用文件和法律法规名称的书写格式（GB/T 9704-2012）',
@@ -30,7 +33,7 @@ export const citationFormatKind = defineKind({
   messageIds: ['docnum', 'shortYear', 'numberBeforeTitle', 'missingTitle', 'lawTitle', 'lawAlias'],
   fixable: () => true,
   create(ctx, o) {
-    const lawIndex = o.laws.length ? buildLawIndex(o.laws) : undefined;
+    const lawIndex = prepared(o, lawIndexOf);
     return {
       document() {
         const { simp, text } = ctx.doc;

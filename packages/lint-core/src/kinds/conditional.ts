@@ -3,7 +3,8 @@
 // Without `trigger`, it is a plain requirement on the whole document.
 import { z } from 'zod';
 import { defineKind } from './define.js';
-import { compilePattern } from '../detect/patterns.js';
+import { compileAnyOf, compilePattern } from '../detect/patterns.js';
+import { prepared } from '../util/memo.js';
 import { patternSchema, scopeSchema } from './options.js';
 import { anyMatch, scopeRange } from './scope.js';
 
@@ -21,15 +22,23 @@ const options = z.strictObject({
   reportAll: z.boolean().default(true),
 });
 
+function prepareConditional(o: z.infer<typeof options>) {
+  return {
+    requires: o.requires.map((p) => compilePattern(p)),
+    triggerUnless: o.triggerUnless.map((p) => compilePattern(p)),
+    triggers: o.trigger?.map((p) => compilePattern(p)),
+    anyTrigger: o.trigger && compileAnyOf(o.trigger),
+  };
+}
+
 export const conditionalKind = defineKind({
   kind: 'conditional',
   description: '出现触发词句时，同一范围内必须有相应内容；无触发词时为全文必备内容',
   options,
   messageIds: (o) => [o.messageId],
   create(ctx, o) {
-    const requires = o.requires.map((p) => compilePattern(p));
-    const triggerUnless = o.triggerUnless.map((p) => compilePattern(p));
-    if (!o.trigger) {
+    const { requires, triggerUnless, triggers, anyTrigger } = prepared(o, prepareConditional);
+    if (!triggers) {
       return {
         document() {
           const { simp } = ctx.doc;
@@ -37,7 +46,8 @@ export const conditionalKind = defineKind({
         },
       };
     }
-    const triggers = o.trigger.map((p) => compilePattern(p));
+    // no trigger anywhere in this document: no per-sentence work
+    if (anyTrigger && !anyTrigger.test(ctx.doc.simp)) return {};
     let done = false;
     return {
       sentence(s) {

@@ -21,7 +21,8 @@ export const overdueKind = defineKind({
         if (!meta.dispatchedAt || !meta.type) return;
         const table = deadlineTableFor(ctx.profile);
         if (!table) return;
-        const range = ctx.metaRanges.repliedAt ?? ctx.metaRanges.dispatchedAt ?? [0, 0];
+        // source ranges of metadata cost a YAML parse: only computed when reporting
+        const range = () => ctx.metaRanges.repliedAt ?? ctx.metaRanges.dispatchedAt ?? [0, 0];
         const replied = meta.repliedAt ?? ctx.now;
         if (replied.getTime() <= meta.dispatchedAt.getTime()) return;
         const calendar = loadCalendar(ctx.settings.calendarFile);
@@ -40,14 +41,14 @@ export const overdueKind = defineKind({
           if (ext?.approvedAt && ext.until) {
             if (replied.getTime() <= ext.until.getTime()) return;
             const late = timeLeft(calendar, ext.until, replied);
-            ctx.report({ messageId: 'overdueExtended', range, data: { ...base, until: formatBeijingHuman(ext.until), late: late.text.replace(/^已逾期 /, '') } });
+            ctx.report({ messageId: 'overdueExtended', range: range(), data: { ...base, until: formatBeijingHuman(ext.until), late: late.text.replace(/^已逾期 /, '') } });
             return;
           }
           const late = timeLeft(calendar, completion.due, replied);
-          ctx.report({ messageId: meta.repliedAt ? 'overdue' : 'overdueNow', range, data: { ...base, late: late.text.replace(/^已逾期 /, '') } });
+          ctx.report({ messageId: meta.repliedAt ? 'overdue' : 'overdueNow', range: range(), data: { ...base, late: late.text.replace(/^已逾期 /, '') } });
         } catch (e) {
           if (!(e instanceof CalendarGapError)) throw e;
-          ctx.report({ messageId: 'calendarGap', range: ctx.metaRanges.dispatchedAt ?? range, data: { year: e.year } });
+          ctx.report({ messageId: 'calendarGap', range: ctx.metaRanges.dispatchedAt ?? range(), data: { year: e.year } });
         }
       },
     };

@@ -2,7 +2,8 @@
 // occurs in the chosen scope. Optional `replace` yields a fix (only for exact substitutions).
 import { z } from 'zod';
 import { defineKind } from './define.js';
-import { compilePattern } from '../detect/patterns.js';
+import { compileAnyOf, compilePattern } from '../detect/patterns.js';
+import { prepared } from '../util/memo.js';
 import { patternSchema, scopeSchema } from './options.js';
 import { anyMatch, scopeRange } from './scope.js';
 
@@ -33,6 +34,22 @@ const options = z.strictObject({
   warnUnlessType: z.array(z.string()).optional(),
 });
 
+type PhraseOptions = z.infer<typeof options>;
+
+function preparePhrase(o: PhraseOptions) {
+  const entries = o.patterns.map((p) => (typeof p === 'string' ? { pattern: p } : p));
+  return {
+    compiled: entries.map((e) => ({
+      ...e,
+      re: compilePattern(e.pattern),
+      unlessRes: (e.unless ?? []).map((u) => compilePattern(u)),
+    })),
+    unless: o.unless.map((u) => compilePattern(u)),
+    unlessAfter: o.unlessAfter.map((u) => compilePattern(u)),
+    any: compileAnyOf(entries.map((e) => e.pattern)),
+  };
+}
+
 export const phraseKind = defineKind({
   kind: 'phrase',
   description: '出现某类词句即报告（可设例外语境）',
@@ -41,14 +58,9 @@ export const phraseKind = defineKind({
   extraPhrasesOption: 'patterns',
   fixable: (o) => o.patterns.some((p) => typeof p !== 'string' && p.replace !== undefined),
   create(ctx, o) {
-    const entries = o.patterns.map((p) => (typeof p === 'string' ? { pattern: p } : p));
-    const compiled = entries.map((e) => ({
-      ...e,
-      re: compilePattern(e.pattern),
-      unlessRes: (e.unless ?? []).map((u) => compilePattern(u)),
-    }));
-    const unless = o.unless.map((u) => compilePattern(u));
-    const unlessAfter = o.unlessAfter.map((u) => compilePattern(u));
+    const { compiled, unless, unlessAfter, any } = prepared(o, preparePhrase);
+    // nothing in this document can match: no per-sentence work
+    if (any && !any.test(ctx.doc.simp)) return {};
     let reported = 0;
     const downgrade = o.warnUnlessType !== undefined && !o.warnUnlessType.includes(ctx.meta.type ?? '');
     return {

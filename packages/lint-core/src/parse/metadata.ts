@@ -135,6 +135,40 @@ export interface MetadataResult {
   keyRanges: Partial<Record<keyof TicketMeta, Range>>;
 }
 
+const SIMPLE_VALUE = /^[^\s|>[\]{}&*!#%@`,'"?:-]/;
+
+/**
+ * Range [start, end) of the value of a top-level key written on one line as `key: value` with a
+ * plain or single-line quoted scalar, no comment, and the key occurring once; otherwise undefined.
+ * Same range as the `yaml` package's node range for these cases (see metadata.test.ts).
+ */
+export function simpleValueRange(yamlText: string, rawKey: string): Range | undefined {
+  let found: Range | undefined;
+  for (let at = yamlText.indexOf(rawKey); at >= 0; at = yamlText.indexOf(rawKey, at + 1)) {
+    if (at > 0 && yamlText[at - 1] !== '\n') continue;
+    let i = at + rawKey.length;
+    while (yamlText[i] === ' ' || yamlText[i] === '\t') i++;
+    if (yamlText[i] !== ':') continue;
+    if (found) return undefined; // duplicate key
+    i++;
+    if (yamlText[i] !== ' ' && yamlText[i] !== '\t') return undefined;
+    while (yamlText[i] === ' ' || yamlText[i] === '\t') i++;
+    let end = yamlText.indexOf('\n', i);
+    if (end < 0) end = yamlText.length;
+    while (end > i && /[ \t\r]/.test(yamlText[end - 1]!)) end--;
+    const value = yamlText.slice(i, end);
+    if (!value) return undefined;
+    const quote = value[0] === '"' || value[0] === "'" ? value[0] : undefined;
+    if (quote) {
+      if (value.length < 2 || value[value.length - 1] !== quote || value.slice(1, -1).includes(quote)) return undefined;
+    } else if (!SIMPLE_VALUE.test(value) || value.includes(' #') || value.includes('\t#') || /:[ \t]/.test(value)) {
+      return undefined;
+    }
+    found = [i, end];
+  }
+  return found;
+}
+
 export function parseMetadata(yamlText: string, base: number, fmRange: Range): MetadataResult {
   const meta: TicketMeta = { extra: {} };
   const problems: MetadataProblem[] = [];
@@ -169,9 +203,12 @@ export function parseMetadata(yamlText: string, base: number, fmRange: Range): M
     return { meta, problems, keyRanges: {} };
   }
 
-  // source ranges of the values of known keys, computed on first use
+  // source ranges of the values of known keys, computed on first use: a one-line `key: value`
+  // is found by a line scan; anything else asks the `yaml` document
   let ranges: Map<string, Range> | undefined;
   const rangeOf = (rawKey: string): Range => {
+    const simple = simpleValueRange(yamlText, rawKey);
+    if (simple) return [base + simple[0], base + simple[1]];
     if (!ranges) {
       ranges = new Map();
       const contents = getDoc().contents;

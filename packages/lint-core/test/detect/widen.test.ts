@@ -1,0 +1,59 @@
+// The document prefilter (compileAnyOf/widenPattern) must never hide a match: wherever a rule's
+// pattern matches a sentence slice, the widened pattern matches the whole text.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixturesDir } from '@replylint/core/testing';
+import { compileAnyOf, compilePattern, widenPattern } from '../../src/detect/patterns.js';
+import { loadBuiltinRules } from '../../src/pack/load.js';
+import { parseMarkdown } from '../../src/parse/markdown.js';
+import { buildView } from '../../src/parse/views.js';
+
+function* markdownFiles(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) yield* markdownFiles(p);
+    else if (name.endsWith('.md')) yield p;
+  }
+}
+
+/** Every pattern a rule runs per sentence: phrase `patterns`, conditional `trigger`. */
+function sentencePatterns(): string[] {
+  const out = new Set<string>();
+  for (const rule of loadBuiltinRules().values()) {
+    const o = rule.defaultOptions;
+    if (rule.kind === 'phrase') for (const p of o.patterns as (string | { pattern: string })[]) out.add(typeof p === 'string' ? p : p.pattern);
+    if (rule.kind === 'conditional') for (const p of (o.trigger as string[] | undefined) ?? []) out.add(p);
+  }
+  return [...out];
+}
+
+describe('widened patterns (document prefilter)', () => {
+  it('drops anchors and lookaround, keeps classes, rejects backreferences', () => {
+    expect(widenPattern('^(?<!是否)不符合[^。^$]{0,3}(?=条件)$')).toBe('不符合[^。^$]{0,3}');
+    expect(widenPattern('(?<y>\\d{4})年(?!(?:前|后))')).toBe('(?:\\d{4})年');
+    expect(widenPattern('(a)\\1')).toBeUndefined();
+    expect(compileAnyOf(['^(?=x)'])).toBeUndefined(); // widens to nothing
+  });
+
+  it('matches the whole text wherever a rule pattern matches a sentence (all fixtures)', () => {
+    const patterns = sentencePatterns().map((p) => ({ p, re: compilePattern(p), any: compileAnyOf([p]) }));
+    expect(patterns.length).toBeGreaterThan(20);
+    let hits = 0;
+    for (const f of markdownFiles(fixturesDir())) {
+      const text = readFileSync(f, 'utf8');
+      const view = buildView(parseMarkdown(text).root, text);
+      for (const { p, re, any } of patterns) {
+        if (!any) continue;
+        for (const s of view.sentences) {
+          re.lastIndex = 0;
+          if (!re.test(view.simp.slice(s.start, s.end))) continue;
+          hits++;
+          expect([p, any.test(view.simp)]).toEqual([p, true]);
+          break;
+        }
+      }
+    }
+    expect(hits).toBeGreaterThan(50);
+  });
+});
