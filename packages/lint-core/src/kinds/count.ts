@@ -4,12 +4,19 @@ import { z } from 'zod';
 import { defineKind } from './define.js';
 import { compilePattern } from '../detect/patterns.js';
 import { patternSchema } from './options.js';
+import { prepared } from '../util/memo.js';
 
 const options = z.strictObject({
   patterns: z.array(patternSchema).min(1),
   max: z.number().int().min(0).default(2),
   messageId: z.string().default('tooMany'),
 });
+
+/** One alternation, longest first, so overlapping entries count once. */
+function alternation(o: z.infer<typeof options>): RegExp {
+  const sorted = [...o.patterns].sort((a, b) => b.length - a.length);
+  return compilePattern(sorted.map((p) => `(?:${p})`).join('|'));
+}
 
 export const countKind = defineKind({
   kind: 'count',
@@ -18,9 +25,7 @@ export const countKind = defineKind({
   messageIds: (o) => [o.messageId],
   extraPhrasesOption: 'patterns',
   create(ctx, o) {
-    // one alternation, longest first, so overlapping entries count once
-    const sorted = [...o.patterns].sort((a, b) => b.length - a.length);
-    const re = compilePattern(sorted.map((p) => `(?:${p})`).join('|'));
+    const re = prepared(o, alternation);
     return {
       document() {
         const { simp, text } = ctx.doc;
