@@ -155,6 +155,8 @@ export function simpleValueRange(yamlText: string, rawKey: string): Range | unde
     while (yamlText[i] === ' ' || yamlText[i] === '\t') i++;
     let end = yamlText.indexOf('\n', i);
     if (end < 0) end = yamlText.length;
+    // an indented next line continues a plain scalar over several lines
+    if (/^[ \t]+\S/.test(yamlText.slice(end + 1, end + 200))) return undefined;
     while (end > i && /[ \t\r]/.test(yamlText[end - 1]!)) end--;
     const value = yamlText.slice(i, end);
     if (!value) return undefined;

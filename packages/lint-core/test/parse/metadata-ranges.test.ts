@@ -35,6 +35,7 @@ const EDGE = [
   'type: complaint\ntype: help\n',
   'dispatchedAt: 2024-09-27 10:00\nrepliedAt: 2024-10-08T09:00:00+08:00\r\n',
   'title: a: b\nname: -x\nlist:\n  - a\n',
+  'request: 小区噪音\n  扰民严重\ntype: complaint\n',
 ];
 
 describe('metadata value ranges by line scan', () => {
@@ -62,6 +63,7 @@ describe('metadata value ranges by line scan', () => {
     expect(simpleValueRange('approval: { role: 主要负责人 }\n', 'approval')).toBeUndefined();
     expect(simpleValueRange('type: help # 求助\n', 'type')).toBeUndefined();
     expect(simpleValueRange('type: complaint\ntype: help\n', 'type')).toBeUndefined();
+    expect(simpleValueRange('request: 小区噪音\n  扰民严重\n', 'request')).toBeUndefined();
     expect(simpleValueRange('type: complaint\n', 'type')).toEqual([6, 15]);
   });
 });
