@@ -12,12 +12,15 @@ const options = z.strictObject({
   minCoverage: z.number().min(0).max(1).default(0.3),
   /** Keywords taken per point. */
   maxKeywords: z.number().int().min(1).default(8),
+  /** Points with fewer keywords than this are not judged (one word is too fragile a test). */
+  minKeywords: z.number().int().min(1).default(2),
   /** Words never used as keywords (greetings, generic verbs of complaint). */
   stopwords: z.array(z.string()).default([]),
 });
 
 // 1. / 1、 / （1） / ① / 一是 / 第一，  at the start of a line or after whitespace/punctuation
-const POINT_MARKER = /(?:^|[\s，,；;。：:])(?:\d{1,2}[.、．)）](?!\d)|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、])/g;
+// (（1） and ① mark a point anywhere)
+const POINT_MARKER = /(?:^|[\s，,；;。：:])(?:\d{1,2}[.、．)）](?!\d)|[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、])|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]/g;
 const KEEP_TAG = /^(?:n|nr|ns|nt|nz|vn|v|an|a|eng|l|i|j)$/;
 
 export function splitPoints(request: string): string[] {
@@ -65,21 +68,22 @@ export const onTopicKind = defineKind({
         const stop = new Set(o.stopwords);
         const reply = ctx.doc.simp;
         const points = splitPoints(toSimplified(request));
-        const where = ctx.metaRanges.request ?? [0, 0];
         const missing: { index: number; point: string; keywords: string[] }[] = [];
         points.forEach((point, i) => {
           const kws = pointKeywords(seg, point, stop, o.maxKeywords);
-          if (!kws.length) return;
+          if (kws.length < o.minKeywords) return;
           const hit = kws.filter((k) => mentioned(reply, k)).length;
           if (hit < Math.max(1, Math.ceil(kws.length * o.minCoverage))) missing.push({ index: i + 1, point, keywords: kws });
         });
+        // the source range of `request` costs a YAML parse: only computed when reporting
+        const where = () => ctx.metaRanges.request ?? [0, 0];
         const short = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s).replace(/\s+/g, ' ');
         if (points.length === 1 && missing.length === 1) {
-          ctx.report({ messageId: 'offTopic', data: { keywords: missing[0]!.keywords.slice(0, 4).join('、') }, range: where });
+          ctx.report({ messageId: 'offTopic', data: { keywords: missing[0]!.keywords.slice(0, 4).join('、') }, range: where() });
           return;
         }
         for (const m of missing) {
-          ctx.report({ messageId: 'unaddressed', data: { index: m.index, point: short(m.point), keywords: m.keywords.slice(0, 4).join('、') }, range: where });
+          ctx.report({ messageId: 'unaddressed', data: { index: m.index, point: short(m.point), keywords: m.keywords.slice(0, 4).join('、') }, range: where() });
         }
       },
     };

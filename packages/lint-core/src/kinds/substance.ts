@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { defineKind } from './define.js';
 import { compilePattern } from '../detect/patterns.js';
 import { patternSchema } from './options.js';
+import { prepared } from '../util/memo.js';
 
 const options = z.strictObject({
   /** Minimum characters of prose (letters/CJK/digits, no punctuation or spaces). */
@@ -23,13 +24,17 @@ function countContent(s: string): number {
   return n;
 }
 
+function hollowPatterns(o: z.infer<typeof options>): RegExp[] {
+  return o.hollow.map((p) => compilePattern(p, ''));
+}
+
 export const substanceKind = defineKind({
   kind: 'substance',
   description: '答复须有实质内容：不能过短，不能只有转介或电话号码',
   options,
   messageIds: ['tooShort', 'onlyReferral'],
   create(ctx, o) {
-    const hollow = o.hollow.map((p) => compilePattern(p, ''));
+    const hollow = prepared(o, hollowPatterns);
     return {
       document() {
         const { simp, sentences } = ctx.doc;

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { lint } from '@replylint/core';
+import { splitPoints } from '../../src/kinds/on-topic.js';
+
+const onTopic = (request: string, reply: string) =>
+  lint(`---\nrequest: ${JSON.stringify(request)}\n---\n${reply}\n`, { only: ['on-topic'] }).map((d) => `${d.messageId}:${d.data.index ?? ''}`);
+
+describe('on-topic', () => {
+  it('splits requests into points by 1. / （1） / ① / 一是 markers, and keeps a single request whole', () => {
+    expect(splitPoints('1. 噪音扰民；2. 路灯不亮')).toEqual(['噪音扰民；', '路灯不亮']);
+    expect(splitPoints('（1）噪音（2）路灯')).toEqual(['噪音', '路灯']);
+    expect(splitPoints('①噪音②路灯③垃圾')).toEqual(['噪音', '路灯', '垃圾']);
+    expect(splitPoints('一是电梯停运；二是物业费不透明')).toEqual(['电梯停运；', '物业费不透明']);
+    expect(splitPoints('2024年3月1日起噪音扰民')).toEqual(['2024年3月1日起噪音扰民']);
+  });
+
+  it('names the points a reply leaves unanswered, and passes a reply that answers each', () => {
+    const request = '1. 小区门口夜市噪音扰民；2. 小区西侧路灯损坏，夜间照明不足。';
+    expect(onTopic(request, '9月24日晚执法队员到夜市检测噪音，责令摊主22时前收摊。')).toEqual(['unaddressed:2']);
+    expect(onTopic(request, '夜市噪音：已责令摊主22时前收摊。西侧路灯：9月25日更换损坏灯具，照明已恢复。')).toEqual([]);
+  });
+
+  it('reports an answer to a different question, in either script', () => {
+    expect(onTopic('幸福小区东门外夜市每晚噪音扰民到凌晨，希望整治。', '您反映的公交线路调整事宜，已转交公交公司研究。')).toEqual(['offTopic:']);
+    expect(onTopic('幸福小區東門外夜市每晚噪音擾民到凌晨，希望整治。', '9月24日晚，執法隊員到幸福小區東門外夜市檢測噪音，責令攤主22時前收攤。')).toEqual([]);
+  });
+
+  it('does not judge a point that yields fewer than two keywords', () => {
+    expect(onTopic('怎么办？', '您好，已处理。')).toEqual([]);
+  });
+
+  it('does not run without `request`', () => {
+    expect(lint('您反映的公交线路调整事宜，已转交公交公司研究。', { only: ['on-topic'] })).toEqual([]);
+  });
+});
