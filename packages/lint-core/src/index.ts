@@ -1,4 +1,5 @@
 // Public API of @replylint/core.
+import './util/zod-setup.js';
 export type * from './types.js';
 export { REQUEST_TYPES } from './types.js';
 export { lint, lintDocument, META_RULE_ID, DIRECTIVE_RULE_ID, type LintOptions, type LintResult } from './engine/lint.js';

@@ -54,6 +54,8 @@ export function checkOptions(
   options: Record<string, unknown>,
   fail: (path: PropertyKey[], text: string) => Error,
 ): Record<string, unknown> {
+  // the defaults were validated (and completed) by the kind's schema when the rule loaded
+  if (Object.keys(options).length === 0) return rule.defaultOptions;
   const merged = { ...rule.defaultOptions, ...options };
   const parsed = rule.kindDef.options.safeParse(merged);
   if (!parsed.success) {

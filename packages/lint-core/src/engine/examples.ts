@@ -4,6 +4,7 @@ import { ConfigError } from '../util/errors.js';
 import type { RuleDefinition } from '../pack/load.js';
 import { lintDocument } from './lint.js';
 import { DEFAULT_CONFIG } from '../config/load.js';
+import { examplesKnownGood, rememberExamplesGood } from './examples-cache.js';
 
 const verified = new WeakSet<RuleDefinition>();
 
@@ -45,6 +46,7 @@ export function checkExamples(rule: RuleDefinition): ExampleFailure[] {
 export function verifyExamples(rule: RuleDefinition): void {
   if (verified.has(rule)) return;
   verified.add(rule); // before running, so the examples' own lint does not recurse
+  if (examplesKnownGood(rule)) return;
   const failures = checkExamples(rule);
   if (failures.length) {
     const f = failures[0]!;
@@ -54,4 +56,5 @@ export function verifyExamples(rule: RuleDefinition): void {
       rule.file,
     );
   }
+  rememberExamplesGood(rule);
 }
