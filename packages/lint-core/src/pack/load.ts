@@ -1,9 +1,11 @@
 // Loading the built-in rule pack: rules/core/*.yaml (+ rules/lists/*.yaml referenced with {$list: name}).
-import { readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../util/errors.js';
 import { readYamlSource, validateSource, formatPath, describeIssue, type YamlSource } from '../util/yaml-source.js';
 import { rulesDir } from '../util/paths.js';
+import { cacheEnabled, codeIdentity, readCache, writeCache } from '../util/disk-cache.js';
 import { listSchema, ruleSchema, type RuleYaml } from './schema.js';
 import { getKind } from '../kinds/index.js';
 import type { KindDefinition } from '../kinds/define.js';
@@ -106,16 +108,50 @@ export function loadRuleFile(file: string, dir = rulesDir()): RuleDefinition {
 
 let builtin: Map<string, RuleDefinition> | undefined;
 
+const PACK_CACHE = 'rule-pack.json';
+type CachedRule = Omit<RuleDefinition, 'kindDef' | 'fixable'>;
+
+/** Hash of every rule and list file (name and content) and of the code that validates them. */
+function packKey(dir: string, coreDir: string, names: readonly string[]): string {
+  const h = createHash('sha1').update(`${codeIdentity()}\0${dir}\n`);
+  for (const name of names) h.update(`core/${name}\0${readFileSync(join(coreDir, name), 'utf8')}\0`);
+  const listsDir = join(dir, 'lists');
+  if (existsSync(listsDir)) {
+    for (const name of readdirSync(listsDir).filter((f) => f.endsWith('.yaml')).sort()) h.update(`lists/${name}\0${readFileSync(join(listsDir, name), 'utf8')}\0`);
+  }
+  return h.digest('hex');
+}
+
+/**
+ * Every rule under `rules/core/`, validated. The validated pack is cached on disk keyed on the
+ * content of the rule and list files and on the build (util/disk-cache.ts): reading it back skips
+ * YAML parsing and schema validation (~60 ms of a cold start). Kinds are looked up afresh.
+ */
 export function loadBuiltinRules(dir = rulesDir()): Map<string, RuleDefinition> {
-  if (builtin) return builtin;
+  return (builtin ??= loadRulePack(dir));
+}
+
+/** loadBuiltinRules without the per-process memo (tests, tools). */
+export function loadRulePack(dir: string): Map<string, RuleDefinition> {
   const coreDir = join(dir, 'core');
+  const names = readdirSync(coreDir).filter((f) => f.endsWith('.yaml')).sort();
+  const key = cacheEnabled() ? packKey(dir, coreDir, names) : '';
+  const cached = key ? readCache<{ key: string; rules: CachedRule[] }>(PACK_CACHE) : undefined;
   const map = new Map<string, RuleDefinition>();
-  for (const name of readdirSync(coreDir).filter((f) => f.endsWith('.yaml')).sort()) {
+  if (cached?.key === key && Array.isArray(cached.rules) && cached.rules.every((r) => getKind(r.kind))) {
+    for (const r of cached.rules) {
+      const kindDef = getKind(r.kind)!;
+      map.set(r.id, { ...r, kindDef, fixable: kindDef.fixable?.(r.defaultOptions as never) ?? false });
+    }
+    return map;
+  }
+  listCache.clear(); // a full load reads the lists afresh
+  for (const name of names) {
     const rule = loadRuleFile(join(coreDir, name), dir);
     if (`${rule.id}.yaml` !== name) throw new ConfigError(`${join(coreDir, name)}:1: id: 应与文件名一致（${name.replace(/\.yaml$/, '')}）`, join(coreDir, name), 1, 'id');
     map.set(rule.id, rule);
   }
-  builtin = map;
+  if (key) writeCache(PACK_CACHE, { key, rules: [...map.values()].map(({ kindDef: _k, fixable: _f, ...rest }) => rest) });
   return map;
 }
 
