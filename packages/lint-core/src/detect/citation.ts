@@ -49,10 +49,15 @@ const DOCNUM_PARTS_RE = new RegExp(
   'g',
 );
 
+const DOCNUM_CORE_RE = new RegExp(`[${OPEN}]\\s*(?:\\d{4}|\\d{2})\\s*[${CLOSE}]`);
+
 /** Document numbers in `simp` (Simplified view), in order. */
 export function findDocNumbers(simp: string, from = 0, to = simp.length): DocNumberMatch[] {
   const out: DocNumberMatch[] = [];
   const body = simp.slice(from, to);
+  // most replies cite no document number: look for the bracketed year first (a literal-led
+  // scan) before the full pattern, which tries its issuer class at every Chinese character
+  if (!DOCNUM_CORE_RE.test(body)) return out;
   DOCNUM_PARTS_RE.lastIndex = 0;
   for (const m of body.matchAll(DOCNUM_PARTS_RE)) {
     const [, issuer, gap, open, year, close, di, serial] = m as unknown as string[];

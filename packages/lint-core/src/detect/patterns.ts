@@ -85,6 +85,32 @@ export function widenPattern(source: string): string | undefined {
   return out;
 }
 
+/**
+ * Drops a leading quantified character class (`[\u4e00-\u9fa5]{1,14}所回复如下` → `所回复如下`) from
+ * a pattern without top-level alternatives: the rest matches wherever the whole did, and the
+ * regex engine can then look for the literal instead of trying the class at every character.
+ */
+export function dropLeadingClass(source: string): string {
+  const m = /^\[(?:\\.|[^\]\\])*\](?:\{\d*,?\d*\}|[*+?])\??/.exec(source);
+  if (!m || m[0].length === source.length || hasTopLevelAlternative(source)) return source;
+  return source.slice(m[0].length);
+}
+
+function hasTopLevelAlternative(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
 /** Index of the ')' closing the group that opens at `open`. */
 function groupEnd(source: string, open: number): number {
   let depth = 0;
@@ -111,7 +137,10 @@ export function compileAnyOf(sources: readonly string[]): RegExp | undefined {
   const key = sources.join('\u0000');
   let re = anyCache.get(key);
   if (re === undefined) {
-    const widened = sources.map((s) => widenPattern(expandMacros(s)));
+    const widened = sources.map((s) => {
+      const w = widenPattern(expandMacros(s));
+      return w === undefined ? w : dropLeadingClass(w);
+    });
     re = null;
     if (!widened.some((s) => s === undefined || s === '')) {
       try {

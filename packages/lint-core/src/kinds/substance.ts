@@ -15,12 +15,16 @@ const options = z.strictObject({
   minContentChars: z.number().int().min(0).default(30),
 });
 
-const CONTENT_CHAR = /[\p{L}\p{N}]/gu;
+const OTHER_CONTENT = /[\p{L}\p{N}]/u;
 
+/** Letters and digits in `s` (UTF-16 units). */
 function countContent(s: string): number {
-  CONTENT_CHAR.lastIndex = 0;
   let n = 0;
-  while (CONTENT_CHAR.exec(s)) n++;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) n++;
+    else if (c >= 0x80 && OTHER_CONTENT.test(s[i]!)) n++;
+  }
   return n;
 }
 

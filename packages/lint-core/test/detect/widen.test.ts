@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturesDir } from '@replylint/core/testing';
-import { compileAnyOf, compilePattern, widenPattern } from '../../src/detect/patterns.js';
+import { compileAnyOf, compilePattern, dropLeadingClass, widenPattern } from '../../src/detect/patterns.js';
 import { loadBuiltinRules } from '../../src/pack/load.js';
 import { parseMarkdown } from '../../src/parse/markdown.js';
 import { buildView } from '../../src/parse/views.js';
@@ -34,6 +34,9 @@ describe('widened patterns (document prefilter)', () => {
     expect(widenPattern('(?<y>\\d{4})年(?!(?:前|后))')).toBe('(?:\\d{4})年');
     expect(widenPattern('(a)\\1')).toBeUndefined();
     expect(compileAnyOf(['^(?=x)'])).toBeUndefined(); // widens to nothing
+    expect(dropLeadingClass('[\\u4e00-\\u9fa5]{1,14}所回复如下')).toBe('所回复如下');
+    expect(dropLeadingClass('[a-z]+x|y')).toBe('[a-z]+x|y'); // a top-level alternative: kept
+    expect(dropLeadingClass('[a-z]+')).toBe('[a-z]+'); // nothing would be left
   });
 
   it('matches the whole text wherever a rule pattern matches a sentence (all fixtures)', () => {
