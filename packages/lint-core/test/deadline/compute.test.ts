@@ -133,6 +133,17 @@ describe('other profiles', () => {
     expect(due(r, 'multi-feedback')).toBe('2025-09-28T17:30:00+08:00'); // 20th working day is the 9.28 (Sun) make-up day
     expect(due(r, 'announcement')).toBeNull();
   });
+  it('changshu and anning across the 2025 National Day, the 2026 Spring Festival and the 2026 National Day (hand-worked)', () => {
+    // changshu, 2026-02-13 (Fri): 2.14 (Sat) make-up = 1, 2.15–2.23 off, 2.24 = 2, 2.25 = 3, 2.26 = 4, 2.27 = 5
+    let r = computeDeadlines({ dispatchedAt: '2026-02-13 15:00', profile: 'changshu' });
+    expect([due(r, 'first-feedback'), due(r, 'transfer-reply'), due(r, 'follow-up')]).toEqual(['2026-02-13T17:30:00+08:00', '2026-02-25T17:30:00+08:00', '2026-02-27T17:30:00+08:00']);
+    // changshu, dispatched on a holiday (2025-10-03): received 10.9 morning; 10.10 = 1, 10.11 (Sat) make-up = 2, 10.13 = 3, 10.14 = 4, 10.15 = 5
+    r = computeDeadlines({ dispatchedAt: '2025-10-03 10:00', profile: 'changshu' });
+    expect([due(r, 'first-feedback'), due(r, 'transfer-reply'), due(r, 'follow-up')]).toEqual(['2025-10-09T17:30:00+08:00', '2025-10-13T17:30:00+08:00', '2025-10-15T17:30:00+08:00']);
+    // anning, 2026-09-30 (Wed): 10.1–10.7 off, 10.8 = 1, 10.9 = 2, 10.10 (Sat) make-up = 3, 10.12 = 4, 10.13 = 5, 10.14 = 6, 10.15 = 7, … 10.27 = 15
+    r = computeDeadlines({ dispatchedAt: '2026-09-30 10:00', profile: 'anning' });
+    expect([due(r, 'plan'), due(r, 'verification'), due(r, 'feedback')]).toEqual(['2026-10-13T17:30:00+08:00', '2026-10-15T17:30:00+08:00', '2026-10-27T17:30:00+08:00']);
+  });
   it('recommended has no table', () => {
     expect(deadlineTableFor('recommended')).toBeUndefined();
     expect(() => computeDeadlines({ dispatchedAt: '2024-09-27 10:00', profile: 'recommended' })).toThrow(/没有时限表/);
