@@ -99,11 +99,21 @@ export function loadRuleFile(file: string, dir = rulesDir()): RuleDefinition {
   }
   return {
     ...rule,
+    ...(rule.rationale ? { rationale: joinFoldedCjk(rule.rationale) } : {}),
     file,
     kindDef,
     defaultOptions: parsed.data as Record<string, unknown>,
     fixable: kindDef.fixable?.(parsed.data) ?? false,
   };
+}
+
+// YAML folded scalars (`>-`) join lines with a space, which Chinese text does not want:
+// drop whitespace between two CJK characters or punctuation marks, unless a clause reference
+// (三(三)…, 第九条…) follows, where a space is usual.
+const FOLDED_CJK = /(?<=[\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e])\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e“‘])(?![一二三四五六七八九十]+[(（]|第[一二三四五六七八九十百\d]+[条款项])/g;
+
+export function joinFoldedCjk(text: string): string {
+  return text.replace(FOLDED_CJK, '');
 }
 
 let builtin: Map<string, RuleDefinition> | undefined;
