@@ -1,15 +1,19 @@
 // `count`: occurrences of listed phrases per document against a threshold (e.g. 官话套话).
 // Every occurrence is reported once the total exceeds `max`, so an editor shows each one.
+// Occurrences inside a cited title (《关于进一步加强…的意见》) are quoted, not written, and do not count.
 import { z } from 'zod';
 import { defineKind } from './define.js';
 import { compilePattern } from '../detect/patterns.js';
 import { patternSchema } from './options.js';
 import { prepared } from '../util/memo.js';
+import { findTitles } from '../detect/citation.js';
 
 const options = z.strictObject({
   patterns: z.array(patternSchema).min(1),
   max: z.number().int().min(0).default(2),
   messageId: z.string().default('tooMany'),
+  /** Skip occurrences inside 《…》 (titles of cited documents). */
+  ignoreInTitles: z.boolean().default(true),
 });
 
 /** One alternation, longest first, so overlapping entries count once. */
@@ -32,6 +36,18 @@ export const countKind = defineKind({
         const hits: [number, number][] = [];
         re.lastIndex = 0;
         for (const m of simp.matchAll(re)) if (m[0].length) hits.push([m.index, m.index + m[0].length]);
+        if (o.ignoreInTitles && hits.length > o.max) {
+          // hits and titles are both in text order: one merge pass
+          const titles = findTitles(simp);
+          let t = 0;
+          let kept = 0;
+          for (const h of hits) {
+            while (t < titles.length && titles[t]!.end <= h[0]) t++;
+            const inside = t < titles.length && titles[t]!.start < h[0] && h[1] <= titles[t]!.end;
+            if (!inside) hits[kept++] = h;
+          }
+          hits.length = kept;
+        }
         if (hits.length <= o.max) return;
         const distinct = [...new Set(hits.map(([s, e]) => text.slice(s, e)))];
         for (const [s, e] of hits) {
