@@ -1,5 +1,6 @@
 // Citation detection: 《title》 and document numbers (GB/T 9704-2012 7.2.5: 发文机关代字〔年份〕序号号),
 // laws cited by official title + article. All scanners are single regex passes over the text (linear).
+import { execAll } from '../util/exec-all.js';
 
 /** Canonical document number: issuer + 〔YYYY〕 + number without leading zeros + 号. */
 export function normalizeDocNumber(raw: string): string {
@@ -59,7 +60,7 @@ export function findDocNumbers(simp: string, from = 0, to = simp.length): DocNum
   // scan) before the full pattern, which tries its issuer class at every Chinese character
   if (!DOCNUM_CORE_RE.test(body)) return out;
   DOCNUM_PARTS_RE.lastIndex = 0;
-  for (const m of body.matchAll(DOCNUM_PARTS_RE)) {
+  for (const m of execAll(DOCNUM_PARTS_RE, body)) {
     const [, issuer, gap, open, year, close, di, serial] = m as unknown as string[];
     if (year!.length === 4 && !/^(?:19|20)/.test(year!)) continue;
     const start = from + m.index;
@@ -106,7 +107,7 @@ const TITLE_RE = /《([^《》\n]{2,80})》/g;
 export function findTitles(simp: string): TitleMatch[] {
   const out: TitleMatch[] = [];
   TITLE_RE.lastIndex = 0;
-  for (const m of simp.matchAll(TITLE_RE)) out.push({ start: m.index, end: m.index + m[0].length, title: m[1]! });
+  for (const m of execAll(TITLE_RE, simp)) out.push({ start: m.index, end: m.index + m[0].length, title: m[1]! });
   return out;
 }
 
@@ -133,8 +134,10 @@ export interface LawIndex {
   byText: Map<string, string>;
   /** distinct lengths of keys, longest first */
   lengths: number[];
-  /** last characters of keys */
-  lastChars: Set<string>;
+  /** last two characters of keys, as (code[-2] << 16 | code[-1]) */
+  lastPairs: Set<number>;
+  /** 1 at the char code of the last character of some key */
+  lastCodes: Uint8Array;
 }
 
 /** Builds a lookup over official law titles (and their short forms without 中华人民共和国). */
@@ -151,8 +154,13 @@ export function buildLawIndex(titles: readonly string[]): LawIndex {
     }
   }
   const lengths = [...new Set([...byText.keys()].map((k) => k.length))].sort((a, b) => b - a);
-  const lastChars = new Set([...byText.keys()].map((k) => k[k.length - 1]!));
-  return { byText, lengths, lastChars };
+  const lastPairs = new Set<number>();
+  const lastCodes = new Uint8Array(0x10000);
+  for (const k of byText.keys()) {
+    lastCodes[k.charCodeAt(k.length - 1)] = 1;
+    if (k.length >= 2) lastPairs.add((k.charCodeAt(k.length - 2) << 16) | k.charCodeAt(k.length - 1));
+  }
+  return { byText, lengths, lastPairs, lastCodes };
 }
 
 export interface BareLawMatch {
@@ -180,12 +188,15 @@ export function findBareLaws(simp: string, index: LawIndex): BareLawMatch[] {
   let depth = 0; // inside 《…》
   let lastEnd = -1;
   const cands: { start: number; end: number; key: string }[] = [];
+  const minLen = index.lengths[index.lengths.length - 1] ?? 1;
   for (let i = 0; i < simp.length; i++) {
-    const c = simp[i]!;
-    if (c === '《') depth++;
-    else if (c === '》') depth = Math.max(0, depth - 1);
-    else if (c === '\n') depth = 0;
-    if (depth > 0 || !index.lastChars.has(c)) continue;
+    const c = simp.charCodeAt(i);
+    if (c === 0x300a) depth++; // 《
+    else if (c === 0x300b) depth = Math.max(0, depth - 1); // 》
+    else if (c === 0x0a) depth = 0;
+    if (depth > 0 || !index.lastCodes[c]) continue;
+    // every key is at least two characters long (a one-character law title does not exist)
+    if (minLen >= 2 && (i === 0 || !index.lastPairs.has((simp.charCodeAt(i - 1) << 16) | c))) continue;
     for (const len of index.lengths) {
       const start = i + 1 - len;
       if (start < 0) continue;

@@ -5,6 +5,7 @@
 // nearest a reference instant (the ticket's dispatch time, else now). Linear in the input.
 import { MACROS } from './patterns.js';
 import { beijingParts } from '../time.js';
+import { execAll } from '../util/exec-all.js';
 
 const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
 const CN = '[〇零一二三四五六七八九十两]';
@@ -35,7 +36,8 @@ export interface DateHit {
 }
 
 export function parseCnNumber(s: string): number {
-  if (/^\d+$/.test(s)) return Number(s);
+  const c = s.charCodeAt(0);
+  if (c >= 0x30 && c <= 0x39 && /^\d+$/.test(s)) return Number(s);
   const v = (c: string) => (c === '〇' || c === '零' ? 0 : c === '两' ? 2 : '一二三四五六七八九'.indexOf(c) + 1);
   const t = s.indexOf('十');
   if (t < 0) return s.split('').reduce((acc, c) => acc * 10 + v(c), 0);
@@ -56,39 +58,78 @@ export function findDates(text: string, start = 0, end = text.length): DateHit[]
   const out: DateHit[] = [];
   const slice = text.slice(start, end);
   DATE_RE.lastIndex = 0;
-  for (const m of slice.matchAll(DATE_RE)) {
-    const g = m.groups!;
-    const s = start + m.index;
-    let e = s + m[0].length;
-    const hit: DateHit = { start: s, end: e, deadline: false };
-    if (g.rel) {
-      hit.relative = /次日|翌日|第二天/.test(g.rel) ? 1 : 0;
-    } else {
-      const y = g.y ?? g.y2;
-      const month = parseCnNumber((g.m ?? g.m2)!);
-      const day = parseCnNumber((g.d ?? g.d2)!);
-      if (month < 1 || month > 12 || day < 1 || day > 31) continue;
-      if (y) hit.year = Number(y);
-      hit.month = month;
-      hit.day = day;
-    }
-    if (g.h) {
-      const h = hourOf(parseCnNumber(g.h), g.period ?? (g.rel === '当晚' ? '晚' : undefined));
-      const mi = g.mi ?? g.mi2;
-      const minute = g.half ? 30 : mi ? parseCnNumber(mi) : 0;
-      if (h <= 24 && minute < 60) {
-        hit.hour = h === 24 ? 0 : h;
-        hit.minute = minute;
-      }
-    } else if (g.period) {
-      // "9月24日上午": a part of the day, not a time of day; keep the range tight
-      e -= m[0].length - m[0].trimEnd().length;
-    }
-    hit.end = e;
-    hit.deadline = DEADLINE_AFTER_RE.test(text.slice(s + m[0].length, Math.min(end, s + m[0].length + 3)));
-    out.push(hit);
+  for (const m of execAll(DATE_RE, slice)) {
+    const hit = dateHit(m, text, start + m.index, end);
+    if (hit) out.push(hit);
   }
   return out;
+}
+
+/**
+ * findDates for each of the given (ordered, disjoint) ranges, in one scan of the whole text.
+ * A match that runs past the end of its range is what a scan of that range alone would have cut
+ * short, so such ranges (and the next one, which the match ran into) are scanned on their own.
+ */
+export function findDatesIn(text: string, ranges: readonly { start: number; end: number }[]): DateHit[][] {
+  const out: DateHit[][] = ranges.map(() => []);
+  const redo = new Set<number>();
+  let k = 0;
+  DATE_RE.lastIndex = 0;
+  for (const m of execAll(DATE_RE, text)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    while (k < ranges.length && ranges[k]!.end <= s) k++;
+    if (k >= ranges.length) break;
+    const r = ranges[k]!;
+    if (s < r.start) {
+      // starts in a gap between ranges (whitespace only): cannot be a date on its own
+      if (e > r.start) redo.add(k);
+      continue;
+    }
+    if (e > r.end) {
+      redo.add(k);
+      for (let j = k + 1; j < ranges.length && ranges[j]!.start < e; j++) redo.add(j);
+      continue;
+    }
+    const hit = dateHit(m, text, s, r.end);
+    if (hit) out[k]!.push(hit);
+  }
+  for (const i of redo) out[i] = findDates(text, ranges[i]!.start, ranges[i]!.end);
+  return out;
+}
+
+/** The hit for a DATE_RE match at text[s…] inside a range ending at `end`; undefined for 13月. */
+function dateHit(m: RegExpMatchArray, text: string, s: number, end: number): DateHit | undefined {
+  const g = m.groups!;
+  let e = s + m[0].length;
+  const hit: DateHit = { start: s, end: e, deadline: false };
+  if (g.rel) {
+    hit.relative = g.rel === '次日' || g.rel === '翌日' || g.rel === '第二天' ? 1 : 0;
+  } else {
+    const y = g.y ?? g.y2;
+    const month = parseCnNumber((g.m ?? g.m2)!);
+    const day = parseCnNumber((g.d ?? g.d2)!);
+    if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+    if (y) hit.year = Number(y);
+    hit.month = month;
+    hit.day = day;
+  }
+  if (g.h) {
+    const h = hourOf(parseCnNumber(g.h), g.period ?? (g.rel === '当晚' ? '晚' : undefined));
+    const mi = g.mi ?? g.mi2;
+    const minute = g.half ? 30 : mi ? parseCnNumber(mi) : 0;
+    if (h <= 24 && minute < 60) {
+      hit.hour = h === 24 ? 0 : h;
+      hit.minute = minute;
+    }
+  } else if (g.period) {
+    // "9月24日上午": a part of the day, not a time of day; keep the range tight
+    e -= m[0].length - m[0].trimEnd().length;
+  }
+  hit.end = e;
+  const after = s + m[0].length;
+  hit.deadline = DEADLINE_AFTER_RE.test(text.slice(after, Math.min(end, after + 3)));
+  return hit;
 }
 
 export interface VagueHit {
@@ -101,7 +142,7 @@ export interface VagueHit {
 export function findVagueTimes(text: string, start = 0, end = text.length): VagueHit[] {
   const out: VagueHit[] = [];
   VAGUE_RE.lastIndex = 0;
-  for (const m of text.slice(start, end).matchAll(VAGUE_RE)) {
+  for (const m of execAll(VAGUE_RE, text.slice(start, end))) {
     // "20日前" is a deadline (day 20), not 日前 (a few days ago)
     if (m[0].startsWith('日') && /[\d〇零一二三四五六七八九十两]/.test(text[start + m.index - 1] ?? '')) continue;
     out.push({ start: start + m.index, end: start + m.index + m[0].length, text: m[0] });
@@ -131,15 +172,15 @@ export function resolveDate(hit: DateHit, ref: Date, previous?: Date, mode: 'nea
   } else {
     mo = hit.month!;
     d = hit.day!;
+    if (d > daysInMonth(hit.year ?? 2024, mo)) return undefined; // 2月30日 (2月29日 checked below)
     if (hit.year !== undefined) y = hit.year;
     else {
-      const ry = beijingParts(ref).year;
-      let best = ry;
+      const r = refParts(ref);
+      let best = r.year;
       let bestDist = Infinity;
-      const limit = startOfDay(ref).getTime() + 86400000;
-      for (const cand of [ry - 1, ry, ry + 1]) {
-        const t = beijing(cand, mo, d).getTime();
-        const dist = mode === 'past' ? (t < limit ? limit - t : Infinity) : Math.abs(t - ref.getTime());
+      for (let cand = r.year - 1; cand <= r.year + 1; cand++) {
+        const t = beijingMs(cand, mo, d);
+        const dist = mode === 'past' ? (t < r.dayEnd ? r.dayEnd - t : Infinity) : Math.abs(t - r.time);
         if (dist < bestDist) {
           bestDist = dist;
           best = cand;
@@ -148,10 +189,28 @@ export function resolveDate(hit: DateHit, ref: Date, previous?: Date, mode: 'nea
       y = best;
     }
   }
-  const date = beijing(y, mo, d, hit.hour ?? 0, hit.minute ?? 0);
-  const check = beijingParts(date);
-  if (check.month !== mo || check.day !== d) return undefined; // 2月30日
-  return date;
+  if (d > daysInMonth(y, mo)) return undefined; // 2月29日 in a common year
+  return new Date(beijingMs(y, mo, d, hit.hour ?? 0, hit.minute ?? 0));
+}
+
+function beijingMs(year: number, month: number, day: number, hour = 0, minute = 0): number {
+  return Date.UTC(year, month - 1, day, hour, minute) - BEIJING_OFFSET_MS;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+// the reference instant is the same for every date of a document: its parts are computed once
+let lastRef: { time: number; year: number; dayEnd: number } | undefined;
+function refParts(ref: Date): { time: number; year: number; dayEnd: number } {
+  const time = ref.getTime();
+  if (lastRef?.time !== time) {
+    const p = beijingParts(ref);
+    lastRef = { time, year: p.year, dayEnd: beijingMs(p.year, p.month, p.day) + 86400000 };
+  }
+  return lastRef;
 }
 
 /** Start of the Beijing calendar day of an instant. */

@@ -1,5 +1,6 @@
 // Personal identifiers: resident ID-card numbers (GB 11643-1999 checksum), bank-card numbers
 // (Luhn), mobile and landline phone numbers. Single regex passes (linear in the text length).
+import { execAll } from '../util/exec-all.js';
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
@@ -51,7 +52,7 @@ const CARD_RE = /(?<![0-9A-Za-z-])(?:\d{4}[ -]?){3}\d{4}(?:[ -]?\d{1,3})?(?![0-9
 /** ID-card numbers with a valid checksum (invalid 18-digit numbers are not returned). */
 export function findIdCards(text: string): IdentifierMatch[] {
   const out: IdentifierMatch[] = [];
-  for (const m of text.matchAll(ID_RE)) {
+  for (const m of execAll(ID_RE, text)) {
     if (isValidIdCard(m[0])) out.push({ start: m.index, end: m.index + m[0].length, raw: m[0], digits: m[0].toUpperCase() });
   }
   return out;
@@ -63,7 +64,7 @@ export function findIdCards(text: string): IdentifierMatch[] {
  */
 export function findBankCards(text: string): IdentifierMatch[] {
   const out: IdentifierMatch[] = [];
-  for (const m of text.matchAll(CARD_RE)) {
+  for (const m of execAll(CARD_RE, text)) {
     const digits = m[0].replace(/[ -]/g, '');
     if (digits.length < 16 || digits.length > 19) continue;
     if (digits.length === 18 && isValidIdCard(digits)) continue;
@@ -88,7 +89,7 @@ export function normalizePhone(raw: string): string {
 /** Phone numbers (mobile, landline with area code, 7–8-digit local). */
 export function findPhones(text: string): IdentifierMatch[] {
   const out: IdentifierMatch[] = [];
-  for (const m of text.matchAll(PHONE_RE)) out.push({ start: m.index, end: m.index + m[0].length, raw: m[0], digits: normalizePhone(m[0]) });
+  for (const m of execAll(PHONE_RE, text)) out.push({ start: m.index, end: m.index + m[0].length, raw: m[0], digits: normalizePhone(m[0]) });
   return out;
 }
 

@@ -25,6 +25,7 @@ export const MACROS: Record<string, string> = {
 
 const MACRO_RE = /\{\{(\w+)\}\}/g;
 
+
 export function expandMacros(source: string): string {
   return source.replace(MACRO_RE, (whole, name: string) => {
     const m = MACROS[name];
@@ -133,8 +134,8 @@ const anyCache = new Map<string, RegExp | null>();
  * this rule fire in this document at all?" test over the whole text before per-sentence work
  * (see widenPattern). Undefined when a source cannot be widened or widens to the empty pattern.
  */
-export function compileAnyOf(sources: readonly string[]): RegExp | undefined {
-  const key = sources.join('\u0000');
+export function compileAnyOf(sources: readonly string[], flags = ''): RegExp | undefined {
+  const key = `${flags}\u0000${sources.join('\u0000')}`;
   let re = anyCache.get(key);
   if (re === undefined) {
     const widened = sources.map((s) => {
@@ -144,14 +145,43 @@ export function compileAnyOf(sources: readonly string[]): RegExp | undefined {
     re = null;
     if (!widened.some((s) => s === undefined || s === '')) {
       try {
-        re = new RegExp(widened.map((s) => `(?:${s})`).join('|'));
+        re = new RegExp(widened.map((s) => `(?:${s})`).join('|'), flags);
       } catch {
         // e.g. a quantifier left dangling by a dropped assertion: no prefilter
       }
     }
     anyCache.set(key, re);
   }
+  if (re) re.lastIndex = 0;
   return re ?? undefined;
+}
+
+const unionCache = new Map<string, RegExp[]>();
+
+/**
+ * The patterns as few regexes as possible, for tests that only ask "does any of them match here?"
+ * or "where is the first match of any of them?": one alternation `(?:a)|(?:b)|…` finds the leftmost
+ * match position over all of them in one scan (at each position the engine tries every
+ * alternative). Named groups become plain groups; patterns with backreferences stay separate.
+ * Do not use where the matched text of a particular pattern matters.
+ */
+export function compileUnion(sources: readonly string[], flags = 'g'): RegExp[] {
+  const key = `${flags}\u0000${sources.join('\u0000')}`;
+  let out = unionCache.get(key);
+  if (!out) {
+    const joinable: string[] = [];
+    out = [];
+    for (const s of sources) {
+      const expanded = expandMacros(s);
+      if (/\\(?:[1-9]|k<)/.test(expanded)) out.push(new RegExp(expanded, flags));
+      else joinable.push(expanded.replace(/\(\?<(?![=!])[A-Za-z_$][\w$]*>/g, '(?:'));
+    }
+    if (joinable.length === 1) out.unshift(new RegExp(joinable[0]!, flags));
+    else if (joinable.length) out.unshift(new RegExp(joinable.map((s) => `(?:${s})`).join('|'), flags));
+    unionCache.set(key, out);
+  }
+  for (const re of out) re.lastIndex = 0;
+  return out;
 }
 
 /** Checks a pattern compiles; returns an error text or undefined. */

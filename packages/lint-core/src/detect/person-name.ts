@@ -3,6 +3,7 @@
 // 联系人/工作人员…) or as a bare token in a signature line. Placeholders (XXX, 某某, ***, 【姓名】,
 // 王某) are recognised separately. Works on the Simplified view; linear in the text length.
 import { MACROS } from './patterns.js';
+import { execAll } from '../util/exec-all.js';
 
 /** Role words that introduce the name of the staff member (longest first). */
 export const ROLE_SOURCE =
@@ -95,7 +96,7 @@ export class NameDetector {
     const out: NameHit[] = [];
     const slice = text.slice(start, end);
     this.roleRe.lastIndex = 0;
-    for (const m of slice.matchAll(this.roleRe)) {
+    for (const m of execAll(this.roleRe, slice)) {
       const roleStart = start + m.index;
       const roleEnd = roleStart + m[0].length;
       const sep = SEP_RE.exec(text.slice(roleEnd, Math.min(end, roleEnd + 6)))![0];

@@ -4,11 +4,13 @@
 // - `approval-required`: replies on important channels carry the principal leader's approval.
 import { z } from 'zod';
 import { defineKind } from './define.js';
-import { compilePattern } from '../detect/patterns.js';
+import { compileAnyOf, compilePattern, compileUnion } from '../detect/patterns.js';
+import { prepared } from '../util/memo.js';
 import { patternSchema } from './options.js';
 import { anyMatch } from './scope.js';
 import { toSimplified } from '../parse/t2s.js';
 import type { TicketMeta } from '../types.js';
+import { execAll } from '../util/exec-all.js';
 
 const DEFAULT_ROLES = ['主要领导', '主要负责人', '主要负责同志'];
 
@@ -37,6 +39,20 @@ const finalOptions = z.strictObject({
   minChars: z.number().int().min(0).default(200),
 });
 
+function prepareFinal(o: z.infer<typeof finalOptions>) {
+  const canonicalSimp = toSimplified(o.canonical);
+  const canonicalSource = canonicalSimp.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return {
+    canonicalSimp,
+    canonicalRe: new RegExp(canonicalSource, 'g'),
+    variants: o.variants.map((p) => compilePattern(p)),
+    statements: o.statements.map((p) => compilePattern(p)),
+    evidence: compileUnion(o.evidence),
+    // nothing to look at unless one of the labels or statements occurs
+    any: compileAnyOf([canonicalSource, ...o.variants, ...o.statements]),
+  };
+}
+
 export const finalAnswerKind = defineKind({
   kind: 'final-answer',
   description: '“此为最终答复”须经主要负责人签批并有详细理由和证据；同义说法统一为规范表述',
@@ -44,19 +60,16 @@ export const finalAnswerKind = defineKind({
   messageIds: ['variant', 'statement', 'noApproval', 'notPrincipal', 'noEvidence'],
   fixable: (o) => o.variants.length > 0,
   create(ctx, o) {
-    const canonicalSimp = toSimplified(o.canonical);
-    const canonicalRe = new RegExp(canonicalSimp.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g');
-    const variants = o.variants.map((p) => compilePattern(p));
-    const statements = o.statements.map((p) => compilePattern(p));
-    const evidence = o.evidence.map((p) => compilePattern(p));
+    const { canonicalSimp, canonicalRe, variants, statements, evidence, any } = prepared(o, prepareFinal);
     return {
       document() {
         const { simp, text } = ctx.doc;
+        if (any && !any.test(simp)) return;
         type Hit = { start: number; end: number; type: 'canonical' | 'variant' | 'statement' };
         const hits: Hit[] = [];
         const scan = (re: RegExp, type: Hit['type']) => {
           re.lastIndex = 0;
-          for (const m of simp.matchAll(re)) if (m[0].length) hits.push({ start: m.index, end: m.index + m[0].length, type });
+          for (const m of execAll(re, simp)) if (m[0].length) hits.push({ start: m.index, end: m.index + m[0].length, type });
         };
         scan(canonicalRe, 'canonical');
         for (const re of variants) scan(re, 'variant');

@@ -5,7 +5,9 @@ import { defineKind } from './define.js';
 import { compilePattern } from '../detect/patterns.js';
 import { patternSchema } from './options.js';
 import { documentAt } from './elements.js';
-import { contactActAt } from './contact-time.js';
+import { contactActs, contactPatterns } from './contact-time.js';
+import { prepared } from '../util/memo.js';
+import { execAll } from '../util/exec-all.js';
 
 const options = z.strictObject({
   /** Communication acts (shared list with contact-time). */
@@ -31,8 +33,7 @@ export const communicationDetailsKind = defineKind({
   options,
   messageIds: ['missing', 'empty'],
   create(ctx, o) {
-    const acts = o.acts.map((p) => compilePattern(p));
-    const requester = o.requester.map((p) => compilePattern(p));
+    const patterns = prepared(o, contactPatterns);
     const content = o.content.map((p) => compilePattern(p));
     const empty = o.empty.map((p) => compilePattern(`^(?:${p})$`, ''));
 
@@ -41,7 +42,7 @@ export const communicationDetailsKind = defineKind({
       const body = simp.slice(start, end);
       for (const re of content) {
         re.lastIndex = 0;
-        for (const m of body.matchAll(re)) {
+        for (const m of execAll(re, body)) {
           let rest = body.slice(m.index + m[0].length);
           if (/^[了的]?(?:如下|以下(?:内容|情况|事项|几点)?)?\s*[：:]/.test(rest)) return true; // a list follows
           const cut = rest.search(CLAUSE_END);
@@ -59,10 +60,11 @@ export const communicationDetailsKind = defineKind({
     return {
       document() {
         const { simp, sentences } = ctx.doc;
+        const actAt = contactActs(ctx.doc, patterns);
         let firstContact: { start: number; end: number } | undefined;
         for (let i = 0; i < sentences.length; i++) {
           const s = sentences[i]!;
-          if (contactActAt(simp, s.start, s.end, acts, requester) < 0) continue;
+          if (actAt[i]! < 0) continue;
           firstContact ??= s;
           let end = s.end;
           for (let k = 1; k <= o.followingSentences; k++) {

@@ -3,10 +3,11 @@
 // Without `trigger`, it is a plain requirement on the whole document.
 import { z } from 'zod';
 import { defineKind } from './define.js';
-import { compileAnyOf, compilePattern } from '../detect/patterns.js';
+import { compileAnyOf, compilePattern, compileUnion } from '../detect/patterns.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema, scopeSchema } from './options.js';
-import { anyMatch, scopeRange } from './scope.js';
+import { anyMatch, scopeRange, sentenceGate } from './scope.js';
+import { execAll } from '../util/exec-all.js';
 
 const options = z.strictObject({
   trigger: z.array(patternSchema).optional(),
@@ -24,10 +25,10 @@ const options = z.strictObject({
 
 function prepareConditional(o: z.infer<typeof options>) {
   return {
-    requires: o.requires.map((p) => compilePattern(p)),
-    triggerUnless: o.triggerUnless.map((p) => compilePattern(p)),
+    requires: compileUnion(o.requires),
+    triggerUnless: compileUnion(o.triggerUnless),
     triggers: o.trigger?.map((p) => compilePattern(p)),
-    anyTrigger: o.trigger && compileAnyOf(o.trigger),
+    anyTrigger: o.trigger && compileAnyOf(o.trigger, 'g'),
   };
 }
 
@@ -46,18 +47,19 @@ export const conditionalKind = defineKind({
         },
       };
     }
-    // no trigger anywhere in this document: no per-sentence work
-    if (anyTrigger && !anyTrigger.test(ctx.doc.simp)) return {};
+    // one scan of the whole text tells which sentences can hold a trigger
+    const gate = sentenceGate(anyTrigger, ctx.doc.simp);
+    if (!gate) return {};
     let done = false;
     return {
       sentence(s) {
-        if (done) return;
+        if (done || !gate(s)) return;
         const { simp, text } = ctx.doc;
         const body = simp.slice(s.start, s.end);
         if (triggerUnless.length && anyMatch(triggerUnless, simp, s.start, s.end)) return;
         for (const re of triggers) {
           re.lastIndex = 0;
-          for (const m of body.matchAll(re)) {
+          for (const m of execAll(re, body)) {
             if (!m[0].length) continue;
             const start = s.start + m.index;
             const end = start + m[0].length;

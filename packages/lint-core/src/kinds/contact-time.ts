@@ -3,8 +3,10 @@
 // Vague times do not count; a contact time before dispatch or after now is flagged.
 import { z } from 'zod';
 import { defineKind } from './define.js';
-import { compilePattern } from '../detect/patterns.js';
-import { findDates, findVagueTimes, resolveDate, startOfDay, type DateHit } from '../detect/datetime.js';
+import { compileUnion } from '../detect/patterns.js';
+import { perDocument, prepared } from '../util/memo.js';
+import type { DocumentView } from '../parse/views.js';
+import { findDatesIn, findVagueTimes, resolveDate, startOfDay, type DateHit } from '../detect/datetime.js';
 import { formatBeijingHuman } from '../time.js';
 import { patternSchema } from './options.js';
 import { documentAt } from './elements.js';
@@ -19,7 +21,7 @@ const options = z.strictObject({
 });
 
 /** A communication act with the requester in view[start, end): the act's start, or -1. */
-export function contactActAt(simp: string, start: number, end: number, acts: RegExp[], requester: RegExp[]): number {
+export function contactActAt(simp: string, start: number, end: number, acts: readonly RegExp[], requester: readonly RegExp[]): number {
   const body = simp.slice(start, end);
   let at = -1;
   for (const re of acts) {
@@ -35,14 +37,35 @@ export function contactActAt(simp: string, start: number, end: number, acts: Reg
   return withRequester ? start + at : -1;
 }
 
+/** The acts and requester lists compiled for contactActs (one alternation each). */
+export interface ContactPatterns {
+  acts: RegExp[];
+  requester: RegExp[];
+  key: string;
+}
+
+export function contactPatterns(o: { acts: readonly string[]; requester: readonly string[] }): ContactPatterns {
+  const a = compileUnion(o.acts);
+  const r = compileUnion(o.requester);
+  return { acts: a, requester: r, key: `contact\u0000${a.map((re) => re.source).join('\u0000')}\u0000${r.map((re) => re.source).join('\u0000')}` };
+}
+
+/** contactActAt for every sentence of the document (computed once per document and lists). */
+export function contactActs(doc: DocumentView, p: ContactPatterns): Int32Array {
+  return perDocument(doc, p.key, () => {
+    const out = new Int32Array(doc.sentences.length);
+    doc.sentences.forEach((s, i) => (out[i] = contactActAt(doc.simp, s.start, s.end, p.acts, p.requester)));
+    return out;
+  });
+}
+
 export const contactTimeKind = defineKind({
   kind: 'contact-time',
   description: '答复须写明与诉求人沟通的具体日期（可要求具体时刻），且在派单之后、当前时间之前',
   options,
   messageIds: ['missing', 'vague', 'noTimeOfDay', 'beforeDispatch', 'afterNow'],
   create(ctx, o) {
-    const acts = o.acts.map((p) => compilePattern(p));
-    const requester = o.requester.map((p) => compilePattern(p));
+    const patterns = prepared(o, contactPatterns);
     return {
       document() {
         const { simp, text, sentences } = ctx.doc;
@@ -51,13 +74,16 @@ export const contactTimeKind = defineKind({
         let previous: Date | undefined;
         const contacts: { hit: DateHit; at: Date }[] = [];
         let vague: { start: number; end: number } | undefined;
-        for (const s of sentences) {
-          const dates = findDates(simp, s.start, s.end).map((hit) => {
+        const actAt = contactActs(ctx.doc, patterns);
+        const datesIn = findDatesIn(simp, sentences);
+        for (let i = 0; i < sentences.length; i++) {
+          const s = sentences[i]!;
+          const dates = datesIn[i]!.map((hit) => {
             const at = resolveDate(hit, ref, previous, dispatched ? 'nearest' : 'past');
             if (at && !hit.deadline) previous = at;
             return { hit, at };
           });
-          const act = contactActAt(simp, s.start, s.end, acts, requester);
+          const act = actAt[i]!;
           if (act < 0) continue;
           const events = dates.filter((d) => !d.hit.deadline && d.at);
           const chosen = events.filter((d) => d.hit.start < act).pop() ?? events.find((d) => d.hit.start > act);

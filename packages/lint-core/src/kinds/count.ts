@@ -7,6 +7,7 @@ import { compilePattern } from '../detect/patterns.js';
 import { patternSchema } from './options.js';
 import { prepared } from '../util/memo.js';
 import { findTitles } from '../detect/citation.js';
+import { execAll } from '../util/exec-all.js';
 
 const options = z.strictObject({
   patterns: z.array(patternSchema).min(1),
@@ -35,7 +36,7 @@ export const countKind = defineKind({
         const { simp, text } = ctx.doc;
         const hits: [number, number][] = [];
         re.lastIndex = 0;
-        for (const m of simp.matchAll(re)) if (m[0].length) hits.push([m.index, m.index + m[0].length]);
+        for (const m of execAll(re, simp)) if (m[0].length) hits.push([m.index, m.index + m[0].length]);
         if (o.ignoreInTitles && hits.length > o.max) {
           // hits and titles are both in text order: one merge pass
           const titles = findTitles(simp);

@@ -4,7 +4,8 @@
 // and/or a real personal name after a role word (shared person-name detector).
 import { z } from 'zod';
 import { defineKind, type KindContext, type KindReport } from './define.js';
-import { compilePattern } from '../detect/patterns.js';
+import { compileUnion } from '../detect/patterns.js';
+import { prepared } from '../util/memo.js';
 import { nameDetector } from '../detect/person-name.js';
 import { toSimplified } from '../parse/t2s.js';
 import { patternSchema } from './options.js';
@@ -49,14 +50,20 @@ const options = z
     }
   });
 
+function prepareElements(o: z.infer<typeof options>) {
+  return {
+    elements: o.elements.map((e) => ({ ...e, res: compileUnion(e.patterns) })),
+    mentions: compileUnion(o.onlyIf?.mentions ?? []),
+  };
+}
+
 export const elementsKind = defineKind({
   kind: 'elements',
   description: '答复须包含若干要素（每缺一项报告一次）；可限定渠道或正文提及的事项',
   options,
   messageIds: (o) => [...new Set(o.elements.map((e) => e.messageId))],
   create(ctx, o) {
-    const elements = o.elements.map((e) => ({ ...e, res: e.patterns.map((p) => compilePattern(p)) }));
-    const mentions = (o.onlyIf?.mentions ?? []).map((p) => compilePattern(p));
+    const { elements, mentions } = prepared(o, prepareElements);
     return {
       document() {
         const { simp } = ctx.doc;

@@ -3,7 +3,8 @@
 // （1）（2）, 一是…二是…), or ≥ minItems items separated by 、 after a colon.
 import { z } from 'zod';
 import { defineKind } from './define.js';
-import { compilePattern } from '../detect/patterns.js';
+import { compileAnyOf, compilePattern, compileUnion } from '../detect/patterns.js';
+import { prepared } from '../util/memo.js';
 import { patternSchema } from './options.js';
 import { anyMatch } from './scope.js';
 import type { DocumentView } from '../parse/views.js';
@@ -33,14 +34,23 @@ export function blockEnumerates(doc: DocumentView, blockIndex: number): boolean 
   return COLON_LIST.test(t);
 }
 
+function prepareEnumeration(o: z.infer<typeof options>) {
+  return {
+    triggers: o.trigger.map((p) => compilePattern(p)),
+    unless: compileUnion(o.triggerUnless),
+    any: compileAnyOf(o.trigger),
+  };
+}
+
 export const enumerationKind = defineKind({
   kind: 'enumeration',
   description: '出现触发词句（如材料不全）时，附近须逐项列出全部内容（一次性告知）',
   options,
   messageIds: (o) => [o.messageId],
   create(ctx, o) {
-    const triggers = o.trigger.map((p) => compilePattern(p));
-    const unless = o.triggerUnless.map((p) => compilePattern(p));
+    const { triggers, unless, any } = prepared(o, prepareEnumeration);
+    // no trigger anywhere in this document: no per-sentence work
+    if (any && !any.test(ctx.doc.simp)) return {};
     let listed: boolean[] | undefined;
     let listPrefix: number[] | undefined; // prefix counts of list blocks
     let done = false;

@@ -2,10 +2,11 @@
 // occurs in the chosen scope. Optional `replace` yields a fix (only for exact substitutions).
 import { z } from 'zod';
 import { defineKind } from './define.js';
-import { compileAnyOf, compilePattern } from '../detect/patterns.js';
+import { compileAnyOf, compilePattern, compileUnion } from '../detect/patterns.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema, scopeSchema } from './options.js';
-import { anyMatch, scopeRange } from './scope.js';
+import { anyMatch, scopeRange, sentenceGate } from './scope.js';
+import { execAll } from '../util/exec-all.js';
 
 const entrySchema = z.union([
   patternSchema,
@@ -42,11 +43,11 @@ function preparePhrase(o: PhraseOptions) {
     compiled: entries.map((e) => ({
       ...e,
       re: compilePattern(e.pattern),
-      unlessRes: (e.unless ?? []).map((u) => compilePattern(u)),
+      unlessRes: compileUnion(e.unless ?? []),
     })),
-    unless: o.unless.map((u) => compilePattern(u)),
-    unlessAfter: o.unlessAfter.map((u) => compilePattern(u)),
-    any: compileAnyOf(entries.map((e) => e.pattern)),
+    unless: compileUnion(o.unless),
+    unlessAfter: compileUnion(o.unlessAfter),
+    any: compileAnyOf(entries.map((e) => e.pattern), 'g'),
   };
 }
 
@@ -59,19 +60,21 @@ export const phraseKind = defineKind({
   fixable: (o) => o.patterns.some((p) => typeof p !== 'string' && p.replace !== undefined),
   create(ctx, o) {
     const { compiled, unless, unlessAfter, any } = prepared(o, preparePhrase);
-    // nothing in this document can match: no per-sentence work
-    if (any && !any.test(ctx.doc.simp)) return {};
+    // one scan of the whole text tells which sentences can match at all
+    const gate = sentenceGate(any, ctx.doc.simp);
+    if (!gate) return {};
     let reported = 0;
     const downgrade = o.warnUnlessType !== undefined && !o.warnUnlessType.includes(ctx.meta.type ?? '');
     return {
       sentence(s) {
+        if (!gate(s)) return;
         const { simp, text } = ctx.doc;
         const body = simp.slice(s.start, s.end);
         // candidates from every pattern; overlapping ones keep the earliest, then longest
         const found: { start: number; end: number; e: (typeof compiled)[number] }[] = [];
         for (const e of compiled) {
           e.re.lastIndex = 0;
-          for (const m of body.matchAll(e.re)) {
+          for (const m of execAll(e.re, body)) {
             if (m[0].length) found.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, e });
           }
         }

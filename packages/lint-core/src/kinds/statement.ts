@@ -6,6 +6,7 @@ import { defineKind } from './define.js';
 import { compilePattern } from '../detect/patterns.js';
 import { patternSchema } from './options.js';
 import { documentAt } from './elements.js';
+import { execAll } from '../util/exec-all.js';
 
 const options = z.strictObject({
   /** The statement (any of these, anywhere in the reply). */
@@ -34,7 +35,7 @@ export const statementKind = defineKind({
         const { simp, text } = ctx.doc;
         for (const re of requires) {
           re.lastIndex = 0;
-          for (const m of simp.matchAll(re)) {
+          for (const m of execAll(re, simp)) {
             if (!m[0].length) continue;
             const end = m.index + m[0].length;
             let start = m.index;

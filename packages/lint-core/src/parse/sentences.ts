@@ -1,20 +1,43 @@
 // Chinese sentence splitting over a view range. Terminators: 。！？!?；; and line breaks;
 // closing quotes and brackets that follow a terminator stay with its sentence.
+// Works on char codes: indexing a CJK string character by character would allocate a string each.
 import type { Range } from '../types.js';
 
-const TERMINATORS = new Set(['。', '！', '？', '!', '?', '；', ';', '\n']);
-const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '"', "'"]);
+const NL = 0x0a;
+const ELLIPSIS = 0x2026; // …
+
+function isTerminator(c: number): boolean {
+  // 。！？!?；; and \n
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0xff1b || c === 0x3b || c === NL;
+}
+
+function isCloser(c: number): boolean {
+  // ”’」』）)》"'
+  return c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f || c === 0xff09 || c === 0x29 || c === 0x300b || c === 0x22 || c === 0x27;
+}
+
+/** Whitespace as /\s/ sees it. */
+export function isSpaceCode(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
 
 export function splitSentences(text: string, start = 0, end = text.length): Range[] {
   const out: Range[] = [];
   let s = start;
   let i = start;
   while (i < end) {
-    const ch = text[i]!;
-    if (TERMINATORS.has(ch) || (ch === '…' && text[i + 1] === '…')) {
-      let j = ch === '…' ? i + 2 : i + 1;
-      while (j < end && (TERMINATORS.has(text[j]!) && text[j] !== '\n')) j++;
-      while (j < end && CLOSERS.has(text[j]!)) j++;
+    const ch = text.charCodeAt(i);
+    if (isTerminator(ch) || (ch === ELLIPSIS && text.charCodeAt(i + 1) === ELLIPSIS)) {
+      let j = ch === ELLIPSIS ? i + 2 : i + 1;
+      while (j < end) {
+        const c = text.charCodeAt(j);
+        if (!isTerminator(c) || c === NL) break;
+        j++;
+      }
+      while (j < end && isCloser(text.charCodeAt(j))) j++;
       pushTrimmed(text, s, j, out);
       s = j;
       i = j;
@@ -27,7 +50,7 @@ export function splitSentences(text: string, start = 0, end = text.length): Rang
 }
 
 function pushTrimmed(text: string, s: number, e: number, out: Range[]): void {
-  while (s < e && /\s/.test(text[s]!)) s++;
-  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+  while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
   if (e > s) out.push([s, e]);
 }

@@ -11,3 +11,18 @@ export function prepared<O extends object, T>(options: O, build: (options: O) =>
   byOptions.set(options, value);
   return value;
 }
+
+const perDoc = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * Work on one document that several rules share (e.g. where the communication acts are, for
+ * contact-time and communication-details): computed once per document and key.
+ */
+export function perDocument<T>(doc: object, key: string, build: () => T): T {
+  let byKey = perDoc.get(doc);
+  if (!byKey) perDoc.set(doc, (byKey = new Map()));
+  if (byKey.has(key)) return byKey.get(key) as T;
+  const value = build();
+  byKey.set(key, value);
+  return value;
+}

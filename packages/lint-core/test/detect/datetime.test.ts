@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, findVagueTimes, parseCnNumber, resolveDate } from '../../src/detect/datetime.js';
+import fc from 'fast-check';
+import { findDates, findDatesIn, findVagueTimes, parseCnNumber, resolveDate } from '../../src/detect/datetime.js';
+import { splitSentences } from '../../src/parse/sentences.js';
 import { formatBeijing } from '../../src/time.js';
 
 const iso = (d: Date | undefined) => (d ? formatBeijing(d) : undefined);
@@ -64,5 +66,28 @@ describe('vague times and numerals', () => {
     const t = Date.now();
     expect(findDates(big).length).toBe(100000);
     expect(Date.now() - t).toBeLessThan(3000);
+  });
+});
+
+describe('findDatesIn', () => {
+  it('gives what findDates gives range by range, for any text and sentences', () => {
+    const piece = fc.constantFrom('9月24日', '2024年10月3日', '上午', '10时', '15:30', '次日', '当天', '前', '之后', ' ', '\n', '。', '，', '已处理', '2024-09-30', '九月二十日', '下午3点半', '号');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        const sentences = splitSentences(text).map(([start, end]) => ({ start, end }));
+        const expected = sentences.map((s) => findDates(text, s.start, s.end));
+        expect(findDatesIn(text, sentences)).toEqual(expected);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('rescans a range whose date runs into the next one', () => {
+    // a date cut by a line break: the whole-text match would swallow the break
+    const text = '9月24日\n上午10时联系了您';
+    const sentences = splitSentences(text).map(([start, end]) => ({ start, end }));
+    expect(findDatesIn(text, sentences)).toEqual(sentences.map((s) => findDates(text, s.start, s.end)));
+    expect(findDatesIn(text, sentences)[0]![0]!.hour).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import { compileAnyOf, compilePattern, dropLeadingClass, widenPattern } from '..
 import { loadBuiltinRules } from '../../src/pack/load.js';
 import { parseMarkdown } from '../../src/parse/markdown.js';
 import { buildView } from '../../src/parse/views.js';
+import { sentenceGate } from '../../src/kinds/scope.js';
 
 function* markdownFiles(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
@@ -58,5 +59,42 @@ describe('widened patterns (document prefilter)', () => {
       }
     }
     expect(hits).toBeGreaterThan(50);
+  });
+
+  it('the sentence gate keeps every sentence a rule pattern matches (all fixtures, per rule)', () => {
+    const rules = [...loadBuiltinRules().values()].flatMap((rule) => {
+      const o = rule.defaultOptions;
+      const sources =
+        rule.kind === 'phrase'
+          ? (o.patterns as (string | { pattern: string })[]).map((p) => (typeof p === 'string' ? p : p.pattern))
+          : rule.kind === 'conditional'
+            ? ((o.trigger as string[] | undefined) ?? [])
+            : [];
+      return sources.length ? [{ id: rule.id, res: sources.map((p) => compilePattern(p)), any: compileAnyOf(sources, 'g') }] : [];
+    });
+    expect(rules.length).toBeGreaterThan(8);
+    let kept = 0;
+    let skipped = 0;
+    for (const f of markdownFiles(fixturesDir())) {
+      const text = readFileSync(f, 'utf8');
+      const view = buildView(parseMarkdown(text).root, text);
+      for (const { id, res, any } of rules) {
+        const gate = sentenceGate(any, view.simp);
+        for (const s of view.sentences) {
+          const body = view.simp.slice(s.start, s.end);
+          const matches = res.some((re) => {
+            re.lastIndex = 0;
+            return [...body.matchAll(re)].some((m) => m[0].length > 0);
+          });
+          const open = gate ? gate(s) : false;
+          if (matches) {
+            kept++;
+            expect([id, f, s.start, open]).toEqual([id, f, s.start, true]);
+          } else if (!open) skipped++;
+        }
+      }
+    }
+    expect(kept).toBeGreaterThan(50);
+    expect(skipped).toBeGreaterThan(kept); // the gate does skip work
   });
 });
