@@ -1,4 +1,35 @@
-// Chinese message templates with {{placeholders}}.
+// Chinese message templates with {{placeholders}}. Templates are split once (they are few and
+// reused for every report), so formatting is a join, not a regex replace.
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+/** Literal parts at even indices, placeholder names (and their raw text) at odd ones. */
+type Parsed = { parts: string[]; raw: string[] };
+const parsedTemplates = new Map<string, Parsed>();
+
+function parse(template: string): Parsed {
+  let p = parsedTemplates.get(template);
+  if (!p) {
+    p = { parts: [], raw: [] };
+    let last = 0;
+    PLACEHOLDER.lastIndex = 0;
+    for (let m = PLACEHOLDER.exec(template); m; m = PLACEHOLDER.exec(template)) {
+      p.parts.push(template.slice(last, m.index), m[1]!);
+      p.raw.push(m[0]);
+      last = m.index + m[0].length;
+    }
+    p.parts.push(template.slice(last));
+    if (parsedTemplates.size < 10000) parsedTemplates.set(template, p);
+  }
+  return p;
+}
+
 export function formatMessage(template: string, data: Record<string, string | number>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  const { parts, raw } = parse(template);
+  if (parts.length === 1) return template;
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i]!;
+    out += (key in data ? String(data[key]) : raw[(i - 1) / 2]!) + parts[i + 1]!;
+  }
+  return out;
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { defineKind } from './define.js';
 import { findCitedDocuments, normalizeDocNumber, normalizeTitle, trimIssuer } from '../detect/citation.js';
 import { compilePattern } from '../detect/patterns.js';
+import { prepared } from '../util/memo.js';
 import { patternSchema } from './options.js';
 import type { PolicyEntry, PolicyRegistry } from '../config/policies.js';
 
@@ -55,13 +56,15 @@ function indexOf(registry: PolicyRegistry): RegistryIndex {
 const INACTIVE = new Set(['abolished', 'expired']);
 const STATUS_TEXT: Record<string, string> = { abolished: '已废止', expired: '已失效' };
 
+const caseTitlePatterns = (o: z.infer<typeof options>) => o.caseTitles.map((p) => compilePattern(p, ''));
+
 export const citationRegistryKind = defineKind({
   kind: 'citation-registry',
   description: '（配置政策文件库时）引用的文号须在库中、标题一致且未废止失效',
   options,
   messageIds: ['unknown', 'titleMismatch', 'abolished'],
   create(ctx, o) {
-    const caseTitles = o.caseTitles.map((p) => compilePattern(p, ''));
+    const caseTitles = prepared(o, caseTitlePatterns);
     const inlineRegistry: PolicyRegistry | undefined = o.inline.length
       ? { file: '(inline)', entries: o.inline, byNumber: new Map(), byTitle: new Map() }
       : undefined;

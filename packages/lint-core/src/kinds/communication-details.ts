@@ -27,6 +27,13 @@ const options = z.strictObject({
 const CLAUSE_END = /[，,。；;！!？?\n]/;
 const CONTENT_CHAR = /[\p{L}\p{N}]/gu;
 
+function prepareContent(o: z.infer<typeof options>) {
+  return {
+    content: o.content.map((p) => compilePattern(p)),
+    empty: o.empty.map((p) => compilePattern(`^(?:${p})$`, '')),
+  };
+}
+
 export const communicationDetailsKind = defineKind({
   kind: 'communication-details',
   description: '答复叙述与诉求人沟通时，须写明沟通的具体内容（告知、解释、约定了什么）',
@@ -34,8 +41,7 @@ export const communicationDetailsKind = defineKind({
   messageIds: ['missing', 'empty'],
   create(ctx, o) {
     const patterns = prepared(o, contactPatterns);
-    const content = o.content.map((p) => compilePattern(p));
-    const empty = o.empty.map((p) => compilePattern(`^(?:${p})$`, ''));
+    const { content, empty } = prepared(o, prepareContent);
 
     /** Whether view[start, end) has a content verb followed by real content. */
     const hasContent = (simp: string, start: number, end: number): boolean => {

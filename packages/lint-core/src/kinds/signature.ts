@@ -3,7 +3,8 @@
 // "宿城区城管局 王磊 0527-84361234"). Suggests (never fixes) a signature from metadata/config.
 import { z } from 'zod';
 import { defineKind } from './define.js';
-import { compilePattern } from '../detect/patterns.js';
+import { compilePattern, compileUnion } from '../detect/patterns.js';
+import { prepared } from '../util/memo.js';
 import { nameDetector } from '../detect/person-name.js';
 import { toSimplified } from '../parse/t2s.js';
 import { patternSchema } from './options.js';
@@ -25,6 +26,14 @@ const SENTENCE_END = /[。！？!?]/;
 const FIELD = /(?:单位|承办人|经办人|办理人|联系人|电话|联系方式)[：:]/;
 const TOKEN_SPLIT = /[\s　：:，,。；;、|/（）()【】\[\]]+/;
 
+function prepareSignature(o: z.infer<typeof options>) {
+  return {
+    unitLabel: compileUnion(o.unitLabel),
+    unitSuffix: compilePattern(o.unitSuffix, ''),
+    phone: compileUnion(o.phone),
+  };
+}
+
 export const signatureKind = defineKind({
   kind: 'signature',
   description: '答复结尾须署承办人员姓名、所在单位和联系电话',
@@ -32,9 +41,7 @@ export const signatureKind = defineKind({
   messageIds: ['missing', 'noName', 'noUnit', 'noPhone'],
   create(ctx, o) {
     const detector = nameDetector(o.surnames);
-    const unitLabel = o.unitLabel.map((p) => compilePattern(p));
-    const unitSuffix = compilePattern(o.unitSuffix, '');
-    const phone = o.phone.map((p) => compilePattern(p));
+    const { unitLabel, unitSuffix, phone } = prepared(o, prepareSignature);
     const test = (res: RegExp[], s: string) =>
       res.some((re) => {
         re.lastIndex = 0;

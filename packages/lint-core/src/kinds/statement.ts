@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { defineKind } from './define.js';
 import { compilePattern } from '../detect/patterns.js';
+import { prepared } from '../util/memo.js';
 import { patternSchema } from './options.js';
 import { documentAt } from './elements.js';
 import { execAll } from '../util/exec-all.js';
@@ -21,15 +22,21 @@ const options = z.strictObject({
 
 const CLAUSE_START = /[，,。；;！!？?：:\n]/;
 
+function prepareStatement(o: z.infer<typeof options>) {
+  return {
+    requires: o.requires.map((p) => compilePattern(p)),
+    unless: o.requiresUnless.map((p) => compilePattern(p, '')),
+    weak: o.weak.map((p) => compilePattern(p)),
+  };
+}
+
 export const statementKind = defineKind({
   kind: 'statement',
   description: '答复须明确写出某项陈述（如诉求人是否满意）；条件句、目标句不算，含糊说法报告为不明确',
   options,
   messageIds: ['missing', 'unclear'],
   create(ctx, o) {
-    const requires = o.requires.map((p) => compilePattern(p));
-    const unless = o.requiresUnless.map((p) => compilePattern(p, ''));
-    const weak = o.weak.map((p) => compilePattern(p));
+    const { requires, unless, weak } = prepared(o, prepareStatement);
     return {
       document() {
         const { simp, text } = ctx.doc;

@@ -2,14 +2,17 @@
 // Each key is validated on its own, so one wrong key is one diagnostic at its line and
 // the other keys still reach the rules. Unknown keys are kept in `extra`.
 //
-// Speed: front matter is parsed on every lint, so values come from js-yaml (~0.03 ms for a
-// typical ticket); the `yaml` document with node ranges (~0.25 ms) is built only when a
-// range is needed — a syntax error, an invalid value, or a rule pointing at a key.
+// Speed: front matter is parsed on every lint, so values come from a reader for flat one-line
+// `key: value` front matter (parse/flat-yaml.ts), else from js-yaml (~0.03 ms for a typical
+// ticket); the `yaml` document with node ranges (~0.25 ms) is built only when a range is needed —
+// a syntax error, an invalid value, or a rule pointing at a key. Well-formed values of the usual
+// shapes are taken without zod (fastField); zod validates the rest and words the problems.
 import jsyaml from 'js-yaml';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
 import { yaml } from '../util/lazy-yaml.js';
 import { z } from 'zod';
 import { parseBeijingTime } from '../time.js';
+import { readFlatYaml } from './flat-yaml.js';
 import { REQUEST_TYPES, type Range, type RequestType, type TicketMeta } from '../types.js';
 
 export interface MetadataProblem {
@@ -79,7 +82,7 @@ const dateTime = z.union([z.string(), z.date()]).transform((v, ctx) => {
 });
 const person = z.object({ name: text.optional(), phone: text.optional(), unit: text.optional() }).loose();
 
-const FIELD_SCHEMAS: Record<string, { schema: z.ZodType; expected: string }> = {
+export const FIELD_SCHEMAS: Record<string, { schema: z.ZodType; expected: string }> = {
   id: { schema: text, expected: '工单编号（文字）' },
   channel: { schema: text, expected: '来源渠道（文字），如 12345、市长信箱、督办件' },
   type: {
@@ -112,6 +115,61 @@ const FIELD_SCHEMAS: Record<string, { schema: z.ZodType; expected: string }> = {
   },
   profile: { schema: z.string(), expected: '规则配置名称，如 suqian' },
 };
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
+const isText = (v: unknown): v is string | undefined => v === undefined || typeof v === 'string';
+const timeOf = (v: unknown): Date | undefined => (v instanceof Date ? v : typeof v === 'string' ? parseBeijingTime(v) : undefined);
+
+/**
+ * The parsed value of a field when it has the usual well-formed shape (plain strings, a known
+ * type, a valid date-time, objects of strings), computed without zod; undefined means "ask the
+ * schema" (which then also words any problem). Same result as the schema (metadata.test.ts).
+ */
+export function fastField(key: string, value: unknown): { data: unknown } | undefined {
+  switch (key) {
+    case 'id':
+    case 'channel':
+      if (typeof value === 'string') return { data: value };
+      if (typeof value === 'number' && Number.isSafeInteger(value)) return { data: String(value) };
+      return undefined;
+    case 'request':
+    case 'profile':
+      return typeof value === 'string' ? { data: value } : undefined;
+    case 'type': {
+      if (typeof value !== 'string') return undefined;
+      const t = (REQUEST_TYPES as readonly string[]).includes(value) ? value : TYPE_ALIASES[value];
+      return t ? { data: t } : undefined;
+    }
+    case 'anonymous':
+      return typeof value === 'boolean' ? { data: value } : undefined;
+    case 'dispatchedAt':
+    case 'repliedAt': {
+      const d = timeOf(value);
+      return d ? { data: d } : undefined;
+    }
+    case 'citizen':
+    case 'handler':
+      return isPlainObject(value) && isText(value.name) && isText(value.phone) && isText(value.unit) ? { data: { ...value } } : undefined;
+    case 'approval':
+      if (!isPlainObject(value) || !isText(value.by) || !isText(value.role)) return undefined;
+      if (value.at === undefined) return { data: { ...value } };
+      return timeOf(value.at) ? { data: { ...value, at: timeOf(value.at) } } : undefined;
+    case 'extension': {
+      if (!isPlainObject(value)) return undefined;
+      const out: Record<string, unknown> = { ...value };
+      for (const k of ['approvedAt', 'until'] as const) {
+        if (value[k] === undefined) continue;
+        const d = timeOf(value[k]);
+        if (!d) return undefined;
+        out[k] = d;
+      }
+      return { data: out };
+    }
+    default:
+      return undefined;
+  }
+}
 
 function normalizeNested(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Date) return value;
@@ -171,6 +229,25 @@ export function simpleValueRange(yamlText: string, rawKey: string): Range | unde
   return found;
 }
 
+/**
+ * Source ranges of the values of the known keys present, computed when a rule asks (a getter per
+ * known key on the prototype: no per-document property definitions).
+ */
+class KeyRanges {
+  constructor(
+    readonly rawKeys: ReadonlyMap<string, string>,
+    readonly rangeOf: (rawKey: string) => Range,
+  ) {}
+}
+for (const key of Object.keys(FIELD_SCHEMAS)) {
+  Object.defineProperty(KeyRanges.prototype, key, {
+    get(this: KeyRanges) {
+      const raw = this.rawKeys.get(key);
+      return raw === undefined ? undefined : this.rangeOf(raw);
+    },
+  });
+}
+
 export function parseMetadata(yamlText: string, base: number, fmRange: Range): MetadataResult {
   const meta: TicketMeta = { extra: {} };
   const problems: MetadataProblem[] = [];
@@ -179,7 +256,7 @@ export function parseMetadata(yamlText: string, base: number, fmRange: Range): M
   let data: unknown;
   let fast = true;
   try {
-    data = jsyaml.load(yamlText, { schema: jsyaml.CORE_SCHEMA });
+    data = readFlatYaml(yamlText) ?? jsyaml.load(yamlText, { schema: jsyaml.CORE_SCHEMA });
   } catch {
     fast = false; // syntax error or a construct js-yaml rejects (e.g. duplicate keys): ask `yaml`
   }
@@ -226,7 +303,8 @@ export function parseMetadata(yamlText: string, base: number, fmRange: Range): M
     return ranges.get(rawKey) ?? fmRange;
   };
 
-  const keyRanges: MetadataResult['keyRanges'] = {};
+  const rawKeys = new Map<string, string>();
+  const keyRanges = new KeyRanges(rawKeys, rangeOf) as MetadataResult['keyRanges'];
   for (const [rawKey, value] of Object.entries(data as Record<string, unknown>)) {
     const key = (TOP_ALIASES[rawKey] ?? rawKey) as keyof TicketMeta;
     const field = FIELD_SCHEMAS[key as string];
@@ -234,9 +312,10 @@ export function parseMetadata(yamlText: string, base: number, fmRange: Range): M
       meta.extra[rawKey] = value;
       continue;
     }
-    Object.defineProperty(keyRanges, key, { get: () => rangeOf(rawKey), enumerable: true, configurable: true });
-    const parsed = field.schema.safeParse(normalizeNested(value));
-    if (!parsed.success) {
+    rawKeys.set(key, rawKey);
+    const normalized = normalizeNested(value);
+    const parsed = fastField(key, normalized) ?? field.schema.safeParse(normalized);
+    if ('success' in parsed && !parsed.success) {
       const issue = parsed.error.issues[0];
       const sub = issue && issue.path.length ? `.${issue.path.join('.')}` : '';
       problems.push({

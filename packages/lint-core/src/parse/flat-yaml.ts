@@ -1,0 +1,88 @@
+// A fast reader for the front matter most tickets have: one `key: value` per line, values that
+// are plain text, simple quoted strings, whole numbers, true/false, or a one-line flow mapping of
+// those (`handler: { name: 王磊, phone: "0527-84361234" }`). It returns exactly what js-yaml's core
+// schema returns for such text, or undefined for anything else (comments, block scalars, lists,
+// nesting, escapes, duplicate keys, numbers other than plain integers, null…), and the caller
+// falls back to js-yaml. test/parse/flat-yaml.test.ts checks the agreement with js-yaml.
+
+const KEY_RE = /^[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff-]*$/;
+/** Plain scalars that core schema resolves to something other than a string, or that need care. */
+const SPECIAL_WORD = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|\.inf|\.Inf|\.INF|\.nan|\.NaN|\.NAN|[-+]\.(?:inf|Inf|INF))$/;
+/** Characters every core-schema int (any base) or float is made of: such values are left to js-yaml. */
+const NUMBERISH = /^[-+0-9a-fA-FxXoObB_.]+$/;
+const DECIMAL_INT = /^(?:0|[1-9]\d{0,14})$/;
+
+type Scalar = string | number | boolean;
+
+/** A scalar in block (`flow` false) or flow context, or undefined when it needs the real parser. */
+function scalar(raw: string, flow: boolean): Scalar | undefined {
+  const v = raw.trim();
+  if (!v) return undefined;
+  const q = v.charCodeAt(0);
+  if (q === 0x22 /* " */) {
+    if (v.length < 2 || !v.endsWith('"')) return undefined;
+    const inner = v.slice(1, -1);
+    return inner.includes('"') || inner.includes('\\') ? undefined : inner;
+  }
+  if (q === 0x27 /* ' */) {
+    if (v.length < 2 || !v.endsWith("'")) return undefined;
+    const inner = v.slice(1, -1);
+    return inner.includes("'") ? undefined : inner;
+  }
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  if (DECIMAL_INT.test(v)) return Number(v);
+  if (SPECIAL_WORD.test(v) || NUMBERISH.test(v)) return undefined;
+  // indicators that start something other than a plain scalar
+  if (/^[-?:,[\]{}#&*!|>%@`]/.test(v)) return undefined;
+  if (/:(?:\s|$)|\s#|\t/.test(v)) return undefined;
+  if (flow && /[,[\]{}]/.test(v)) return undefined;
+  return v;
+}
+
+/** `{ a: b, c: d }` on one line; undefined when not that simple. */
+function flowMap(raw: string): Record<string, Scalar> | undefined {
+  const v = raw.trim();
+  if (!v.startsWith('{') || !v.endsWith('}')) return undefined;
+  const body = v.slice(1, -1);
+  if (/[{}[\]"']/.test(body.replace(/"[^"\\,{}[\]]*"|'[^',{}[\]]*'/g, ''))) return undefined;
+  const out: Record<string, Scalar> = {};
+  if (!body.trim()) return out;
+  for (const entry of body.split(',')) {
+    const i = entry.indexOf(': ');
+    if (i < 0) return undefined;
+    const key = entry.slice(0, i).trim();
+    if (!KEY_RE.test(key) || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
+    const value = scalar(entry.slice(i + 2), true);
+    if (value === undefined) return undefined;
+    out[key] = value;
+  }
+  return out;
+}
+
+/** The mapping, or undefined when the text is not of the simple flat kind. */
+export function readFlatYaml(text: string): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  let any = false;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let line = text.slice(start, end);
+    start = end + 1;
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (!line.trim()) continue;
+    const c = line.charCodeAt(0);
+    if (c === 0x20 || c === 0x09) return undefined; // indentation: nesting or a continued scalar
+    const i = line.indexOf(': ');
+    if (i < 0) return undefined;
+    const key = line.slice(0, i);
+    if (!KEY_RE.test(key) || key === '__proto__' || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
+    const raw = line.slice(i + 2);
+    const value = raw.trimStart().startsWith('{') ? flowMap(raw) : scalar(raw, false);
+    if (value === undefined) return undefined;
+    out[key] = value;
+    any = true;
+  }
+  return any ? out : undefined;
+}
