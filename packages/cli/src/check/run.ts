@@ -105,31 +105,44 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
 
   const targets = await expandTargets(patterns, cwd);
   if (targets.stdin && opts.fix) throw new CliError('从标准输入读取时不能使用 --fix（无处写回）：请改用 --fix-dry-run，修复后的全文在 JSON 输出的 output 字段中');
+  // Enough files for worker threads: they start loading the rule engine now, while the main
+  // thread loads its own (a worker needs ~0.4 s before its first file).
+  const threads = workerThreads(targets.files.length);
+  const pool = startPool(threads);
+  let jobs: Job[];
+  let core: Core;
+  let settings: ProcessSettings;
+  let processor: FileProcessor;
+  try {
 
-  const core: Core = await import('@replylint/core');
-  if (opts.profile !== undefined) {
-    const profiles = core.listProfiles();
-    if (!profiles.includes(opts.profile)) throw new CliError(`--profile: 未知的规则配置「${opts.profile}」，可用：${profiles.join('、')}`);
+    core = await import('@replylint/core');
+    if (opts.profile !== undefined) {
+      const profiles = core.listProfiles();
+      if (!profiles.includes(opts.profile)) throw new CliError(`--profile: 未知的规则配置「${opts.profile}」，可用：${profiles.join('、')}`);
+    }
+    const builtin = core.loadBuiltinRules();
+    const ruleFlags = parseRuleFlags(opts.rule ?? [], new Set(builtin.keys()));
+
+    settings = {
+      cwd,
+      maxBytes,
+      fix: Boolean(opts.fix),
+      fixDryRun: Boolean(opts.fixDryRun),
+      quiet: Boolean(opts.quiet),
+      ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
+      rules: ruleFlags,
+      ...(opts.config !== undefined ? { configFile: resolve(cwd, opts.config) } : {}),
+    };
+    processor = new FileProcessor(core, settings); // loads --config (ConfigError → exit 2)
+    pool?.warmUp(settings);
+
+    jobs = targets.files.map((f) => ({ path: f, filePath: f, display: displayPath(f, cwd) }));
+  } catch (e) {
+    await pool?.destroy();
+    throw e;
   }
-  const builtin = core.loadBuiltinRules();
-  const ruleFlags = parseRuleFlags(opts.rule ?? [], new Set(builtin.keys()));
-
-  const settings: ProcessSettings = {
-    cwd,
-    maxBytes,
-    fix: Boolean(opts.fix),
-    fixDryRun: Boolean(opts.fixDryRun),
-    quiet: Boolean(opts.quiet),
-    ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
-    rules: ruleFlags,
-    ...(opts.config !== undefined ? { configFile: resolve(cwd, opts.config) } : {}),
-  };
-  const processor = new FileProcessor(core, settings); // loads --config (ConfigError → exit 2)
-
-  const jobs: Job[] = targets.files.map((f) => ({ path: f, filePath: f, display: displayPath(f, cwd) }));
   const outcomes: JobOutcome[] = new Array<JobOutcome>(jobs.length);
-  const threads = workerThreads(jobs.length);
-  if (threads > 0) await processParallel(jobs, outcomes, processor, settings, threads);
+  if (pool) await processParallel(jobs, outcomes, processor, settings, pool);
   else for (let i = 0; i < jobs.length; i++) outcomes[i] = await processor.process(jobs[i]!);
   if (targets.stdin) {
     const name = opts.stdinFilename ? resolve(cwd, opts.stdinFilename) : undefined;
@@ -205,8 +218,12 @@ function ruleMetas(core: Core): RuleMeta[] {
   return [...out, ...CORE_PSEUDO_RULES, ...CLI_RULES];
 }
 
-/** Minimum number of files for which worker threads pay off: each worker first loads the rule engine (~1 s on a 2-core machine), measured break-even ≈ 4,000–5,000 files (bench/check.mjs). */
-export const PARALLEL_MIN_FILES = 4000;
+/**
+ * Minimum number of files for which worker threads pay off. Workers start loading while the
+ * targets are expanded, so they are ready about when the main thread is; below this the main
+ * thread alone is as fast (measured with bench/check.mjs on a 2-core machine).
+ */
+export const PARALLEL_MIN_FILES = 1000;
 
 /** Worker threads to use besides the main thread (REPLYLINT_WORKERS overrides; 0 = none). */
 function workerThreads(files: number): number {
@@ -216,27 +233,57 @@ function workerThreads(files: number): number {
   return Math.min(Math.max(availableParallelism() - 1, 0), 7);
 }
 
-async function processParallel(jobs: readonly Job[], outcomes: JobOutcome[], processor: FileProcessor, settings: ProcessSettings, threads: number): Promise<void> {
-  const { default: Tinypool } = await import('tinypool');
-  const pool = new Tinypool({
-    filename: fileURLToPath(new URL('./worker.js', import.meta.url)),
-    minThreads: threads,
-    maxThreads: threads,
-    isolateWorkers: false,
-    // several chunks in flight per worker: the main thread (busy checking its own chunks) cannot
-    // hand out the next chunk the moment a worker finishes one
-    concurrentTasksPerWorker: 3,
-  });
-  const chunk = Math.max(10, Math.min(100, Math.ceil(jobs.length / ((threads + 1) * 16))));
+interface Pool {
+  readonly threads: number;
+  run(task: WorkerTask): Promise<JobOutcome[]>;
+  /** Has every worker load the engine and check a sample reply (results ignored). */
+  warmUp(settings: ProcessSettings): void;
+  destroy(): Promise<void>;
+}
+
+/** A tinypool of `threads` workers (none for 0), loaded in the background. */
+function startPool(threads: number): Pool | undefined {
+  if (threads <= 0) return undefined;
+  const loading = import('tinypool').then(
+    ({ default: Tinypool }) =>
+      new Tinypool({
+        filename: fileURLToPath(new URL('./worker.js', import.meta.url)),
+        minThreads: threads,
+        maxThreads: threads,
+        isolateWorkers: false,
+        // two chunks in flight per worker: the main thread (busy checking its own chunks) cannot
+        // hand out the next chunk the moment a worker finishes one
+        concurrentTasksPerWorker: 2,
+      }),
+  );
+  const warming: Promise<unknown>[] = [];
+  return {
+    threads,
+    run: async (task) => (await (await loading).run(task)) as JobOutcome[],
+    warmUp(settings) {
+      for (let i = 0; i < threads; i++) warming.push(loading.then((p) => p.run({ settings, jobs: [], warmUp: true } satisfies WorkerTask)).catch(() => undefined));
+    },
+    async destroy() {
+      // an unfinished warm-up is abandoned (its task is rejected and ignored)
+      await (await loading).destroy();
+      await Promise.all(warming);
+    },
+  };
+}
+
+async function processParallel(jobs: readonly Job[], outcomes: JobOutcome[], processor: FileProcessor, settings: ProcessSettings, pool: Pool): Promise<void> {
+  const threads = pool.threads;
+  // guided chunk sizes: large while much is left (fewer messages), small towards the end (so no
+  // thread is left with a long queue while the others are idle)
+  const chunkFor = (remaining: number, max: number) => Math.max(5, Math.min(max, Math.ceil(remaining / ((threads + 1) * 4))));
   let next = 0;
   let stop = false;
-  const take = (size = chunk): [number, number] | undefined => {
+  const take = (max: number): [number, number] | undefined => {
     if (stop || next >= jobs.length) return undefined;
     const start = next;
-    next = Math.min(jobs.length, next + size);
+    next = Math.min(jobs.length, next + chunkFor(jobs.length - next, max));
     return [start, next];
   };
-  const mainChunk = Math.max(5, Math.floor(chunk / 4));
   const t0 = performance.now();
   let byMain = 0;
   let firstWorkerResult = 0;
@@ -245,14 +292,14 @@ async function processParallel(jobs: readonly Job[], outcomes: JobOutcome[], pro
     if (res.some((o) => 'fatal' in o)) stop = true;
   };
   const worker = async () => {
-    for (let r = take(); r; r = take()) {
+    for (let r = take(100); r; r = take(100)) {
       const task: WorkerTask = { settings, jobs: jobs.slice(r[0], r[1]) };
-      store(r[0], (await pool.run(task)) as JobOutcome[]);
+      store(r[0], await pool.run(task));
       firstWorkerResult ||= performance.now() - t0;
     }
   };
   const main = async () => {
-    for (let r = take(mainChunk); r; r = take(mainChunk)) {
+    for (let r = take(25); r; r = take(25)) {
       const res: JobOutcome[] = [];
       for (let i = r[0]; i < r[1]; i++) res.push(await processor.process(jobs[i]!));
       store(r[0], res);
@@ -261,11 +308,11 @@ async function processParallel(jobs: readonly Job[], outcomes: JobOutcome[], pro
     }
   };
   try {
-    await Promise.all([main(), ...Array.from({ length: threads * 3 }, worker)]);
+    await Promise.all([main(), ...Array.from({ length: threads * 2 }, worker)]);
   } finally {
     await pool.destroy();
   }
   if (process.env.REPLYLINT_DEBUG === '1') {
-    process.stderr.write(`[replylint] ${threads} 个工作线程 + 主线程：主线程处理 ${byMain} 个文件，工作线程 ${jobs.length - byMain} 个；每批 ${chunk} 个；首批工作线程结果 ${firstWorkerResult.toFixed(0)} ms，共 ${(performance.now() - t0).toFixed(0)} ms\n`);
+    process.stderr.write(`[replylint] ${threads} 个工作线程 + 主线程：主线程处理 ${byMain} 个文件，工作线程 ${jobs.length - byMain} 个；首批工作线程结果 ${firstWorkerResult.toFixed(0)} ms，共 ${(performance.now() - t0).toFixed(0)} ms\n`);
   }
 }

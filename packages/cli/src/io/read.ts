@@ -1,7 +1,7 @@
 // Reading reply files and stdin: size limit, binary detection, UTF-8 (with or without BOM) and
 // GBK/GB18030 detection. Everything that cannot be read as text is an InputError naming the file.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 
 export type TextEncoding = 'utf-8' | 'gb18030';
 
@@ -62,7 +62,7 @@ export function readReplyFile(path: string, maxBytes: number): ReadFile {
     const st = fstatSync(fd);
     if (st.isDirectory()) throw new InputError('是目录，不是文件');
     if (st.size > maxBytes) throw tooLarge(st.size, maxBytes);
-    const buf = readFileSync(fd);
+    const buf = readAll(fd, st.size);
     if (buf.length > maxBytes) throw tooLarge(buf.length, maxBytes);
     return { ...decodeText(buf), mtimeMs: st.mtimeMs, size: st.size };
   } catch (e) {
@@ -71,6 +71,19 @@ export function readReplyFile(path: string, maxBytes: number): ReadFile {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The file's bytes in one read of the size fstat gave plus one byte: a regular file returns less
+ * than asked only at its end, so no further read is needed to see the end (readFileSync would
+ * fstat again and read once more). A file that grew meanwhile is read on to its end.
+ */
+function readAll(fd: number, size: number): Buffer {
+  if (size === 0) return readFileSync(fd); // empty, or a special file that reports no size
+  const buf = Buffer.allocUnsafe(size + 1);
+  const n = readSync(fd, buf, 0, size + 1, null);
+  if (n <= size) return buf.subarray(0, n);
+  return Buffer.concat([buf, readFileSync(fd)]);
 }
 
 export async function readStdin(maxBytes: number, stream: NodeJS.ReadableStream = process.stdin): Promise<DecodedText> {

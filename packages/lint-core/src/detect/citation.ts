@@ -241,10 +241,12 @@ function skipSpacesBack(s: string, i: number): number {
 /** Document numbers (case numbers excluded) with the title each is attached to, and all titles. */
 export function findCitedDocuments(simp: string): { documents: CitedDocument[]; titles: TitleMatch[] } {
   const titles = findTitles(simp);
+  const numbers = findDocNumbers(simp);
+  if (!numbers.length) return { documents: [], titles };
   const titleByEnd = new Map(titles.map((t) => [t.end, t]));
   const titleByStart = new Map(titles.map((t) => [t.start, t]));
   const documents: CitedDocument[] = [];
-  for (const d of findDocNumbers(simp)) {
+  for (const d of numbers) {
     if (isCaseNumber(simp, d)) continue;
     const before = skipSpacesBack(simp, d.start);
     const paren = simp[before - 1];

@@ -2,7 +2,7 @@
 // and phone numbers are set aside.
 import { z } from 'zod';
 import { defineKind } from './define.js';
-import { compilePattern } from '../detect/patterns.js';
+import { compileUnion } from '../detect/patterns.js';
 import { patternSchema } from './options.js';
 import { prepared } from '../util/memo.js';
 
@@ -29,7 +29,7 @@ function countContent(s: string): number {
 }
 
 function hollowPatterns(o: z.infer<typeof options>): RegExp[] {
-  return o.hollow.map((p) => compilePattern(p, ''));
+  return compileUnion(o.hollow, '');
 }
 
 export const substanceKind = defineKind({
@@ -50,11 +50,14 @@ export const substanceKind = defineKind({
           ctx.report({ messageId: 'tooShort', data: { count: total, min: o.minChars }, range: where });
           return;
         }
+        // only whether the threshold is reached matters: stop counting once it is
         let content = 0;
         for (const s of sentences) {
           const body = simp.slice(s.start, s.end);
-          if (hollow.some((re) => re.test(body))) continue;
-          content += countContent(body);
+          const n = countContent(body);
+          if (n === 0 || hollow.some((re) => re.test(body))) continue;
+          content += n;
+          if (content >= o.minContentChars) return;
         }
         if (content < o.minContentChars) ctx.report({ messageId: 'onlyReferral', data: { count: content }, range: where });
       },
