@@ -219,11 +219,12 @@ function ruleMetas(core: Core): RuleMeta[] {
 }
 
 /**
- * Minimum number of files for which worker threads pay off. Workers start loading while the
- * targets are expanded, so they are ready about when the main thread is; below this the main
- * thread alone is as fast (measured with bench/check.mjs on a 2-core machine).
+ * Minimum number of files for which worker threads pay off. A worker needs ~0.4 s to load the
+ * engine (it starts right after the targets are expanded), and on the 2-core bench machine two
+ * threads linting at once each run ~30–50 % slower than one alone, so the gain is small: measured
+ * with bench/check.mjs, no gain at 1,000–5,000 files, ~10 % at 10,000 (noisy machine).
  */
-export const PARALLEL_MIN_FILES = 1000;
+export const PARALLEL_MIN_FILES = 4000;
 
 /** Worker threads to use besides the main thread (REPLYLINT_WORKERS overrides; 0 = none). */
 function workerThreads(files: number): number {
