@@ -114,7 +114,6 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
   let settings: ProcessSettings;
   let processor: FileProcessor;
   try {
-
     core = await import('@replylint/core');
     if (opts.profile !== undefined) {
       const profiles = core.listProfiles();
