@@ -119,12 +119,15 @@ export const FIELD_SCHEMAS: Record<string, { schema: z.ZodType; expected: string
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
 const isText = (v: unknown): v is string | undefined => v === undefined || typeof v === 'string';
-const timeOf = (v: unknown): Date | undefined => (v instanceof Date ? v : typeof v === 'string' ? parseBeijingTime(v) : undefined);
+// an invalid Date (new Date(NaN)) is left to the schema, which rejects it
+const timeOf = (v: unknown): Date | undefined =>
+  v instanceof Date ? (Number.isNaN(v.getTime()) ? undefined : v) : typeof v === 'string' ? parseBeijingTime(v) : undefined;
 
 /**
  * The parsed value of a field when it has the usual well-formed shape (plain strings, a known
  * type, a valid date-time, objects of strings), computed without zod; undefined means "ask the
- * schema" (which then also words any problem). Same result as the schema (metadata.test.ts).
+ * schema" (which then also words any problem). Same result as the schema
+ * (test/parse/metadata-fast.test.ts).
  */
 export function fastField(key: string, value: unknown): { data: unknown } | undefined {
   switch (key) {
@@ -154,7 +157,8 @@ export function fastField(key: string, value: unknown): { data: unknown } | unde
     case 'approval':
       if (!isPlainObject(value) || !isText(value.by) || !isText(value.role)) return undefined;
       if (value.at === undefined) return { data: { ...value } };
-      return timeOf(value.at) ? { data: { ...value, at: timeOf(value.at) } } : undefined;
+      const at = timeOf(value.at);
+      return at ? { data: { ...value, at } } : undefined;
     case 'extension': {
       if (!isPlainObject(value)) return undefined;
       const out: Record<string, unknown> = { ...value };
@@ -172,7 +176,7 @@ export function fastField(key: string, value: unknown): { data: unknown } | unde
 }
 
 function normalizeNested(value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Date) return value;
+  if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[NESTED_ALIASES[k] ?? k] = v;
   return out;

@@ -13,6 +13,7 @@ describe('fastField', () => {
     expect(fastField('dispatchedAt', '2024-03-12 09:30')?.data).toEqual(new Date('2024-03-12T01:30:00Z'));
     expect(fastField('type', 'complain')).toBeUndefined(); // the schema words the problem
     expect(fastField('handler', { name: 12 })).toBeUndefined();
+    expect(fastField('dispatchedAt', new Date(NaN))).toBeUndefined(); // zod rejects an invalid Date
   });
 
   it('agrees with the zod schema whenever it answers', () => {
