@@ -59,7 +59,6 @@ export function findDocNumbers(simp: string, from = 0, to = simp.length): DocNum
   // most replies cite no document number: look for the bracketed year first (a literal-led
   // scan) before the full pattern, which tries its issuer class at every Chinese character
   if (!DOCNUM_CORE_RE.test(body)) return out;
-  DOCNUM_PARTS_RE.lastIndex = 0;
   for (const m of execAll(DOCNUM_PARTS_RE, body)) {
     const [, issuer, gap, open, year, close, di, serial] = m as unknown as string[];
     if (year!.length === 4 && !/^(?:19|20)/.test(year!)) continue;
@@ -106,7 +105,6 @@ const TITLE_RE = /《([^《》\n]{2,80})》/g;
 /** 《title》 occurrences. */
 export function findTitles(simp: string): TitleMatch[] {
   const out: TitleMatch[] = [];
-  TITLE_RE.lastIndex = 0;
   for (const m of execAll(TITLE_RE, simp)) out.push({ start: m.index, end: m.index + m[0].length, title: m[1]! });
   return out;
 }

@@ -57,7 +57,6 @@ function hourOf(h: number, period: string | undefined): number {
 export function findDates(text: string, start = 0, end = text.length): DateHit[] {
   const out: DateHit[] = [];
   const slice = text.slice(start, end);
-  DATE_RE.lastIndex = 0;
   for (const m of execAll(DATE_RE, slice)) {
     const hit = dateHit(m, text, start + m.index, end);
     if (hit) out.push(hit);
@@ -74,7 +73,6 @@ export function findDatesIn(text: string, ranges: readonly { start: number; end:
   const out: DateHit[][] = ranges.map(() => []);
   const redo = new Set<number>();
   let k = 0;
-  DATE_RE.lastIndex = 0;
   for (const m of execAll(DATE_RE, text)) {
     const s = m.index;
     const e = s + m[0].length;
@@ -141,7 +139,6 @@ export interface VagueHit {
 /** Vague times (近日, 日前, 第一时间, 及时…) in view[start, end). */
 export function findVagueTimes(text: string, start = 0, end = text.length): VagueHit[] {
   const out: VagueHit[] = [];
-  VAGUE_RE.lastIndex = 0;
   for (const m of execAll(VAGUE_RE, text.slice(start, end))) {
     // "20日前" is a deadline (day 20), not 日前 (a few days ago)
     if (m[0].startsWith('日') && /[\d〇零一二三四五六七八九十两]/.test(text[start + m.index - 1] ?? '')) continue;

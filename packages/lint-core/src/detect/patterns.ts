@@ -25,7 +25,6 @@ export const MACROS: Record<string, string> = {
 
 const MACRO_RE = /\{\{(\w+)\}\}/g;
 
-
 export function expandMacros(source: string): string {
   return source.replace(MACRO_RE, (whole, name: string) => {
     const m = MACROS[name];

@@ -95,7 +95,6 @@ export class NameDetector {
   afterRoles(text: string, start: number, end: number, known: readonly string[] = []): NameHit[] {
     const out: NameHit[] = [];
     const slice = text.slice(start, end);
-    this.roleRe.lastIndex = 0;
     for (const m of execAll(this.roleRe, slice)) {
       const roleStart = start + m.index;
       const roleEnd = roleStart + m[0].length;

@@ -68,7 +68,6 @@ export const finalAnswerKind = defineKind({
         type Hit = { start: number; end: number; type: 'canonical' | 'variant' | 'statement' };
         const hits: Hit[] = [];
         const scan = (re: RegExp, type: Hit['type']) => {
-          re.lastIndex = 0;
           for (const m of execAll(re, simp)) if (m[0].length) hits.push({ start: m.index, end: m.index + m[0].length, type });
         };
         scan(canonicalRe, 'canonical');

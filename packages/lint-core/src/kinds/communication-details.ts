@@ -47,7 +47,6 @@ export const communicationDetailsKind = defineKind({
     const hasContent = (simp: string, start: number, end: number): boolean => {
       const body = simp.slice(start, end);
       for (const re of content) {
-        re.lastIndex = 0;
         for (const m of execAll(re, body)) {
           let rest = body.slice(m.index + m[0].length);
           if (/^[了的]?(?:如下|以下(?:内容|情况|事项|几点)?)?\s*[：:]/.test(rest)) return true; // a list follows

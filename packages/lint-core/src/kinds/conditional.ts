@@ -58,7 +58,6 @@ export const conditionalKind = defineKind({
         const body = simp.slice(s.start, s.end);
         if (triggerUnless.length && anyMatch(triggerUnless, simp, s.start, s.end)) return;
         for (const re of triggers) {
-          re.lastIndex = 0;
           for (const m of execAll(re, body)) {
             if (!m[0].length) continue;
             const start = s.start + m.index;

@@ -35,7 +35,6 @@ export const countKind = defineKind({
       document() {
         const { simp, text } = ctx.doc;
         const hits: [number, number][] = [];
-        re.lastIndex = 0;
         for (const m of execAll(re, simp)) if (m[0].length) hits.push([m.index, m.index + m[0].length]);
         if (o.ignoreInTitles && hits.length > o.max) {
           // hits and titles are both in text order: one merge pass

@@ -6,7 +6,7 @@ import { defineKind } from './define.js';
 import { compileAnyOf, compilePattern, compileUnion } from '../detect/patterns.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema } from './options.js';
-import { anyMatch } from './scope.js';
+import { anyMatch, sentenceGate } from './scope.js';
 import type { DocumentView } from '../parse/views.js';
 
 const options = z.strictObject({
@@ -38,7 +38,7 @@ function prepareEnumeration(o: z.infer<typeof options>) {
   return {
     triggers: o.trigger.map((p) => compilePattern(p)),
     unless: compileUnion(o.triggerUnless),
-    any: compileAnyOf(o.trigger),
+    any: compileAnyOf(o.trigger, 'g'),
   };
 }
 
@@ -49,8 +49,9 @@ export const enumerationKind = defineKind({
   messageIds: (o) => [o.messageId],
   create(ctx, o) {
     const { triggers, unless, any } = prepared(o, prepareEnumeration);
-    // no trigger anywhere in this document: no per-sentence work
-    if (any && !any.test(ctx.doc.simp)) return {};
+    // one scan of the whole text tells which sentences can hold a trigger
+    const gate = sentenceGate(any, ctx.doc.simp);
+    if (!gate) return {};
     let listed: boolean[] | undefined;
     let listPrefix: number[] | undefined; // prefix counts of list blocks
     let done = false;
@@ -70,7 +71,7 @@ export const enumerationKind = defineKind({
     };
     return {
       sentence(s) {
-        if (done) return;
+        if (done || !gate(s)) return;
         const { simp, text } = ctx.doc;
         if (unless.length && anyMatch(unless, simp, s.start, s.end)) return;
         const body = simp.slice(s.start, s.end);

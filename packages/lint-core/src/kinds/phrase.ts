@@ -73,7 +73,6 @@ export const phraseKind = defineKind({
         // candidates from every pattern; overlapping ones keep the earliest, then longest
         const found: { start: number; end: number; e: (typeof compiled)[number] }[] = [];
         for (const e of compiled) {
-          e.re.lastIndex = 0;
           for (const m of execAll(e.re, body)) {
             if (m[0].length) found.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, e });
           }

@@ -33,7 +33,6 @@ export function anyMatch(res: readonly RegExp[], text: string, start: number, en
 export function sentenceGate(any: RegExp | undefined, text: string): ((s: Sentence) => boolean) | undefined {
   if (!any) return () => true;
   const hits: number[] = []; // start, end pairs in text order
-  any.lastIndex = 0;
   for (const m of execAll(any, text)) hits.push(m.index, m.index + m[0].length);
   if (!hits.length) return undefined;
   let h = 0;

@@ -41,7 +41,6 @@ export const statementKind = defineKind({
       document() {
         const { simp, text } = ctx.doc;
         for (const re of requires) {
-          re.lastIndex = 0;
           for (const m of execAll(re, simp)) {
             if (!m[0].length) continue;
             const end = m.index + m[0].length;

@@ -67,7 +67,7 @@ describe('widened patterns (document prefilter)', () => {
       const sources =
         rule.kind === 'phrase'
           ? (o.patterns as (string | { pattern: string })[]).map((p) => (typeof p === 'string' ? p : p.pattern))
-          : rule.kind === 'conditional'
+          : rule.kind === 'conditional' || rule.kind === 'enumeration'
             ? ((o.trigger as string[] | undefined) ?? [])
             : [];
       return sources.length ? [{ id: rule.id, res: sources.map((p) => compilePattern(p)), any: compileAnyOf(sources, 'g') }] : [];
