@@ -36,8 +36,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // tinypool finds its own worker entry next to its files, so it stays a package import
-  external: ['@node-rs/jieba', '@node-rs/jieba/*', 'nodejieba', 'tinypool'],
+  // tinypool finds its own worker entry next to its files, so it stays a package import; the
+  // engine is core.cjs (below), loaded by core-loader.js (the import is its unbundled fallback)
+  external: ['@node-rs/jieba', '@node-rs/jieba/*', 'nodejieba', 'tinypool', '@replylint/core'],
   // CommonJS dependencies bundled into ESM use require(), __filename and __dirname
   banner: {
     js: [
@@ -49,6 +50,26 @@ await build({
       'const __dirname = __rlDirname(__filename);',
     ].join(' '),
   },
+  plugins: [zodEnglishOnly],
+  legalComments: 'none',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+});
+
+// The engine as one CommonJS file: core-loader.js compiles it with V8's code cache (ES modules
+// cannot use one on Node 20), which saves most of its parse and compile time at every start.
+await build({
+  entryPoints: [join(cli, '..', 'lint-core', 'dist', 'index.js')],
+  outfile: join(outdir, 'core.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['@node-rs/jieba', '@node-rs/jieba/*', 'nodejieba'],
+  // the engine finds rules/ and its cache folder from its own location
+  define: { 'import.meta.url': '__rlModuleUrl' },
+  banner: { js: "const __rlModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [zodEnglishOnly],
   legalComments: 'none',
   minifyWhitespace: true,

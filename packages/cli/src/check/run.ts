@@ -30,6 +30,7 @@ import { loadFormatter, isFormatName, FORMATS } from '../formatters/index.js';
 import { displayPath } from '../formatters/paths.js';
 import type { FileResult, FormatContext, RuleMeta } from '../formatters/types.js';
 import { cliVersion } from '../version.js';
+import { loadCore, saveCoreCodeCache } from '../core-loader.js';
 import { shouldColor } from '../color.js';
 import { FileProcessor, type Core, type Job, type JobOutcome, type ProcessSettings } from './process.js';
 import type { WorkerTask } from './worker.js';
@@ -114,7 +115,7 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
   let settings: ProcessSettings;
   let processor: FileProcessor;
   try {
-    core = await import('@replylint/core');
+    core = await loadCore();
     if (opts.profile !== undefined) {
       const profiles = core.listProfiles();
       if (!profiles.includes(opts.profile)) throw new CliError(`--profile: 未知的规则配置「${opts.profile}」，可用：${profiles.join('、')}`);
@@ -155,6 +156,8 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
     }
     outcomes.push(input instanceof Error ? { inputError: `${job.display}：${input.message}` } : await processor.process(job, input));
   }
+
+  saveCoreCodeCache(); // first run of this build: now the engine's hot functions are compiled
 
   const results: FileResult[] = [];
   const inputErrors: string[] = [];

@@ -1,5 +1,6 @@
 // Worker thread of large `replylint check` runs (tinypool): processes a chunk of files with the
 // same settings as the main thread and returns the outcomes in order.
+import { loadCore } from '../core-loader.js';
 import { FileProcessor, type Job, type JobOutcome, type ProcessSettings } from './process.js';
 
 let processor: FileProcessor | undefined;
@@ -29,7 +30,7 @@ const SAMPLE = [
 
 export default async function checkChunk(task: WorkerTask): Promise<JobOutcome[]> {
   if (!processor) {
-    const core = await import('@replylint/core');
+    const core = await loadCore();
     try {
       processor = new FileProcessor(core, task.settings);
     } catch (e) {

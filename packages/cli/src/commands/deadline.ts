@@ -4,6 +4,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { colors, shouldColor } from '../color.js';
 import { CliError } from '../errors.js';
 import { displayWidth, padEnd } from '../width.js';
+import { loadCore } from '../core-loader.js';
 
 interface DeadlineOptions {
   profile?: string;
@@ -47,7 +48,7 @@ export function registerDeadlineCommand(program: Command): Command {
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
 async function runDeadline(opts: DeadlineOptions): Promise<number> {
-  const core = await import('@replylint/core');
+  const core = await loadCore();
   try {
     if (!opts.dispatched) throw new CliError('缺少派单时间：请用 --dispatched 指定，如 --dispatched "2024-09-27 10:00"');
     const config = core.loadConfig(opts.config ? { configFile: opts.config } : {});

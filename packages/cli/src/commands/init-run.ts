@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError } from '../errors.js';
+import { loadCore } from '../core-loader.js';
 
 const PROFILE_NAMES: Record<string, string> = {
   recommended: '各文件通用的规则（默认）',
@@ -53,7 +54,7 @@ rules: {}
 }
 
 export async function runInit(opts: { profile?: string; force?: boolean }, cwd = process.cwd()): Promise<number> {
-  const core = await import('@replylint/core');
+  const core = await loadCore();
   const profiles = core.listProfiles();
   const profile = opts.profile ?? 'recommended';
   if (!profiles.includes(profile)) throw new CliError(`--profile: 未知的规则配置「${profile}」，可用：${profiles.join('、')}`);

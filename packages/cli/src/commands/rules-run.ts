@@ -1,6 +1,7 @@
 // Implementation of `replylint rules` (loads @replylint/core).
 import { colors, shouldColor } from '../color.js';
 import { displayWidth, padEnd } from '../width.js';
+import { loadCore } from '../core-loader.js';
 
 export const CATEGORY_NAMES: Record<string, string> = {
   elements: '办理要素',
@@ -23,7 +24,7 @@ export interface RuleRow {
 }
 
 export async function ruleRows(): Promise<{ rows: RuleRow[]; profiles: string[] }> {
-  const core = await import('@replylint/core');
+  const core = await loadCore();
   const profiles = core.listProfiles();
   const ordered = ['recommended', ...profiles.filter((p) => p !== 'recommended')].filter((p) => profiles.includes(p));
   const rows = [...core.loadBuiltinRules().values()]
