@@ -40,6 +40,7 @@ const META_MESSAGES: Record<string, string> = {
   yamlSyntax: '文件头（front matter）不是有效的 YAML（{{detail}}）：请检查缩进、冒号后的空格和引号是否配对。',
   notMapping: '文件头应为「键: 值」形式的元数据，如 `type: complaint`。',
   invalidValue: '元数据 `{{key}}` 的值「{{actual}}」无效：应为{{expected}}。',
+  duplicateKey: '元数据 `{{key}}` 重复（第 {{line}} 行已有 `{{first}}`），现以此处的值为准：请删去多余的一处。',
 };
 
 export interface LintResult {

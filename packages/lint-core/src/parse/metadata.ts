@@ -16,7 +16,7 @@ import { readFlatYaml } from './flat-yaml.js';
 import { REQUEST_TYPES, type Range, type RequestType, type TicketMeta } from '../types.js';
 
 export interface MetadataProblem {
-  messageId: 'yamlSyntax' | 'notMapping' | 'invalidValue';
+  messageId: 'yamlSyntax' | 'notMapping' | 'invalidValue' | 'duplicateKey';
   data: Record<string, string>;
   range: Range;
   fatal?: boolean;
@@ -252,6 +252,31 @@ for (const key of Object.keys(FIELD_SCHEMAS)) {
   });
 }
 
+/**
+ * A key given twice at the top level (js-yaml refuses such a mapping, `yaml` keeps the last
+ * value): reported at the later occurrence, since the ticket's metadata is then ambiguous.
+ */
+function duplicateKeys(doc: Document, yamlText: string, base: number): MetadataProblem[] {
+  const { isMap, isScalar } = yaml();
+  if (!isMap(doc.contents)) return [];
+  const seen = new Map<string, number>();
+  const out: MetadataProblem[] = [];
+  for (const pair of doc.contents.items as Pair<YamlNode, YamlNode>[]) {
+    const key = pair.key as YamlNode | null;
+    if (!key?.range) continue;
+    const name = isScalar(key) ? String(key.value) : String(key);
+    const first = seen.get(name);
+    if (first === undefined) {
+      seen.set(name, key.range[0]);
+      continue;
+    }
+    // front matter starts on the file's first line (`---`), so its text starts on line 2
+    const line = yamlText.slice(0, first).split('\n').length + 1;
+    out.push({ messageId: 'duplicateKey', data: { key: name, first: name, line: String(line) }, range: [base + key.range[0], base + Math.max(key.range[0] + 1, key.range[1])] });
+  }
+  return out;
+}
+
 export function parseMetadata(yamlText: string, base: number, fmRange: Range): MetadataResult {
   const meta: TicketMeta = { extra: {} };
   const problems: MetadataProblem[] = [];
@@ -280,6 +305,7 @@ export function parseMetadata(yamlText: string, base: number, fmRange: Range): M
       return { meta, problems, keyRanges: {} };
     }
     data = d.toJS();
+    problems.push(...duplicateKeys(d, yamlText, base));
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     problems.push({ messageId: 'notMapping', data: {}, range: fmRange, fatal: true });
@@ -315,6 +341,12 @@ export function parseMetadata(yamlText: string, base: number, fmRange: Range): M
     if (!field) {
       meta.extra[rawKey] = value;
       continue;
+    }
+    const earlier = rawKeys.get(key);
+    if (earlier !== undefined) {
+      // the same field under two names (`handler` and `承办人`): the later one counts
+      const line = yamlText.slice(0, rangeOf(earlier)[0] - base).split('\n').length + 1;
+      problems.push({ messageId: 'duplicateKey', data: { key: rawKey, first: earlier, line: String(line) }, range: rangeOf(rawKey) });
     }
     rawKeys.set(key, rawKey);
     const normalized = normalizeNested(value);

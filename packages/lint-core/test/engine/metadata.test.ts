@@ -37,3 +37,31 @@ describe('front matter metadata', () => {
     expect(diagnostics.filter((d) => d.ruleId === 'front-matter').map((d) => d.messageId)).toEqual(['notMapping']);
   });
 });
+
+describe('front matter: a field given twice', () => {
+  it('reports a repeated key at its second occurrence, with the line of the first; the later value counts', () => {
+    const text = '---\ntype: complaint\nid: A1\ntype: consultation\n---\n正文。\n';
+    const { meta, diagnostics } = lintDocument(text, { only: [] });
+    expect(meta.type).toBe('consultation');
+    expect(diagnostics).toHaveLength(1);
+    const d = diagnostics[0]!;
+    expect(d).toMatchObject({ ruleId: 'front-matter', messageId: 'duplicateKey', severity: 2, data: { key: 'type', first: 'type', line: '2' } });
+    expect(d.range[0]).toBe(text.indexOf('type: consultation'));
+    expect(text.slice(d.range[0], d.range[1])).toBe('type');
+    expect(d.message).toBe('元数据 `type` 重复（第 2 行已有 `type`），现以此处的值为准：请删去多余的一处。');
+  });
+
+  it('reports the same field under its English and Chinese names', () => {
+    const text = '---\nid: A1\nhandler: { name: 王磊 }\n承办人: { name: 李四 }\n---\n正文。\n';
+    const { meta, diagnostics } = lintDocument(text, { only: [] });
+    expect(meta.handler).toEqual({ name: '李四' });
+    expect(diagnostics.map((d) => [d.messageId, d.data, text.slice(d.range[0], d.range[1])])).toEqual([
+      ['duplicateKey', { key: '承办人', first: 'handler', line: '3' }, '{ name: 李四 }'],
+    ]);
+  });
+
+  it('says nothing when every field is given once', () => {
+    const text = '---\nid: A1\ntype: complaint\nhandler: { name: 王磊 }\n---\n正文。\n';
+    expect(lintDocument(text, { only: [] }).diagnostics).toEqual([]);
+  });
+});
