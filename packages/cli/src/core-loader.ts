@@ -54,7 +54,6 @@ function cacheDir(from: string): string {
 
 export interface CompiledModule<T> {
   exports: T;
-  cacheFile: string | undefined;
   /** used: compiled from the cache; rejected: V8 refused it (other build, version or flags). */
   cache: 'off' | 'missing' | 'rejected' | 'used';
   /** Writes the code cache (atomically; failures ignored, e.g. a read-only install). */
@@ -89,7 +88,6 @@ export function loadCommonJs<T>(file: string, cacheDir: string | undefined): Com
   wrapper.call(mod.exports, mod.exports, createRequire(file), mod, file, dirname(file));
   return {
     exports: mod.exports,
-    cacheFile,
     cache: !cacheFile ? 'off' : !cachedData ? 'missing' : script.cachedDataRejected ? 'rejected' : 'used',
     saveCache() {
       if (!cacheFile) return;
