@@ -136,7 +136,7 @@ export class FileProcessor {
     const { core, settings } = this;
     let read: DecodedText & { mtimeMs?: number; size?: number };
     try {
-      read = input ?? readReplyFile(job.path!, settings.maxBytes);
+      read = input ?? readReplyFile(job.path!, settings.maxBytes, { stat: settings.fix });
     } catch (e) {
       if (e instanceof InputError) return { inputError: `${job.display}：${e.message}` };
       throw e;

@@ -14,9 +14,9 @@ export interface DecodedText {
 }
 
 export interface ReadFile extends DecodedText {
-  /** For detecting concurrent modification before writing fixes. */
-  mtimeMs: number;
-  size: number;
+  /** For detecting concurrent modification before writing fixes (read with `{ stat: true }`). */
+  mtimeMs?: number;
+  size?: number;
 }
 
 /** A file that cannot be checked (exit code 2). `message` does not repeat the file name. */
@@ -47,11 +47,18 @@ function tooLarge(size: number, max: number): InputError {
   return new InputError(`文件大小 ${formatSize(size)}，超过上限 ${formatSize(max)}，未检查（可用 --max-file-size 调整上限）`);
 }
 
+/** Files up to this size (most replies) are read into one reused buffer without an fstat. */
+const SMALL_FILE = 64 * 1024;
+let scratch: Buffer | undefined;
+
 /**
  * Reads a reply file synchronously: for many small files this is faster than fs/promises (no
  * thread-pool round trips for open/fstat/read/close), and checking is CPU-bound anyway.
+ * A file that fits in SMALL_FILE is read with open/read/close into a reused buffer (a regular
+ * file returns less than asked only at its end); a larger one, or with `stat` (for --fix, which
+ * needs mtime and size), is fstat'ed first. A directory fails at the read (EISDIR).
  */
-export function readReplyFile(path: string, maxBytes: number): ReadFile {
+export function readReplyFile(path: string, maxBytes: number, { stat = false } = {}): ReadFile {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -59,12 +66,20 @@ export function readReplyFile(path: string, maxBytes: number): ReadFile {
     throw new InputError(describeFsError(e, '无法读取'));
   }
   try {
+    if (!stat && maxBytes >= SMALL_FILE) {
+      scratch ??= Buffer.allocUnsafeSlow(SMALL_FILE);
+      const n = readSync(fd, scratch, 0, SMALL_FILE, 0); // pread: leaves the file position at 0 for readAll
+      if (n < SMALL_FILE) return decodeText(scratch.subarray(0, n));
+    }
     const st = fstatSync(fd);
     if (st.isDirectory()) throw new InputError('是目录，不是文件');
     if (st.size > maxBytes) throw tooLarge(st.size, maxBytes);
     const buf = readAll(fd, st.size);
     if (buf.length > maxBytes) throw tooLarge(buf.length, maxBytes);
-    return { ...decodeText(buf), mtimeMs: st.mtimeMs, size: st.size };
+    const decoded = decodeText(buf) as ReadFile;
+    decoded.mtimeMs = st.mtimeMs;
+    decoded.size = st.size;
+    return decoded;
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(describeFsError(e, '无法读取'));
@@ -133,7 +148,8 @@ export function decodeText(buf: Uint8Array): DecodedText {
   const bom = buf[0] === UTF8_BOM[0] && buf[1] === UTF8_BOM[1] && buf[2] === UTF8_BOM[2];
   const body = bom ? buf.subarray(3) : buf;
   if (isUtf8(body)) {
-    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(body), encoding: 'utf-8', bom };
+    // valid UTF-8 (checked above), so the plain conversion is exact; it copies out of `buf`
+    return { text: Buffer.from(body.buffer, body.byteOffset, body.length).toString('utf8'), encoding: 'utf-8', bom };
   }
   const scan = scanUtf8(body);
   if (bom || scan.validMultibyte > scan.invalid) {
