@@ -14,10 +14,19 @@ const DECIMAL_INT = /^(?:0|[1-9]\d{0,14})$/;
 
 type Scalar = string | number | boolean;
 
+/**
+ * Plain text that core schema can only read as that same string: it starts with a CJK ideograph
+ * (no null/bool/number/indicator starts so) and has no `:`, `#`, tab, quote or flow punctuation.
+ */
+const CJK_PLAIN = /^[\u4e00-\u9fff][^:#\t,[\]{}"']*$/;
+/** A local date-time such as `2024-03-12 09:30`: a string in core schema (it has no timestamps). */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
+
 /** A scalar in block (`flow` false) or flow context, or undefined when it needs the real parser. */
 function scalar(raw: string, flow: boolean): Scalar | undefined {
   const v = raw.trim();
   if (!v) return undefined;
+  if (CJK_PLAIN.test(v) || DATE_TIME.test(v)) return v;
   const q = v.charCodeAt(0);
   if (q === 0x22 /* " */) {
     if (v.length < 2 || !v.endsWith('"')) return undefined;

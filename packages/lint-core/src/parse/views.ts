@@ -42,15 +42,27 @@ export interface DocumentView {
 
 interface Builder {
   parts: string[];
+  /** View length so far (= number of offsets written). */
   length: number;
-  offsets: number[];
+  /** Source offset of each view character; grown by doubling. */
+  offsets: Int32Array;
 }
+
+/** Source offset just after the last view character, or 0. */
+const nextOffset = (b: Builder): number => (b.length ? b.offsets[b.length - 1]! + 1 : 0);
 
 function push(b: Builder, value: string, sourceStart: number, sourceEnd: number, source: string): void {
   if (!value) return;
   const exact = sourceEnd - sourceStart === value.length && source.startsWith(value, sourceStart);
-  for (let k = 0; k < value.length; k++) {
-    b.offsets.push(exact ? sourceStart + k : Math.min(sourceStart + k, Math.max(sourceStart, sourceEnd - 1)));
+  const need = b.length + value.length;
+  if (need > b.offsets.length) {
+    const grown = new Int32Array(Math.max(need, b.offsets.length * 2));
+    grown.set(b.offsets.subarray(0, b.length));
+    b.offsets = grown;
+  }
+  const last = Math.max(sourceStart, sourceEnd - 1);
+  for (let k = 0, at = b.length; k < value.length; k++, at++) {
+    b.offsets[at] = exact ? sourceStart + k : Math.min(sourceStart + k, last);
   }
   b.parts.push(value);
   b.length += value.length;
@@ -65,7 +77,7 @@ function phrasing(nodes: readonly PhrasingContent[], b: Builder, source: string,
         if (s === undefined || e === undefined) {
           // some extensions (GFM autolink literals) create text nodes without positions:
           // find the value inside the parent's range
-          const from = Math.max(parentStart, b.offsets.length ? b.offsets[b.offsets.length - 1]! + 1 : 0);
+          const from = Math.max(parentStart, nextOffset(b));
           const found = source.indexOf(node.value, from);
           s = found >= 0 && found + node.value.length <= parentEnd ? found : parentStart;
           e = s + node.value.length;
@@ -93,7 +105,7 @@ function phrasing(nodes: readonly PhrasingContent[], b: Builder, source: string,
 }
 
 export function buildView(root: Root, source: string): DocumentView {
-  const b: Builder = { parts: [], length: 0, offsets: [] };
+  const b: Builder = { parts: [], length: 0, offsets: new Int32Array(Math.min(source.length + 16, 1 << 16)) };
   const blocks: Block[] = [];
 
   const addBlock = (kind: BlockKind, node: { children: PhrasingContent[]; position?: Root['position'] }, endOffset: number, inList: boolean, inQuote: boolean) => {
@@ -105,7 +117,6 @@ export function buildView(root: Root, source: string): DocumentView {
       if (blocks.length > 0) {
         b.parts.pop();
         b.length -= 1;
-        b.offsets.pop();
       }
       return;
     }
@@ -114,7 +125,7 @@ export function buildView(root: Root, source: string): DocumentView {
 
   const walk = (nodes: readonly RootContent[], inList: boolean, inQuote: boolean) => {
     for (const node of nodes) {
-      const prevEnd = b.offsets.length ? b.offsets[b.offsets.length - 1]! + 1 : 0;
+      const prevEnd = nextOffset(b);
       switch (node.type) {
         case 'paragraph':
           addBlock('paragraph', node, prevEnd, inList, inQuote);
@@ -146,7 +157,7 @@ export function buildView(root: Root, source: string): DocumentView {
   walk(root.children, false, false);
 
   const text = b.parts.join('');
-  const offsets = Int32Array.from(b.offsets);
+  const offsets = b.offsets.length === b.length ? b.offsets : b.offsets.slice(0, b.length);
   const simp = toSimplified(text);
   const sentences: Sentence[] = [];
   for (const block of blocks) {

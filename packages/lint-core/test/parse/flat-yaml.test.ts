@@ -73,6 +73,9 @@ describe('readFlatYaml', () => {
       '2024-03-12', '2024-03-12 09:30', '2024-03-12T09:30:00+08:00', '09:30', 'a: b', 'a #b', 'a#b', '#x', '-x', '- x', '?x', '!x', '&a', '*a', '%x', '@x', '`x',
       '"0527-84361234"', '"a#b"', '"a\\"b"', "'x'", "'a''b'", '"', "'", '王磊', '王 磊', ' 王磊 ', 'a,b', '[x]', '{x}', '{ name: 王磊 }', '{ name: 王磊, phone: "1" }',
       '{name: 王磊}', '{ a: 1, a: 2 }', '{ a: b: c }', '{}', '{ a: 2024-03-12 09:30 }', '{ a: "x,y" }', '.inf', '-.inf', '.nan', 'é', 'ab', 'face',
+      // CJK plain text and date-times (read without the general checks)
+      '王磊:x', '王磊: x', '王磊 #注', '王磊#注', '王"磊"', "王'磊", '王[1]', '王{1}', '王磊,李四', '二〇二四', '区城管局　二科', '{ name: 王磊:x }', '{ name: 王 #x }',
+      '2024-13-45 99:99', '2024-03-12  09:30', '2024-03-12 9:30', '{ at: 2024-03-12 09:30, by: 王磊 }',
     );
     const key = fc.constantFrom('id', 'channel', 'type', 'handler', '诉求类型', 'a_b', 'x-y', '1a', 'a b', '__proto__');
     const line = fc.tuple(key, fc.constantFrom(': ', ':  ', ':'), atom).map(([k, sep, v]) => `${k}${sep}${v}`);
