@@ -17,3 +17,18 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 process.exitCode = await run(process.argv);
+exitWhenFlushed(process.exitCode);
+
+/**
+ * Exits as soon as stdout and stderr have taken everything written. Left to itself, node would
+ * first free the V8 heap page by page: after a 10,000-file run that is ~400 munmap calls and
+ * ~0.2 s (bench/README.md); the operating system reclaims the memory at exit anyway.
+ */
+function exitWhenFlushed(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}

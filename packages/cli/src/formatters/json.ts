@@ -3,8 +3,10 @@
 // The reply text itself (`source`) is deliberately not included: replies carry personal data.
 import type { CliMessage, FileResult, Formatter } from './types.js';
 
+// built field by field in ESLint's key order (object spreads of optional parts are slow in V8,
+// and 10,000 results are formatted at once)
 export function toEslintMessage(m: CliMessage): Record<string, unknown> {
-  return {
+  const out: Record<string, unknown> = {
     ruleId: m.ruleId,
     severity: m.severity,
     message: m.message,
@@ -13,14 +15,15 @@ export function toEslintMessage(m: CliMessage): Record<string, unknown> {
     endLine: m.endLine,
     endColumn: m.endColumn,
     messageId: m.messageId,
-    ...(m.fatal ? { fatal: true } : {}),
-    ...(m.fix ? { fix: { range: m.fix.range, text: m.fix.text } } : {}),
-    ...(m.suggestions?.length ? { suggestions: m.suggestions.map((s) => ({ desc: s.desc, fix: { range: s.fix.range, text: s.fix.text } })) } : {}),
   };
+  if (m.fatal) out.fatal = true;
+  if (m.fix) out.fix = { range: m.fix.range, text: m.fix.text };
+  if (m.suggestions?.length) out.suggestions = m.suggestions.map((s) => ({ desc: s.desc, fix: { range: s.fix.range, text: s.fix.text } }));
+  return out;
 }
 
 export function toEslintResult(r: FileResult): Record<string, unknown> {
-  return {
+  const out: Record<string, unknown> = {
     filePath: r.filePath,
     messages: r.messages.map(toEslintMessage),
     suppressedMessages: [],
@@ -29,9 +32,10 @@ export function toEslintResult(r: FileResult): Record<string, unknown> {
     warningCount: r.warningCount,
     fixableErrorCount: r.fixableErrorCount,
     fixableWarningCount: r.fixableWarningCount,
-    ...(r.output !== undefined ? { output: r.output } : {}),
-    usedDeprecatedRules: [],
   };
+  if (r.output !== undefined) out.output = r.output;
+  out.usedDeprecatedRules = [];
+  return out;
 }
 
 export const json: Formatter = (results) => `${JSON.stringify(results.map(toEslintResult))}\n`;
