@@ -10,7 +10,7 @@
 // means a normal compile and a rewrite. Writes are atomic (temporary file + rename).
 // REPLYLINT_CACHE=0 turns it off.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -63,8 +63,18 @@ export interface CompiledModule<T> {
 /** The code cache file for `source` in `dir`. */
 export function codeCacheFile(dir: string, file: string, source: string): string {
   const hash = createHash('sha1').update(source).digest('hex').slice(0, 20);
-  return join(dir, `${basename(file).replace(/\.c?js$/, '')}-${hash}-${process.version}-${process.arch}.v8cache`);
+  return join(dir, `${stemOf(file)}-${hash}-${process.version}-${process.arch}.v8cache`);
 }
+
+/** Removes the caches of earlier builds of the same file (one per build would pile up). */
+function removeStale(current: string, file: string): void {
+  const stale = new RegExp(`^${stemOf(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-[0-9a-f]{20}-.*\\.v8cache$`);
+  for (const f of readdirSync(dirname(current))) {
+    if (f !== basename(current) && stale.test(f)) rmSync(join(dirname(current), f), { force: true });
+  }
+}
+
+const stemOf = (file: string): string => basename(file).replace(/\.c?js$/, '');
 
 /** Runs a CommonJS file the way node's loader does, compiled with its code cache in `cacheDir`. */
 export function loadCommonJs<T>(file: string, cacheDir: string | undefined): CompiledModule<T> {
@@ -97,6 +107,7 @@ export function loadCommonJs<T>(file: string, cacheDir: string | undefined): Com
         const tmp = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
         writeFileSync(tmp, data);
         renameSync(tmp, cacheFile);
+        removeStale(cacheFile, file);
       } catch {
         // compile normally next time
       }

@@ -50,16 +50,19 @@ describe('loadCommonJs', () => {
     expect(load(file, cacheDir, 'x y z', false)).toMatchObject({ cache: 'used', words: 3 });
   });
 
-  it('names the cache by the source: changed code of the same length gets its own cache', () => {
+  it('names the cache by the source: changed code of the same length gets its own cache, and replaces the old one', () => {
     const other = join(dir, 'sub', 'mod.cjs');
     mkdirSync(dirname(other), { recursive: true });
     writeFileSync(other, SOURCE.replace('.filter(Boolean).length; }', '.filter(Boolean).length+1}'));
     expect(readFileSync(other, 'utf8')).not.toBe(SOURCE);
     expect(readFileSync(other, 'utf8').length).toBe(SOURCE.length);
     expect(cacheOf(other)).not.toBe(cacheOf(file));
+    expect(existsSync(cacheOf(file))).toBe(true);
     expect(load(other, cacheDir, 'a b')).toMatchObject({ cache: 'missing', words: 3 });
-    expect(load(file, cacheDir, 'a b', false)).toMatchObject({ cache: 'used', words: 2 });
+    // the earlier build's cache is gone: one cache per file, not one per build
+    expect(readdirSync(cacheDir)).toEqual([basename(cacheOf(other))]);
     expect(load(other, cacheDir, 'a b', false)).toMatchObject({ cache: 'used', words: 3 });
+    expect(load(file, cacheDir, 'a b', false)).toMatchObject({ cache: 'missing', words: 2 });
   });
 
   it('without a cache folder, compiles normally and writes nothing', () => {
@@ -83,7 +86,7 @@ describe('the built CLI', () => {
     const after = run(['check', reply, '--format', 'json']);
     expect(after.code).toBe(0);
     expect(after.stdout).toBe(before.stdout);
-    // rewritten with real data
-    expect(files.some((f) => !readFileSync(join(cacheDir, f)).equals(Buffer.alloc(4096, 7)))).toBe(true);
+    // rewritten with real data (caches of earlier builds, if any, are removed then)
+    expect(codeCaches().some((f) => !readFileSync(join(cacheDir, f)).equals(Buffer.alloc(4096, 7)))).toBe(true);
   });
 });
