@@ -28,17 +28,28 @@ const zodEnglishOnly = {
 const cli = fileURLToPath(new URL('../packages/cli/', import.meta.url));
 const outdir = join(cli, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
-await build({
-  entryPoints: { main: join(cli, 'dist', 'main.js'), worker: join(cli, 'dist', 'check', 'worker.js') },
-  outdir,
+// native segmenters stay external (loaded only when a rule needs segmentation)
+const NATIVE = ['@node-rs/jieba', '@node-rs/jieba/*', 'nodejieba'];
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
+  plugins: [zodEnglishOnly],
+  legalComments: 'none',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: { main: join(cli, 'dist', 'main.js'), worker: join(cli, 'dist', 'check', 'worker.js') },
+  outdir,
+  splitting: true,
+  format: 'esm',
   // tinypool finds its own worker entry next to its files, so it stays a package import; the
   // engine is core.cjs (below), loaded by core-loader.js (the import is its unbundled fallback)
-  external: ['@node-rs/jieba', '@node-rs/jieba/*', 'nodejieba', 'tinypool', '@replylint/core'],
+  external: [...NATIVE, 'tinypool', '@replylint/core'],
   // CommonJS dependencies bundled into ESM use require(), __filename and __dirname
   banner: {
     js: [
@@ -50,29 +61,17 @@ await build({
       'const __dirname = __rlDirname(__filename);',
     ].join(' '),
   },
-  plugins: [zodEnglishOnly],
-  legalComments: 'none',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: 'warning',
 });
 
 // The engine as one CommonJS file: core-loader.js compiles it with V8's code cache (ES modules
 // cannot use one on Node 20), which saves most of its parse and compile time at every start.
 await build({
+  ...common,
   entryPoints: [join(cli, '..', 'lint-core', 'dist', 'index.js')],
   outfile: join(outdir, 'core.cjs'),
-  bundle: true,
   format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  external: ['@node-rs/jieba', '@node-rs/jieba/*', 'nodejieba'],
+  external: NATIVE,
   // the engine finds rules/ and its cache folder from its own location
   define: { 'import.meta.url': '__rlModuleUrl' },
   banner: { js: "const __rlModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [zodEnglishOnly],
-  legalComments: 'none',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: 'warning',
 });
