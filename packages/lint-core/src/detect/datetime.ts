@@ -147,10 +147,6 @@ export function findVagueTimes(text: string, start = 0, end = text.length): Vagu
   return out;
 }
 
-function beijing(year: number, month: number, day: number, hour = 0, minute = 0): Date {
-  return new Date(Date.UTC(year, month - 1, day, hour, minute) - BEIJING_OFFSET_MS);
-}
-
 /**
  * The instant of a date hit. A date without a year takes the year (of ref's year −1, 0, +1) that puts
  * it nearest `ref` (mode `nearest`, for a reference such as the dispatch time), or the latest one
@@ -213,5 +209,5 @@ function refParts(ref: Date): { time: number; year: number; dayEnd: number } {
 /** Start of the Beijing calendar day of an instant. */
 export function startOfDay(date: Date): Date {
   const p = beijingParts(date);
-  return beijing(p.year, p.month, p.day);
+  return new Date(beijingMs(p.year, p.month, p.day));
 }

@@ -252,6 +252,9 @@ for (const key of Object.keys(FIELD_SCHEMAS)) {
   });
 }
 
+/** File line of an offset in the front matter text (it starts on line 2, after the opening `---`). */
+const fileLine = (yamlText: string, offset: number): number => yamlText.slice(0, offset).split('\n').length + 1;
+
 /**
  * A key given twice at the top level (js-yaml refuses such a mapping, `yaml` keeps the last
  * value): reported at the later occurrence, since the ticket's metadata is then ambiguous.
@@ -270,9 +273,7 @@ function duplicateKeys(doc: Document, yamlText: string, base: number): MetadataP
       seen.set(name, key.range[0]);
       continue;
     }
-    // front matter starts on the file's first line (`---`), so its text starts on line 2
-    const line = yamlText.slice(0, first).split('\n').length + 1;
-    out.push({ messageId: 'duplicateKey', data: { key: name, first: name, line: String(line) }, range: [base + key.range[0], base + Math.max(key.range[0] + 1, key.range[1])] });
+    out.push({ messageId: 'duplicateKey', data: { key: name, first: name, line: String(fileLine(yamlText, first)) }, range: [base + key.range[0], base + Math.max(key.range[0] + 1, key.range[1])] });
   }
   return out;
 }
@@ -345,7 +346,7 @@ export function parseMetadata(yamlText: string, base: number, fmRange: Range): M
     const earlier = rawKeys.get(key);
     if (earlier !== undefined) {
       // the same field under two names (`handler` and `承办人`): the later one counts
-      const line = yamlText.slice(0, rangeOf(earlier)[0] - base).split('\n').length + 1;
+      const line = fileLine(yamlText, rangeOf(earlier)[0] - base);
       problems.push({ messageId: 'duplicateKey', data: { key: rawKey, first: earlier, line: String(line) }, range: rangeOf(rawKey) });
     }
     rawKeys.set(key, rawKey);
