@@ -61,10 +61,7 @@ export async function expandTargets(patterns: readonly string[], cwd = process.c
         expandDirectories: false,
       });
       if (found.length === 0) problems.push(`目录「${pattern}」中没有 .md 或 .txt 文件`);
-      found.sort();
-      // the only target: its files are distinct already (no set needed for 10,000 paths)
-      if (patterns.length === 1 && files.length === 0) for (const f of found) files.push(resolve(f));
-      else for (const f of found) add(resolve(f));
+      for (const f of found.sort()) add(resolve(f));
     } else if (st) {
       add(abs);
     } else if ((await tinyglobby()).isDynamicPattern(pattern)) {
