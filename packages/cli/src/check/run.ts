@@ -221,10 +221,10 @@ function ruleMetas(core: Core): RuleMeta[] {
 }
 
 /**
- * Minimum number of files for which worker threads pay off. A worker needs ~0.4 s to load the
- * engine (it starts right after the targets are expanded), and on the 2-core bench machine two
- * threads linting at once each run ~30–50 % slower than one alone, so the gain is small: measured
- * with bench/check.mjs, no gain at 1,000–5,000 files, ~10 % at 10,000 (noisy machine).
+ * Minimum number of files for which worker threads may pay off. A worker needs ~0.4–0.7 s to load
+ * the engine and warm up (it starts right after the targets are expanded), and on the 2-core bench
+ * machine two threads linting at once each run much slower than one alone (bench/parallel.mjs), so
+ * the gain there is small: none at 1,000–5,000 files, 0–6 % at 10,000 (bench/README.md).
  */
 export const PARALLEL_MIN_FILES = 4000;
 
