@@ -81,13 +81,17 @@ function reply(rnd, i) {
   const handler = `${pick(rnd, SURNAMES)}${pick(rnd, GIVEN)}`;
   const phone = `0527-8${String(Math.floor(rnd() * 1e7)).padStart(7, '0')}`;
   const kind = rnd() < 0.5 ? 0 : 1 + Math.floor(rnd() * 6);
+  const channel = pick(rnd, CHANNELS);
   const fm = [
     '---',
     `id: GD2024${pad2(month)}${pad2(day)}${String(i).padStart(5, '0')}`,
-    `channel: ${pick(rnd, CHANNELS)}`,
+    `channel: ${channel}`,
     `type: ${type}`,
-    `dispatchedAt: 2024-${pad2(month)}-${pad2(day)} ${pad2(hour)}:30`,
+    // dispatched half an hour before the first contact (`contact` below, at `hour`:00)
+    `dispatchedAt: 2024-${pad2(month)}-${pad2(day)} ${pad2(hour - 1)}:30`,
     `handler: { name: ${handler}, unit: ${unit}, phone: "${phone}" }`,
+    // these channels need the unit head's approval (approval-required)
+    ...(channel === '市长信箱' || channel === '督办件' ? [`approval: { by: ${pick(rnd, SURNAMES)}立新, role: 主要负责人, at: 2024-${pad2(month)}-${pad2(Math.min(day + 8, 28))} 09:00 }`] : []),
     '---',
     '',
   ].join('\n');
@@ -132,7 +136,7 @@ function corpus(n, seed) {
 
 function writeCorpus(dir, replies) {
   const manifest = join(dir, 'manifest.json');
-  const want = { seed: SEED, files: replies.length, version: 1 };
+  const want = { seed: SEED, files: replies.length, version: 3 };
   if (existsSync(manifest)) {
     try {
       const have = JSON.parse(readFileSync(manifest, 'utf8'));
@@ -228,7 +232,8 @@ function coldStart(file) {
   return { runs: RUNS, medianMs: median(times), minMs: Math.min(...times), maxRssMiB: rss ? rss / 1024 : undefined, exit: status, nodeBaselineMs: median(base) };
 }
 
-function directory(dir, files) {
+function directory(dir, replies) {
+  const files = replies.length;
   const times = [];
   let status;
   let rss = 0;
@@ -240,7 +245,23 @@ function directory(dir, files) {
     if (r.rssKiB) rss = Math.max(rss, r.rssKiB);
   }
   const ms = median(times);
-  return { files, runs: DIR_RUNS, medianMs: ms, repliesPerSecond: files / (ms / 1000), maxRssMiB: rss ? rss / 1024 : undefined, exit: status };
+  return { files, runs: DIR_RUNS, medianMs: ms, repliesPerSecond: files / (ms / 1000), maxRssMiB: rss ? rss / 1024 : undefined, exit: status, ...labelCheck(replies) };
+}
+
+/**
+ * The corpus is what it claims: clean replies (kind 0) get no error and every reply with a
+ * planted problem gets at least one error or warning. Read from the last run's JSON output.
+ */
+function labelCheck(replies) {
+  const results = JSON.parse(readFileSync(join(root, 'bench/out/check-result.json'), 'utf8'));
+  let cleanWithErrors = 0;
+  let problemsMissed = 0;
+  for (const r of results) {
+    const i = Number(/reply-(\d+)\.md$/.exec(r.filePath)?.[1]);
+    if (r.errorCount > 0 && replies[i].kind === 0) cleanWithErrors++;
+    if (r.errorCount + r.warningCount === 0 && replies[i].kind !== 0) problemsMissed++;
+  }
+  return { errorsPerFile: results.reduce((n, r) => n + r.errorCount, 0) / results.length, cleanWithErrors, problemsMissed };
 }
 
 // ---------- main ----------
@@ -258,8 +279,9 @@ if (!SKIP.has('b')) {
   const one = join(corpusDir, readdirSync(corpusDir).filter((d) => d.startsWith('unit-')).sort()[0], 'reply-00000.md');
   out.coldStart = coldStart(one);
 }
-if (!SKIP.has('c')) out.directory = directory(corpusDir, FILES);
+if (!SKIP.has('c')) out.directory = directory(corpusDir, all.slice(0, FILES));
 
+const labelsOk = !out.directory || (out.directory.cleanWithErrors === 0 && out.directory.problemsMissed === 0);
 if (JSON_OUT) {
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 } else {
@@ -281,9 +303,14 @@ if (JSON_OUT) {
     const c = out.directory;
     rows.push([`(c) check 目录（${c.files.toLocaleString('en-US')} 个文件，${c.runs} 次中位数）`, `${f(c.repliesPerSecond, 0)} 篇/秒（${f(c.medianMs / 1000, 2)} s）`, '≥ 4,000 篇/秒']);
     if (c.maxRssMiB !== undefined) rows.push(['(c) 最大 RSS', `${f(c.maxRssMiB, 0)} MiB`, '']);
+    rows.push(['    语料自检：无问题答复报错 / 有问题答复无任何提示', `${c.cleanWithErrors} / ${c.problemsMissed} 篇（平均每篇 ${f(c.errorsPerFile, 2)} 个错误）`, '0 / 0']);
   }
   const width = (s) => [...s].reduce((w, ch) => w + (ch.codePointAt(0) > 0x2e80 ? 2 : 1), 0);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => width(r[i]))));
   for (const r of rows) process.stdout.write(`${r.map((c, i) => c + ' '.repeat(widths[i] - width(c))).join('  ').trimEnd()}\n`);
   process.stdout.write(`\nNode ${out.node}，${out.cpus} 核；语料种子 ${out.seed}，其中约 ${Math.round(out.clean * 100)}% 为无问题答复。\n`);
+}
+if (!labelsOk) {
+  process.stderr.write('语料自检失败：无问题答复被报错，或有问题答复未报错（见上表）。\n');
+  process.exitCode = 1;
 }
