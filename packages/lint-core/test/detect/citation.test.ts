@@ -28,6 +28,12 @@ describe('document numbers', () => {
     const [d] = findDocNumbers('根据宿政发〔2021〕3号');
     expect(trimIssuer(d!)).toBe('宿政发');
   });
+  it('trims context words that stand inside the captured issuer, not only at its start', () => {
+    const code = (s: string) => trimIssuer(findDocNumbers(s)[0]!);
+    expect(code('该事项依据宿政办[2021]032号文件办理')).toBe('宿政办');
+    expect(code('市政府印发的宿政发〔2021〕3号')).toBe('宿政发');
+    expect(code('苏政办发〔2021〕3号')).toBe('苏政办发');
+  });
   it('recognizes case numbers', () => {
     const simp = '仲裁案号为宿劳人仲案字〔2025〕第88号';
     expect(isCaseNumber(simp, findDocNumbers(simp)[0]!)).toBe(true);
