@@ -79,8 +79,10 @@ export function lintDocument(text: string, options: LintOptions = {}): LintResul
   }
 
   const cliRules: Record<string, RuleSetting> = {};
-  for (const [id, s] of Object.entries(options.rules ?? {})) {
-    cliRules[id] = typeof s === 'object' && s !== null && !Array.isArray(s) ? (s as RuleSetting) : normalizeSetting(s as RuleSettingInput);
+  if (options.rules) {
+    for (const [id, s] of Object.entries(options.rules)) {
+      cliRules[id] = typeof s === 'object' && s !== null && !Array.isArray(s) ? (s as RuleSetting) : normalizeSetting(s as RuleSettingInput);
+    }
   }
   let profileOverride = options.profile;
   if (!profileOverride && meta.profile !== undefined) {

@@ -19,8 +19,24 @@ export interface ResolvedRules {
 }
 
 const cache = new Map<string, ResolvedRules>();
+/** The usual case (no --rule), without building the string key: by config object and profile. */
+const byConfig = new WeakMap<ResolvedConfig, Map<string, ResolvedRules>>();
+
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
+}
 
 export function resolveRules(config: ResolvedConfig, profileOverride: string | undefined, cliRules: Record<string, RuleSetting> = {}): ResolvedRules {
+  if (!isEmpty(cliRules)) return resolveByKey(config, profileOverride, cliRules);
+  let byProfile = byConfig.get(config);
+  if (!byProfile) byConfig.set(config, (byProfile = new Map()));
+  let resolved = byProfile.get(profileOverride ?? '');
+  if (!resolved) byProfile.set(profileOverride ?? '', (resolved = resolveByKey(config, profileOverride, cliRules)));
+  return resolved;
+}
+
+function resolveByKey(config: ResolvedConfig, profileOverride: string | undefined, cliRules: Record<string, RuleSetting>): ResolvedRules {
   const key = `${config.key}\0${profileOverride ?? ''}\0${JSON.stringify(cliRules)}`;
   const hit = cache.get(key);
   if (hit) return hit;

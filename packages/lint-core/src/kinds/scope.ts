@@ -1,7 +1,7 @@
 // Scopes (sentence / block / document) over a document view, shared by kinds.
 import type { DocumentView, Sentence } from '../parse/views.js';
 import type { Scope } from './options.js';
-import { execAll } from '../util/exec-all.js';
+import { execAll, matches } from '../util/exec-all.js';
 
 /** View range [start, end) of the scope around a sentence. */
 export function scopeRange(doc: DocumentView, sentence: Sentence, scope: Scope): [number, number] {
@@ -17,10 +17,7 @@ export function scopeRange(doc: DocumentView, sentence: Sentence, scope: Scope):
 export function anyMatch(res: readonly RegExp[], text: string, start: number, end: number): boolean {
   if (end <= start) return false;
   const slice = text.slice(start, end);
-  return res.some((re) => {
-    re.lastIndex = 0;
-    return re.test(slice);
-  });
+  return res.some((re) => matches(re, slice));
 }
 
 /**

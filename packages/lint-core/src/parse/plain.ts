@@ -7,12 +7,14 @@ import type { Paragraph, Root, RootContent, Text, Yaml } from 'mdast';
 
 // Characters that can open inline syntax anywhere in a line (emphasis, code, HTML/autolinks,
 // entities, escapes, strikethrough, tables).
-const INLINE_SPECIAL = /[*_`<&\\~|\0\uFEFF]/;
+const INLINE_SPECIAL_FROM = /[*_`<&\\~|\0\uFEFF]/g;
 // Square brackets are literal text (宿政办[2021]32号) unless the document could hold a link,
 // an image, a definition or a footnote: `](`, `][`, `]:` or `[^`.
 const BRACKET_SYNTAX = /\][(\[:]|\[\^/;
 // Characters that can open block syntax at the start of a line (':-' opens a pipe-less GFM table delimiter row).
 const BLOCK_START = /^(?::-|[#>\-+*=_|~`<]|\d{1,9}[.)](?:[ \t]|$))/;
+
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
 
 function pos(start: number, end: number) {
   return { start: { line: 0, column: 0, offset: start }, end: { line: 0, column: 0, offset: end } };
@@ -38,6 +40,9 @@ export function parsePlain(text: string): Root | undefined {
     children.push({ type: 'yaml', value, position: pos(0, end) } as Yaml);
     i = end + m[1]!.length;
   }
+  // inline syntax can start anywhere: one scan of the whole body instead of one per line
+  INLINE_SPECIAL_FROM.lastIndex = i;
+  if (INLINE_SPECIAL_FROM.test(text)) return undefined;
   let paraStart = -1;
   let paraEnd = -1;
   const flush = () => {
@@ -49,12 +54,16 @@ export function parsePlain(text: string): Root | undefined {
   while (i <= text.length) {
     let nl = text.indexOf('\n', i);
     if (nl < 0) nl = text.length;
-    const lineEnd = nl > i && text[nl - 1] === '\r' ? nl - 1 : nl;
-    const line = text.slice(i, lineEnd);
-    if (/^[ \t]*$/.test(line)) {
+    const lineEnd = nl > i && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
+    let k = i;
+    while (k < lineEnd && isBlank(text.charCodeAt(k))) k++;
+    if (k === lineEnd) {
       flush();
     } else {
-      if (/^[ \t]|[ \t]$/.test(line) || BLOCK_START.test(line) || INLINE_SPECIAL.test(line)) return undefined;
+      // indentation or trailing blanks (a hard break) are Markdown; so are block markers, which
+      // all start with an ASCII character
+      if (k > i || isBlank(text.charCodeAt(lineEnd - 1))) return undefined;
+      if (text.charCodeAt(i) < 0x80 && BLOCK_START.test(text.slice(i, lineEnd))) return undefined;
       if (paraStart < 0) paraStart = i;
       paraEnd = lineEnd;
     }

@@ -30,6 +30,11 @@ export function splitSentences(text: string, start = 0, end = text.length): Rang
   let i = start;
   while (i < end) {
     const ch = text.charCodeAt(i);
+    if (ch >= 0x4e00 && ch <= 0x9fff) {
+      // a CJK ideograph (most of the text) is neither a terminator nor an ellipsis
+      i++;
+      continue;
+    }
     if (isTerminator(ch) || (ch === ELLIPSIS && text.charCodeAt(i + 1) === ELLIPSIS)) {
       let j = ch === ELLIPSIS ? i + 2 : i + 1;
       while (j < end) {

@@ -52,20 +52,26 @@ interface Builder {
 const nextOffset = (b: Builder): number => (b.length ? b.offsets[b.length - 1]! + 1 : 0);
 
 function push(b: Builder, value: string, sourceStart: number, sourceEnd: number, source: string): void {
-  if (!value) return;
-  const exact = sourceEnd - sourceStart === value.length && source.startsWith(value, sourceStart);
-  const need = b.length + value.length;
+  const n = value.length;
+  if (!n) return;
+  const need = b.length + n;
   if (need > b.offsets.length) {
     const grown = new Int32Array(Math.max(need, b.offsets.length * 2));
     grown.set(b.offsets.subarray(0, b.length));
     b.offsets = grown;
   }
-  const last = Math.max(sourceStart, sourceEnd - 1);
-  for (let k = 0, at = b.length; k < value.length; k++, at++) {
-    b.offsets[at] = exact ? sourceStart + k : Math.min(sourceStart + k, last);
+  const offsets = b.offsets;
+  const at = b.length;
+  if (sourceEnd - sourceStart === n && source.startsWith(value, sourceStart)) {
+    // the value is the source text itself (the usual case): consecutive offsets
+    for (let k = 0; k < n; k++) offsets[at + k] = sourceStart + k;
+  } else {
+    // the value differs from the source (entities, escapes…): clamp to the node's range
+    const last = Math.max(sourceStart, sourceEnd - 1);
+    for (let k = 0; k < n; k++) offsets[at + k] = Math.min(sourceStart + k, last);
   }
   b.parts.push(value);
-  b.length += value.length;
+  b.length = need;
 }
 
 function phrasing(nodes: readonly PhrasingContent[], b: Builder, source: string, parentStart = 0, parentEnd = source.length): void {
