@@ -10,7 +10,6 @@ import { findDatesIn, findVagueTimes, resolveDate, startOfDay, type DateHit } fr
 import { formatBeijingHuman } from '../time.js';
 import { patternSchema } from './options.js';
 import { documentAt } from './elements.js';
-import { firstMatch, matches } from '../util/exec-all.js';
 
 const options = z.strictObject({
   /** Communication acts (电话联系, 沟通, 回访, 见面, 上门…). */
@@ -26,11 +25,15 @@ export function contactActAt(simp: string, start: number, end: number, acts: rea
   const body = simp.slice(start, end);
   let at = -1;
   for (const re of acts) {
-    const m = firstMatch(re, body);
+    re.lastIndex = 0;
+    const m = re.exec(body);
     if (m && (at < 0 || m.index < at)) at = m.index;
   }
   if (at < 0) return -1;
-  const withRequester = requester.some((re) => matches(re, body));
+  const withRequester = requester.some((re) => {
+    re.lastIndex = 0;
+    return re.test(body);
+  });
   return withRequester ? start + at : -1;
 }
 

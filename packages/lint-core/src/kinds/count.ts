@@ -8,6 +8,7 @@ import { patternSchema } from './options.js';
 import { prepared } from '../util/memo.js';
 import { findTitles } from '../detect/citation.js';
 import { execAll } from '../util/exec-all.js';
+import { prefilterOf, type Prefilter } from '../util/first-chars.js';
 
 const options = z.strictObject({
   patterns: z.array(patternSchema).min(1),
@@ -17,10 +18,11 @@ const options = z.strictObject({
   ignoreInTitles: z.boolean().default(true),
 });
 
-/** One alternation, longest first, so overlapping entries count once. */
-function alternation(o: z.infer<typeof options>): RegExp {
+/** One alternation, longest first, so overlapping entries count once; with its prefilter. */
+function alternation(o: z.infer<typeof options>): { re: RegExp; prefilter: Prefilter | undefined } {
   const sorted = [...o.patterns].sort((a, b) => b.length - a.length);
-  return compilePattern(sorted.map((p) => `(?:${p})`).join('|'));
+  const re = compilePattern(sorted.map((p) => `(?:${p})`).join('|'));
+  return { re, prefilter: prefilterOf(re) };
 }
 
 export const countKind = defineKind({
@@ -30,12 +32,12 @@ export const countKind = defineKind({
   messageIds: (o) => [o.messageId],
   extraPhrasesOption: 'patterns',
   create(ctx, o) {
-    const re = prepared(o, alternation);
+    const { re, prefilter } = prepared(o, alternation);
     return {
       document() {
         const { simp, text } = ctx.doc;
         const hits: [number, number][] = [];
-        for (const m of execAll(re, simp)) if (m[0].length) hits.push([m.index, m.index + m[0].length]);
+        for (const m of execAll(re, simp, prefilter)) if (m[0].length) hits.push([m.index, m.index + m[0].length]);
         if (o.ignoreInTitles && hits.length > o.max) {
           // hits and titles are both in text order: one merge pass
           const titles = findTitles(simp);

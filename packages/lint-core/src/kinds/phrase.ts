@@ -7,6 +7,7 @@ import { prepared } from '../util/memo.js';
 import { patternSchema, scopeSchema } from './options.js';
 import { anyMatch, scopeRange, sentenceGate } from './scope.js';
 import { execAll } from '../util/exec-all.js';
+import { prefilterOf } from '../util/first-chars.js';
 
 const entrySchema = z.union([
   patternSchema,
@@ -39,6 +40,7 @@ type PhraseOptions = z.infer<typeof options>;
 
 function preparePhrase(o: PhraseOptions) {
   const entries = o.patterns.map((p) => (typeof p === 'string' ? { pattern: p } : p));
+  const any = compileAnyOf(entries.map((e) => e.pattern), 'g');
   return {
     compiled: entries.map((e) => ({
       ...e,
@@ -47,7 +49,8 @@ function preparePhrase(o: PhraseOptions) {
     })),
     unless: compileUnion(o.unless),
     unlessAfter: compileUnion(o.unlessAfter),
-    any: compileAnyOf(entries.map((e) => e.pattern), 'g'),
+    any,
+    anyPrefilter: any && prefilterOf(any),
   };
 }
 
@@ -59,9 +62,9 @@ export const phraseKind = defineKind({
   extraPhrasesOption: 'patterns',
   fixable: (o) => o.patterns.some((p) => typeof p !== 'string' && p.replace !== undefined),
   create(ctx, o) {
-    const { compiled, unless, unlessAfter, any } = prepared(o, preparePhrase);
+    const { compiled, unless, unlessAfter, any, anyPrefilter } = prepared(o, preparePhrase);
     // one scan of the whole text tells which sentences can match at all
-    const gate = sentenceGate(any, ctx.doc.simp);
+    const gate = sentenceGate(any, ctx.doc.simp, anyPrefilter);
     if (!gate) return {};
     let reported = 0;
     const downgrade = o.warnUnlessType !== undefined && !o.warnUnlessType.includes(ctx.meta.type ?? '');

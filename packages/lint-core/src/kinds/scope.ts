@@ -1,7 +1,8 @@
 // Scopes (sentence / block / document) over a document view, shared by kinds.
 import type { DocumentView, Sentence } from '../parse/views.js';
 import type { Scope } from './options.js';
-import { execAll, matches } from '../util/exec-all.js';
+import { execAll } from '../util/exec-all.js';
+import type { Prefilter } from '../util/first-chars.js';
 
 /** View range [start, end) of the scope around a sentence. */
 export function scopeRange(doc: DocumentView, sentence: Sentence, scope: Scope): [number, number] {
@@ -17,7 +18,10 @@ export function scopeRange(doc: DocumentView, sentence: Sentence, scope: Scope):
 export function anyMatch(res: readonly RegExp[], text: string, start: number, end: number): boolean {
   if (end <= start) return false;
   const slice = text.slice(start, end);
-  return res.some((re) => matches(re, slice));
+  return res.some((re) => {
+    re.lastIndex = 0;
+    return re.test(slice);
+  });
 }
 
 /**
@@ -25,12 +29,13 @@ export function anyMatch(res: readonly RegExp[], text: string, start: number, en
  * (compileAnyOf with the g flag: it matches wherever the real patterns match on any slice).
  * Returns undefined when nothing matches anywhere (the rule has no per-sentence work), else a
  * test to call for the sentences in text order: false means no real pattern can match in it.
- * Without a widened pattern every sentence is a candidate.
+ * Without a widened pattern every sentence is a candidate. `prefilter`: the widened pattern's
+ * (util/first-chars.ts), when it has one.
  */
-export function sentenceGate(any: RegExp | undefined, text: string): ((s: Sentence) => boolean) | undefined {
+export function sentenceGate(any: RegExp | undefined, text: string, prefilter?: Prefilter): ((s: Sentence) => boolean) | undefined {
   if (!any) return () => true;
   const hits: number[] = []; // start, end pairs in text order
-  for (const m of execAll(any, text)) hits.push(m.index, m.index + m[0].length);
+  for (const m of execAll(any, text, prefilter)) hits.push(m.index, m.index + m[0].length);
   if (!hits.length) return undefined;
   let h = 0;
   let last = -1;

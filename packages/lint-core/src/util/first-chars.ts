@@ -277,8 +277,13 @@ export interface Prefilter {
 
 const prefilters = new WeakMap<RegExp, Prefilter | null>();
 
-/** The prefilter of a regex (computed once per regex object), or undefined. */
+/**
+ * The prefilter of a global regex (computed once per regex object), or undefined. For kinds to
+ * call where they prepare their regexes, not per document: a lookup per scan costs more than the
+ * prefilter saves on the short patterns that get none.
+ */
 export function prefilterOf(re: RegExp): Prefilter | undefined {
+  if (!re.global || re.sticky) return undefined;
   let pf = prefilters.get(re);
   if (pf === undefined) {
     pf = null;
