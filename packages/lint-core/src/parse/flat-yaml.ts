@@ -11,6 +11,7 @@ const SPECIAL_WORD = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|\.in
 /** Characters every core-schema int (any base) or float is made of: such values are left to js-yaml. */
 const NUMBERISH = /^[-+0-9a-fA-FxXoObB_.]+$/;
 const DECIMAL_INT = /^(?:0|[1-9]\d{0,14})$/;
+const PLAIN_WORD = /^[A-Za-z_][\w-]*$/;
 
 type Scalar = string | number | boolean;
 
@@ -40,6 +41,9 @@ function scalar(raw: string, flow: boolean): Scalar | undefined {
   }
   if (v === 'true') return true;
   if (v === 'false') return false;
+  // a word of letters, digits, `_` and `-` starting with a letter or `_` has no indicator, `:`,
+  // `#`, tab or flow character: only null/bool spellings and hex-like words need the parser
+  if (PLAIN_WORD.test(v)) return SPECIAL_WORD.test(v) || NUMBERISH.test(v) ? undefined : v;
   if (DECIMAL_INT.test(v)) return Number(v);
   if (SPECIAL_WORD.test(v) || NUMBERISH.test(v)) return undefined;
   // indicators that start something other than a plain scalar
@@ -49,12 +53,38 @@ function scalar(raw: string, flow: boolean): Scalar | undefined {
   return v;
 }
 
+const isFlowBracket = (c: number): boolean => c === 0x7b || c === 0x7d || c === 0x5b || c === 0x5d; // { } [ ]
+
+/**
+ * Whether a flow mapping's body has no nesting and only simple quoted runs: outside quotes no
+ * `{ } [ ]`; every quote closes, and a quoted run holds no `, { } [ ]` (nor `\\` in double quotes).
+ * (The same as: removing `"[^"\\,{}[\]]*"` and `'[^',{}[\]]*'` runs leaves none of `{}[]"'`.)
+ */
+function flowBodyOk(body: string): boolean {
+  for (let i = 0, n = body.length; i < n; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 0x22 || c === 0x27) {
+      let j = i + 1;
+      for (; j < n; j++) {
+        const d = body.charCodeAt(j);
+        if (d === c) break;
+        if (d === 0x2c || isFlowBracket(d) || (c === 0x22 && d === 0x5c)) return false;
+      }
+      if (j >= n) return false;
+      i = j;
+    } else if (isFlowBracket(c)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** `{ a: b, c: d }` on one line; undefined when not that simple. */
 function flowMap(raw: string): Record<string, Scalar> | undefined {
   const v = raw.trim();
   if (!v.startsWith('{') || !v.endsWith('}')) return undefined;
   const body = v.slice(1, -1);
-  if (/[{}[\]"']/.test(body.replace(/"[^"\\,{}[\]]*"|'[^',{}[\]]*'/g, ''))) return undefined;
+  if (!flowBodyOk(body)) return undefined;
   const out: Record<string, Scalar> = {};
   if (!body.trim()) return out;
   for (const entry of body.split(',')) {
@@ -77,11 +107,15 @@ export function readFlatYaml(text: string): Record<string, unknown> | undefined 
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    let line = text.slice(start, end);
+    const lineStart = start;
     start = end + 1;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (!line.trim()) continue;
+    if (end > lineStart && text.charCodeAt(end - 1) === 0x0d) end--;
+    if (end === lineStart) continue;
+    const line = text.slice(lineStart, end);
     const c = line.charCodeAt(0);
+    // a blank line is skipped (a key starts with a letter, `_` or an ideograph: only a line
+    // starting otherwise can be blank)
+    if ((c <= 0x20 || c >= 0x7f) && !line.trim()) continue;
     if (c === 0x20 || c === 0x09) return undefined; // indentation: nesting or a continued scalar
     const i = line.indexOf(': ');
     if (i < 0) return undefined;
