@@ -113,8 +113,8 @@ export function readFlatYaml(text: string): Record<string, unknown> | undefined 
     if (end === lineStart) continue;
     const line = text.slice(lineStart, end);
     const c = line.charCodeAt(0);
-    // a blank line is skipped (a key starts with a letter, `_` or an ideograph: only a line
-    // starting otherwise can be blank)
+    // a blank line is skipped; only a line starting with a space, a control or a non-ASCII
+    // character can be one (trim() knows the Unicode blanks)
     if ((c <= 0x20 || c >= 0x7f) && !line.trim()) continue;
     if (c === 0x20 || c === 0x09) return undefined; // indentation: nesting or a continued scalar
     const i = line.indexOf(': ');

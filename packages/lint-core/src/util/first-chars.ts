@@ -1,8 +1,8 @@
 // First-character prefilter for regex scans.
 //
 // V8's regex engine tries a pattern at every position of the text, and for a long alternation of
-// phrases (the rule lists: 套话, 推诿说法…) it tries each alternative in turn, which makes such a
-// scan cost several hundred instructions per character. Most positions cannot start a match: a
+// phrases (the rule lists: 套话, 推诿说法…) it tries each alternative in turn: the 68 套话 take
+// 10–20 ns per character of a reply. Most positions cannot start a match: a
 // phrase list starts with a few dozen distinct characters. For a pattern whose possible first
 // characters are a known set, scanning for those characters in JavaScript and running the regex
 // (sticky) only there finds exactly the matches a global scan finds, several times faster once
