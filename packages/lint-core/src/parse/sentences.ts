@@ -2,6 +2,7 @@
 // closing quotes and brackets that follow a terminator stay with its sentence.
 // Works on char codes: indexing a CJK string character by character would allocate a string each.
 import type { Range } from '../types.js';
+import { isSpaceCode } from '../util/chars.js';
 
 const NL = 0x0a;
 const ELLIPSIS = 0x2026; // …
@@ -14,14 +15,6 @@ function isTerminator(c: number): boolean {
 function isCloser(c: number): boolean {
   // ”’」』）)》"'
   return c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f || c === 0xff09 || c === 0x29 || c === 0x300b || c === 0x22 || c === 0x27;
-}
-
-/** Whitespace as /\s/ sees it. */
-export function isSpaceCode(c: number): boolean {
-  return (
-    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
 }
 
 export function splitSentences(text: string, start = 0, end = text.length): Range[] {

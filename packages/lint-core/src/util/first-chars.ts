@@ -15,6 +15,8 @@
 // flags, gets no prefilter, and the regex is used as it is.
 
 /** Above this many possible first characters, the candidate positions are too many. */
+import { isSpaceCode } from './chars.js';
+
 const MAX_FIRST = 512;
 /**
  * Below this many, V8 finds the candidate positions itself at least as fast (it looks ahead for
@@ -23,10 +25,15 @@ const MAX_FIRST = 512;
  */
 const MIN_FIRST = 24;
 
-const WHITESPACE = [
-  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
-  0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
-];
+/** The code units /\s/ matches (built on first use). */
+let spaces: Set<number> | undefined;
+function spaceCodes(): Set<number> {
+  if (!spaces) {
+    spaces = new Set();
+    for (let c = 0; c <= 0xffff; c++) if (isSpaceCode(c)) spaces.add(c);
+  }
+  return new Set(spaces);
+}
 
 class Unsupported extends Error {}
 
@@ -156,7 +163,7 @@ class Parser {
       case 'd':
         return { first: range(0x30, 0x39), nullable: false };
       case 's':
-        return { first: new Set(WHITESPACE), nullable: false };
+        return { first: spaceCodes(), nullable: false };
       case 'w': {
         const out = range(0x30, 0x39);
         for (const x of range(0x41, 0x5a)) out.add(x);
