@@ -18,10 +18,15 @@ export function parseBeijingTime(input: string): Date | undefined {
   const minute = m[5] === undefined ? 0 : Number(m[5]);
   const second = m[6] === undefined ? 0 : Number(m[6]);
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second) - BEIJING_OFFSET_MS;
+  const utc = beijingMs(year, month, day, hour, minute, second);
   const check = new Date(utc + BEIJING_OFFSET_MS);
   if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return undefined;
   return new Date(utc);
+}
+
+/** The instant (epoch ms) of a Beijing wall-clock time; out-of-range parts roll over as in Date.UTC. */
+export function beijingMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  return Date.UTC(year, month - 1, day, hour, minute, second) - BEIJING_OFFSET_MS;
 }
 
 /** Wall-clock parts of an instant in Beijing time. */

@@ -4,10 +4,9 @@
 // and vague times (近日, 日前, 第一时间…). A date without a year resolves to the year that puts it
 // nearest a reference instant (the ticket's dispatch time, else now). Linear in the input.
 import { MACROS } from './patterns.js';
-import { beijingParts } from '../time.js';
+import { beijingMs, beijingParts } from '../time.js';
 import { execAll } from '../util/exec-all.js';
 
-const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
 const CN = '[〇零一二三四五六七八九十两]';
 const NUM = `(?:\\d{1,2}|${CN}{1,3})`;
 const PERIOD = '凌晨|早上|早晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|当晚|晚';
@@ -190,10 +189,6 @@ export function resolveDate(hit: DateHit, ref: Date, previous?: Date, mode: 'nea
   }
   if (d > daysInMonth(y, mo)) return undefined; // 2月29日 in a common year
   return new Date(beijingMs(y, mo, d, hit.hour ?? 0, hit.minute ?? 0));
-}
-
-function beijingMs(year: number, month: number, day: number, hour = 0, minute = 0): number {
-  return Date.UTC(year, month - 1, day, hour, minute) - BEIJING_OFFSET_MS;
 }
 
 function daysInMonth(year: number, month: number): number {
