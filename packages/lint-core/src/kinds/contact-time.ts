@@ -10,6 +10,7 @@ import { findDatesIn, findVagueTimes, resolveDate, startOfDay, type DateHit } fr
 import { formatBeijingHuman } from '../time.js';
 import { patternSchema } from './options.js';
 import { documentAt } from './elements.js';
+import { anyTest } from './scope.js';
 
 const options = z.strictObject({
   /** Communication acts (电话联系, 沟通, 回访, 见面, 上门…). */
@@ -30,11 +31,7 @@ export function contactActAt(simp: string, start: number, end: number, acts: rea
     if (m && (at < 0 || m.index < at)) at = m.index;
   }
   if (at < 0) return -1;
-  const withRequester = requester.some((re) => {
-    re.lastIndex = 0;
-    return re.test(body);
-  });
-  return withRequester ? start + at : -1;
+  return anyTest(requester, body) ? start + at : -1;
 }
 
 /** The acts and requester lists compiled for contactActs (one alternation each). */

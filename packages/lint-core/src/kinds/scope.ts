@@ -17,10 +17,14 @@ export function scopeRange(doc: DocumentView, sentence: Sentence, scope: Scope):
 /** Whether any pattern matches inside doc.simp[start, end). */
 export function anyMatch(res: readonly RegExp[], text: string, start: number, end: number): boolean {
   if (end <= start) return false;
-  const slice = text.slice(start, end);
+  return anyTest(res, text.slice(start, end));
+}
+
+/** Whether any pattern matches `text` (global or not: each is tested from the start). */
+export function anyTest(res: readonly RegExp[], text: string): boolean {
   return res.some((re) => {
     re.lastIndex = 0;
-    return re.test(slice);
+    return re.test(text);
   });
 }
 

@@ -8,6 +8,7 @@ import { prepared } from '../util/memo.js';
 import { nameDetector } from '../detect/person-name.js';
 import { toSimplified } from '../parse/t2s.js';
 import { patternSchema } from './options.js';
+import { anyTest } from './scope.js';
 
 const options = z.strictObject({
   surnames: z.array(z.string().min(1)).min(1),
@@ -42,11 +43,6 @@ export const signatureKind = defineKind({
   create(ctx, o) {
     const detector = nameDetector(o.surnames);
     const { unitLabel, unitSuffix, phone } = prepared(o, prepareSignature);
-    const test = (res: RegExp[], s: string) =>
-      res.some((re) => {
-        re.lastIndex = 0;
-        return re.test(s);
-      });
     return {
       document() {
         const { simp, blocks, source } = ctx.doc;
@@ -70,8 +66,8 @@ export const signatureKind = defineKind({
           (known !== undefined && known.length >= 2 && t.includes(known)) ||
           detector.afterRoles(t, 0, t.length, known ? [known] : []).some((h) => h.kind === 'name') ||
           tokens.some((tok) => detector.isNameToken(tok) && !unitSuffix.test(tok));
-        const hasUnit = test(unitLabel, t) || tokens.some((tok) => tok.length >= 3 && unitSuffix.test(tok));
-        const hasPhone = test(phone, t);
+        const hasUnit = anyTest(unitLabel, t) || tokens.some((tok) => tok.length >= 3 && unitSuffix.test(tok));
+        const hasPhone = anyTest(phone, t);
         if (hasName && hasUnit && hasPhone) return;
 
         const lines: string[] = [];
