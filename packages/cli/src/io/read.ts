@@ -2,6 +2,7 @@
 // GBK/GB18030 detection. Everything that cannot be read as text is an InputError naming the file.
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { decodeValidUtf8 } from './utf8.js';
 
 export type TextEncoding = 'utf-8' | 'gb18030';
 
@@ -148,8 +149,8 @@ export function decodeText(buf: Uint8Array): DecodedText {
   const bom = buf[0] === UTF8_BOM[0] && buf[1] === UTF8_BOM[1] && buf[2] === UTF8_BOM[2];
   const body = bom ? buf.subarray(3) : buf;
   if (isUtf8(body)) {
-    // valid UTF-8 (checked above), so the plain conversion is exact; it copies out of `buf`
-    return { text: Buffer.from(body.buffer, body.byteOffset, body.length).toString('utf8'), encoding: 'utf-8', bom };
+    // valid UTF-8 (checked above); the string is a copy, `buf` may be reused
+    return { text: decodeValidUtf8(body), encoding: 'utf-8', bom };
   }
   const scan = scanUtf8(body);
   if (bom || scan.validMultibyte > scan.invalid) {
