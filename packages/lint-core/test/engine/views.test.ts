@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/parse/markdown.js';
 import { buildView } from '../../src/parse/views.js';
@@ -53,5 +54,48 @@ describe('sentences', () => {
   it('splits on line breaks and ellipses, trims whitespace', () => {
     const t = '  第一行\n第二行……第三行  ';
     expect(splitSentences(t).map(([s, e]) => t.slice(s, e))).toEqual(['第一行', '第二行……', '第三行']);
+  });
+});
+
+describe('view offsets (property)', () => {
+  // markdown-ish documents: Chinese prose, emphasis, links, breaks, lists, headings, and (in the
+  // second family) entities, escapes and spaces before a line end, where the prose differs from
+  // the source (such text is mapped to its node's range, not character by character)
+  const exactPiece = fc.constantFrom('您好', '经核实，', '**注意：**', '*强调*', '[链接](http://x)', '。', '\n', '\n\n', '- 列表项\n', '# 标题\n', '𠮷野家', '  \n甲', 'abc');
+  const anyPiece = fc.oneof(exactPiece, fc.constantFrom('&amp;', '&lt;甲&gt;', '\\*', '\\[', '&#x4e2d;', 'abc ', ' \n'));
+  const doc = (piece: fc.Arbitrary<string>) => fc.array(piece, { maxLength: 40 }).map((a) => a.join(''));
+
+  it('maps prose characters to the same characters in the source', () => {
+    fc.assert(
+      fc.property(doc(exactPiece), (text) => {
+        const v = view(text);
+        for (let i = 0; i < v.text.length; i++) if (v.text[i] !== '\n') expect(text[v.offsets[i]!]).toBe(v.text[i]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives nondecreasing offsets inside the source, and toSource agrees with them', () => {
+    fc.assert(
+      fc.property(doc(anyPiece), fc.nat(), fc.nat(), (text, a, b) => {
+        const v = view(text);
+        const n = v.text.length;
+        expect(v.offsets.length).toBe(n);
+        for (let i = 0; i < n; i++) {
+          expect(v.offsets[i]!).toBeGreaterThanOrEqual(i ? v.offsets[i - 1]! : 0);
+          expect(v.offsets[i]!).toBeLessThan(text.length);
+          expect(v.toSource(i, i + 1)).toEqual([v.offsets[i]!, v.offsets[i]! + 1]);
+        }
+        if (n) {
+          const s = a % n;
+          const e = s + (b % (n - s)) + 1;
+          expect(v.toSource(s, e)).toEqual([v.offsets[s]!, v.offsets[e - 1]! + 1]);
+          expect(v.toSource(n, n)).toEqual([v.offsets[n - 1]! + 1, v.offsets[n - 1]! + 1]);
+        } else {
+          expect(v.toSource(0, 0)).toEqual([0, 0]);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
