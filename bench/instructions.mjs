@@ -10,7 +10,7 @@
 // They ignore cache misses, so confirm a gain with wall-time runs as well. Needs valgrind
 // (`apt-get install -y valgrind`) and the corpus of bench/check.mjs (run that first).
 //
-//   node bench/instructions.mjs [--core packages/lint-core/dist/index.js] [--bin packages/cli/dist/bundle/main.js] [--files 1000] [--skip lint|cli]
+//   node bench/instructions.mjs [--core packages/lint-core/dist/index.js] [--bin packages/cli/dist/bundle/main.js] [--files 1000] [--skip lint|cli] [--node-flags "--flag ..."]
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -26,6 +26,8 @@ const core = resolve(arg('core', join(root, 'packages/lint-core/dist/index.js'))
 const bin = resolve(arg('bin', join(root, 'packages/cli/dist/bundle/main.js')));
 const FILES = Number(arg('files', 1000));
 const skip = arg('skip', '');
+const nodeFlags = arg('node-flags', '').split(/\s+/).filter(Boolean); // e.g. --node-flags "--always-sparkplug"
+
 const corpus = join(root, 'bench/out/corpus');
 
 if (spawnSync('valgrind', ['--version']).status !== 0) {
@@ -43,7 +45,7 @@ const env = { ...process.env, REPLYLINT_CACHE: '0', REPLYLINT_WORKERS: '0' };
 /** Instructions executed by `node --predictable ...args` under valgrind. */
 function count(args) {
   return new Promise((done, fail) => {
-    const p = spawn('valgrind', [...VALGRIND, process.execPath, '--predictable', ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const p = spawn('valgrind', [...VALGRIND, process.execPath, '--predictable', ...nodeFlags, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     p.stderr.on('data', (d) => (err += d));
     p.on('close', () => {

@@ -104,7 +104,13 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
   const maxBytes = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (!patterns.length) throw new CliError('请指定要检查的文件、目录或通配符（用「-」从标准输入读取），例如 replylint check replies/');
 
+  const debug = process.env.REPLYLINT_DEBUG === '1';
+  // phases for REPLYLINT_DEBUG=1: milliseconds since the process started
+  const phases: string[] = [];
+  const phase = debug ? (name: string) => phases.push(`${name} ${performance.now().toFixed(0)}`) : () => {};
+  phase('开始');
   const targets = await expandTargets(patterns, cwd);
+  phase(`展开 ${targets.files.length} 个文件`);
   if (targets.stdin && opts.fix) throw new CliError('从标准输入读取时不能使用 --fix（无处写回）：请改用 --fix-dry-run，修复后的全文在 JSON 输出的 output 字段中');
   // Enough files for worker threads: they start loading the rule engine now, while the main
   // thread loads its own (a worker needs ~0.4 s before its first file).
@@ -116,6 +122,7 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
   let processor: FileProcessor;
   try {
     core = await loadCore();
+    phase('加载引擎');
     if (opts.profile !== undefined) {
       const profiles = core.listProfiles();
       if (!profiles.includes(opts.profile)) throw new CliError(`--profile: 未知的规则配置「${opts.profile}」，可用：${profiles.join('、')}`);
@@ -142,8 +149,12 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
     throw e;
   }
   const outcomes: JobOutcome[] = new Array<JobOutcome>(jobs.length);
+  // the main thread yields only between chunks once it is checking: without this wait the
+  // dynamic import of tinypool (and so the workers' start) would lag ~0.5 s behind
+  await pool?.started;
   if (pool) await processParallel(jobs, outcomes, processor, settings, pool);
   else for (let i = 0; i < jobs.length; i++) outcomes[i] = await processor.process(jobs[i]!);
+  phase('检查完毕');
   if (targets.stdin) {
     const name = opts.stdinFilename ? resolve(cwd, opts.stdinFilename) : undefined;
     const job: Job = { filePath: name ?? '<text>', display: name ? displayPath(name, cwd) : '<stdin>', configFrom: name ? dirname(name) : cwd };
@@ -175,6 +186,7 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
     rules: () => ruleMetas(core),
   };
   const text = (await loadFormatter(format))(results, ctx);
+  phase('输出格式化');
   if (opts.outputFile) {
     const target = resolve(cwd, opts.outputFile);
     try {
@@ -188,6 +200,8 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
     process.stdout.write(text);
   }
 
+  phase('输出写完');
+  if (debug) process.stderr.write(`[replylint] 各阶段（进程启动后毫秒）：${phases.join('，')}\n`);
   let errors = 0;
   let warnings = 0;
   for (const r of results) {
@@ -238,6 +252,8 @@ function workerThreads(files: number): number {
 
 interface Pool {
   readonly threads: number;
+  /** Resolves once the worker threads are started (they go on loading in the background). */
+  readonly started: Promise<unknown>;
   run(task: WorkerTask): Promise<JobOutcome[]>;
   /** Has every worker load the engine and check a sample reply (results ignored). */
   warmUp(settings: ProcessSettings): void;
@@ -262,6 +278,7 @@ function startPool(threads: number): Pool | undefined {
   const warming: Promise<unknown>[] = [];
   return {
     threads,
+    started: loading.catch(() => undefined),
     run: async (task) => (await (await loading).run(task)) as JobOutcome[],
     warmUp(settings) {
       for (let i = 0; i < threads; i++) warming.push(loading.then((p) => p.run({ settings, jobs: [], warmUp: true } satisfies WorkerTask)).catch(() => undefined));
