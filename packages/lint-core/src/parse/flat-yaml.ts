@@ -5,7 +5,23 @@
 // nesting, escapes, duplicate keys, numbers other than plain integers, null…), and the caller
 // falls back to js-yaml. test/parse/flat-yaml.test.ts checks the agreement with js-yaml.
 
-const KEY_RE = /^[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff-]*$/;
+/**
+ * A key of ASCII letters, digits, `_`, `-` and CJK ideographs, not starting with a digit or `-`
+ * (`/^[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff-]*$/`, as a character loop: keys are checked for
+ * every line of every file).
+ */
+function isPlainKey(key: string): boolean {
+  const n = key.length;
+  if (!n) return false;
+  for (let i = 0; i < n; i++) {
+    const c = key.charCodeAt(i);
+    const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || (c >= 0x4e00 && c <= 0x9fff);
+    if (letter) continue;
+    if (i > 0 && ((c >= 0x30 && c <= 0x39) || c === 0x2d)) continue;
+    return false;
+  }
+  return true;
+}
 /** Plain scalars that core schema resolves to something other than a string, or that need care. */
 const SPECIAL_WORD = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|\.inf|\.Inf|\.INF|\.nan|\.NaN|\.NAN|[-+]\.(?:inf|Inf|INF))$/;
 /** Characters every core-schema int (any base) or float is made of: such values are left to js-yaml. */
@@ -87,14 +103,18 @@ function flowMap(raw: string): Record<string, Scalar> | undefined {
   if (!flowBodyOk(body)) return undefined;
   const out: Record<string, Scalar> = {};
   if (!body.trim()) return out;
-  for (const entry of body.split(',')) {
-    const i = entry.indexOf(': ');
-    if (i < 0) return undefined;
-    const key = entry.slice(0, i).trim();
-    if (!KEY_RE.test(key) || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
-    const value = scalar(entry.slice(i + 2), true);
+  // entries between commas (flowBodyOk allows no comma inside quotes)
+  for (let from = 0; from <= body.length; ) {
+    let to = body.indexOf(',', from);
+    if (to < 0) to = body.length;
+    const i = body.indexOf(': ', from);
+    if (i < 0 || i >= to) return undefined;
+    const key = body.slice(from, i).trim();
+    if (!isPlainKey(key) || key === '__proto__' || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
+    const value = scalar(body.slice(i + 2, to), true);
     if (value === undefined) return undefined;
     out[key] = value;
+    from = to + 1;
   }
   return out;
 }
@@ -120,7 +140,7 @@ export function readFlatYaml(text: string): Record<string, unknown> | undefined 
     const i = line.indexOf(': ');
     if (i < 0) return undefined;
     const key = line.slice(0, i);
-    if (!KEY_RE.test(key) || key === '__proto__' || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
+    if (!isPlainKey(key) || key === '__proto__' || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
     const raw = line.slice(i + 2);
     const value = raw.trimStart().startsWith('{') ? flowMap(raw) : scalar(raw, false);
     if (value === undefined) return undefined;

@@ -22,7 +22,8 @@ export interface MetadataProblem {
   fatal?: boolean;
 }
 
-const TOP_ALIASES: Record<string, keyof TicketMeta> = {
+// Maps: a key such as `constructor` must not find Object.prototype's members
+const TOP_ALIASES = new Map<string, keyof TicketMeta>(Object.entries({
   工单编号: 'id',
   编号: 'id',
   来源渠道: 'channel',
@@ -40,9 +41,9 @@ const TOP_ALIASES: Record<string, keyof TicketMeta> = {
   签批: 'approval',
   延期: 'extension',
   规则配置: 'profile',
-};
+} satisfies Record<string, keyof TicketMeta>));
 
-const NESTED_ALIASES: Record<string, string> = {
+const NESTED_ALIASES = new Map<string, string>(Object.entries({
   姓名: 'name',
   电话: 'phone',
   联系电话: 'phone',
@@ -56,7 +57,7 @@ const NESTED_ALIASES: Record<string, string> = {
   审核时间: 'at',
   批准时间: 'approvedAt',
   延期至: 'until',
-};
+}));
 
 const TYPE_ALIASES: Record<string, RequestType> = {
   咨询: 'consultation',
@@ -175,10 +176,13 @@ export function fastField(key: string, value: unknown): { data: unknown } | unde
   }
 }
 
+/** Nested Chinese keys (`姓名`) under their English names; the object itself when it has none. */
 function normalizeNested(value: unknown): unknown {
   if (!isPlainObject(value)) return value;
+  const keys = Object.keys(value);
+  if (!keys.some((k) => NESTED_ALIASES.has(k))) return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[NESTED_ALIASES[k] ?? k] = v;
+  for (const k of keys) out[NESTED_ALIASES.get(k) ?? k] = value[k];
   return out;
 }
 
@@ -281,7 +285,7 @@ function duplicateKeys(doc: Document, yamlText: string, base: number): MetadataP
 export function parseMetadata(yamlText: string, base: number, fmRange: Range): MetadataResult {
   const meta: TicketMeta = { extra: {} };
   const problems: MetadataProblem[] = [];
-  if (yamlText.trim() === '') return { meta, problems, keyRanges: {} };
+  if (!/\S/.test(yamlText)) return { meta, problems, keyRanges: {} }; // (trim() would copy the text)
 
   let data: unknown;
   let fast = true;
@@ -336,9 +340,11 @@ export function parseMetadata(yamlText: string, base: number, fmRange: Range): M
 
   const rawKeys = new Map<string, string>();
   const keyRanges = new KeyRanges(rawKeys, rangeOf) as MetadataResult['keyRanges'];
-  for (const [rawKey, value] of Object.entries(data as Record<string, unknown>)) {
-    const key = (TOP_ALIASES[rawKey] ?? rawKey) as keyof TicketMeta;
-    const field = FIELD_SCHEMAS[key as string];
+  const record = data as Record<string, unknown>;
+  for (const rawKey of Object.keys(record)) {
+    const value = record[rawKey];
+    const key = (TOP_ALIASES.get(rawKey) ?? rawKey) as keyof TicketMeta;
+    const field = Object.prototype.hasOwnProperty.call(FIELD_SCHEMAS, key) ? FIELD_SCHEMAS[key as string] : undefined;
     if (!field) {
       meta.extra[rawKey] = value;
       continue;

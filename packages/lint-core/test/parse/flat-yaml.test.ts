@@ -76,8 +76,11 @@ describe('readFlatYaml', () => {
       // CJK plain text and date-times (read without the general checks)
       '王磊:x', '王磊: x', '王磊 #注', '王磊#注', '王"磊"', "王'磊", '王[1]', '王{1}', '王磊,李四', '二〇二四', '区城管局　二科', '{ name: 王磊:x }', '{ name: 王 #x }',
       '2024-13-45 99:99', '2024-03-12  09:30', '2024-03-12 9:30', '{ at: 2024-03-12 09:30, by: 王磊 }',
+      // flow-mapping keys and commas
+      '{ 1a: x }', '{ -a: x }', '{ a-1: x, b_2: y }', '{ 姓名: 王磊, 电话: "1" }', '{ __proto__: x }', '{ a: x, }', '{ , a: x }', '{ a:x }',
+      '{ a : x }', '{ a: x,b: y }', '{ a: "1", b: \'2\', c: 3 }',
     );
-    const key = fc.constantFrom('id', 'channel', 'type', 'handler', '诉求类型', 'a_b', 'x-y', '1a', 'a b', '__proto__');
+    const key = fc.constantFrom('id', 'channel', 'type', 'handler', '诉求类型', 'a_b', 'x-y', '1a', 'a b', '__proto__', 'a1', '-a', '_', 'A-Z9', '承办人2', 'é');
     const line = fc.tuple(key, fc.constantFrom(': ', ':  ', ':'), atom).map(([k, sep, v]) => `${k}${sep}${v}`);
     fc.assert(
       fc.property(fc.array(fc.oneof(line, fc.constant(''), fc.constant('  indented: x')), { maxLength: 6 }), (lines) => {
