@@ -73,19 +73,32 @@ export const contactTimeKind = defineKind({
         let vague: { start: number; end: number } | undefined;
         const actAt = contactActs(ctx.doc, patterns);
         const datesIn = findDatesIn(simp, sentences);
+        const mode = dispatched ? 'nearest' : 'past';
         for (let i = 0; i < sentences.length; i++) {
-          const s = sentences[i]!;
-          const dates = datesIn[i]!.map((hit) => {
-            const at = resolveDate(hit, ref, previous, dispatched ? 'nearest' : 'past');
-            if (at && !hit.deadline) previous = at;
-            return { hit, at };
-          });
           const act = actAt[i]!;
+          // the contact's date: the last event date before the contact verb, else the first after
+          // it (plain loops: fresh arrays of different element kinds made V8 deoptimize this hook)
+          let before: DateHit | undefined;
+          let beforeAt: Date | undefined;
+          let after: DateHit | undefined;
+          let afterAt: Date | undefined;
+          for (const hit of datesIn[i]!) {
+            const at = resolveDate(hit, ref, previous, mode); // every date, in order: each is read against the one before
+            if (!at || hit.deadline) continue;
+            previous = at;
+            if (act < 0) continue;
+            if (hit.start < act) {
+              before = hit;
+              beforeAt = at;
+            } else if (hit.start > act && !after) {
+              after = hit;
+              afterAt = at;
+            }
+          }
           if (act < 0) continue;
-          const events = dates.filter((d) => !d.hit.deadline && d.at);
-          const chosen = events.filter((d) => d.hit.start < act).pop() ?? events.find((d) => d.hit.start > act);
-          if (chosen) contacts.push({ hit: chosen.hit, at: chosen.at! });
-          else if (!vague) vague = findVagueTimes(simp, s.start, s.end)[0];
+          if (before) contacts.push({ hit: before, at: beforeAt! });
+          else if (after) contacts.push({ hit: after, at: afterAt! });
+          else if (!vague) vague = findVagueTimes(simp, sentences[i]!.start, sentences[i]!.end)[0];
         }
         if (!contacts.length) {
           if (vague) ctx.report({ messageId: 'vague', data: { phrase: text.slice(vague.start, vague.end) }, at: [vague.start, vague.end] });
