@@ -238,7 +238,8 @@ function ruleMetas(core: Core): RuleMeta[] {
  * Minimum number of files for which worker threads may pay off. A worker needs ~0.4–0.7 s to load
  * the engine and warm up (it starts right after the targets are expanded), and on the 2-core bench
  * machine two threads linting at once each run much slower than one alone (bench/parallel.mjs), so
- * the gain there is small: none at 1,000–5,000 files, 0–6 % at 10,000 (bench/README.md).
+ * the gain there is small: none at 1,000–5,000 files, 0–8 % at 10,000 (bench/README.md; a median of
+ * −223 ms in 12 paired runs against a single thread, fifth round).
  */
 export const PARALLEL_MIN_FILES = 4000;
 
