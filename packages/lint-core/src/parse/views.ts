@@ -54,6 +54,9 @@ interface Builder {
   runs: number[];
 }
 
+/** Source offset of view character i within the run starting at runs[r]. */
+const runOffset = (runs: readonly number[], r: number, i: number): number => Math.min(runs[r + 1]! + (i - runs[r]!), runs[r + 2]!);
+
 /** Source offset of view character i (0 <= i < length), by binary search over the runs. */
 function offsetAt(runs: readonly number[], i: number): number {
   let lo = 0;
@@ -63,12 +66,11 @@ function offsetAt(runs: readonly number[], i: number): number {
     if (runs[mid * 3]! <= i) lo = mid;
     else hi = mid - 1;
   }
-  const r = lo * 3;
-  return Math.min(runs[r + 1]! + (i - runs[r]!), runs[r + 2]!);
+  return runOffset(runs, lo * 3, i);
 }
 
-/** Source offset just after the last view character, or 0. */
-const nextOffset = (b: Builder): number => (b.length ? offsetAt(b.runs, b.length - 1) + 1 : 0);
+/** Source offset just after the last view character (which is in the last run), or 0. */
+const nextOffset = (b: Builder): number => (b.length ? runOffset(b.runs, b.runs.length - 3, b.length - 1) + 1 : 0);
 
 function push(b: Builder, value: string, sourceStart: number, sourceEnd: number, source: string): void {
   const n = value.length;
@@ -205,7 +207,7 @@ class View implements DocumentView {
       const offsets = new Int32Array(length);
       for (let r = 0; r < runs.length; r += 3) {
         const end = r + 3 < runs.length ? runs[r + 3]! : length;
-        for (let i = runs[r]!; i < end; i++) offsets[i] = Math.min(runs[r + 1]! + (i - runs[r]!), runs[r + 2]!);
+        for (let i = runs[r]!; i < end; i++) offsets[i] = runOffset(runs, r, i);
       }
       this.materialized = offsets;
     }
