@@ -171,7 +171,7 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
   saveCoreCodeCache(); // first run of this build: now the engine's hot functions are compiled
 
   const results: FileResult[] = [];
-  const inputErrors: string[] = [];
+  const inputErrors: string[] = [...targets.unreadable];
   for (const o of outcomes) {
     if (!o) continue;
     if ('fatal' in o) throw new CliError(o.fatal);
