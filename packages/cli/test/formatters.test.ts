@@ -1,7 +1,8 @@
 // Unit tests of the output formatters (no process, no core).
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { stylish } from '../src/formatters/stylish.js';
@@ -205,5 +206,23 @@ describe('paths', () => {
     expect(displayPath('<text>', '/work/proj')).toBe('<text>');
     expect(artifactUri('/work/proj/回复 1.md', '/work/proj')).toEqual({ uri: '%E5%9B%9E%E5%A4%8D%201.md', uriBaseId: '%SRCROOT%' });
     expect(artifactUri('<text>', '/work/proj')).toEqual({ uri: '%3Ctext%3E' });
+  });
+
+  it('gives what path.relative gives, for any paths (the shortcut for files below cwd)', () => {
+    const viaRelative = (filePath: string, cwd: string) => {
+      const rel = relative(cwd, filePath);
+      return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? filePath.split(sep).join('/') : rel.split(sep).join('/');
+    };
+    const segment = fc.constantFrom('a', 'b', '答复', '.', '..', '', '.x', 'x.md', '..y', 'a b');
+    const path = fc.array(segment, { minLength: 0, maxLength: 5 }).map((xs) => sep + xs.join(sep));
+    fc.assert(
+      fc.property(path, path, fc.boolean(), (cwd, rest, below) => {
+        const file = below ? cwd + (cwd.endsWith(sep) ? '' : sep) + rest.slice(1) : rest;
+        expect(displayPath(file, cwd)).toBe(viaRelative(file, cwd));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(displayPath('/work/proj/sub/a.md', '/work/proj/')).toBe('sub/a.md');
+    expect(displayPath('/work/proj/../x.md', '/work/proj')).toBe('/work/proj/../x.md');
   });
 });
