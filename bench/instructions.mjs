@@ -10,7 +10,7 @@
 // They ignore cache misses, so confirm a gain with wall-time runs as well. Needs valgrind
 // (`apt-get install -y valgrind`) and the corpus of bench/check.mjs (run that first).
 //
-//   node bench/instructions.mjs [--core packages/lint-core/dist/index.js] [--bin packages/cli/dist/bundle/main.js] [--files 1000] [--skip lint|cli] [--node-flags "--flag ..."]
+//   node bench/instructions.mjs [--core packages/lint-core/dist/index.js] [--bin packages/cli/dist/bundle/main.js] [--files 1000] [--workers 0] [--skip lint|cli] [--node-flags "--flag ..."]
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -40,7 +40,12 @@ if (!existsSync(corpus)) {
 }
 
 const VALGRIND = ['--tool=cachegrind', '--cache-sim=no', '--smc-check=all-non-file', '--cachegrind-out-file=/dev/null'];
-const env = { ...process.env, REPLYLINT_CACHE: '0', REPLYLINT_WORKERS: '0' };
+// --workers N: count a run with N worker threads (valgrind runs the threads one at a time, so
+// the count is the run's total work: each worker's start-up and JIT warm-up included)
+const WORKERS = arg('workers', '0');
+// the engine's code cache is off unless REPLYLINT_CACHE=1 is set (a cache written by a run with other
+// V8 flags is rejected and rewritten: run twice)
+const env = { ...process.env, REPLYLINT_CACHE: process.env.REPLYLINT_CACHE === '1' ? '1' : '0', REPLYLINT_WORKERS: WORKERS };
 
 /** Instructions executed by `node --predictable ...args` under valgrind. */
 function count(args) {
@@ -91,5 +96,5 @@ if (skip !== 'cli') {
     for (const f of files.slice(0, FILES)) cpSync(f, join(dir, f.slice(f.lastIndexOf('/') + 1)));
   }
   const total = await count([bin, 'check', dir, '--format', 'json', '--output-file', join(tmpdir(), 'replylint-instr-out.json')]);
-  process.stdout.write(`(2) check 单线程 ${FILES} 个文件总指令数：${fmt(total)}，每个文件 ${fmt(total / FILES)}（${bin}）\n`);
+  process.stdout.write(`(2) check ${WORKERS === '0' ? '单线程' : `${WORKERS} 个工作线程 + 主线程`} ${FILES} 个文件总指令数：${fmt(total)}，每个文件 ${fmt(total / FILES)}（${bin}）\n`);
 }
