@@ -90,8 +90,9 @@ export async function expandTargets(patterns: readonly string[], cwd = process.c
       st = undefined;
     }
     if (st?.isDirectory()) {
+      const before = unreadable.length;
       const found = replyFilesIn(abs, unreadable);
-      if (found.length === 0 && !unreadable.length) problems.push(`目录「${pattern}」中没有 .md 或 .txt 文件`);
+      if (found.length === 0 && unreadable.length === before) problems.push(`目录「${pattern}」中没有 .md 或 .txt 文件`);
       for (const f of found) add(f);
     } else if (st) {
       add(abs);
