@@ -20,8 +20,7 @@ export function displayPath(filePath: string, cwd: string): string {
     return toSlashes(filePath.slice(prefix.length));
   }
   const rel = relative(cwd, filePath);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return filePath.split(sep).join('/');
-  return rel.split(sep).join('/');
+  return toSlashes(rel === '' || rel.startsWith('..') || isAbsolute(rel) ? filePath : rel);
 }
 
 /** SARIF artifact location: relative to %SRCROOT% (cwd) when inside it, else an absolute file URI. */
