@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { stylish } from '../src/formatters/stylish.js';
-import { json } from '../src/formatters/json.js';
+import { json, jsonResult } from '../src/formatters/json.js';
 import { sarif, RULE_DOCS_BASE } from '../src/formatters/sarif.js';
 import { junit, xmlEscape } from '../src/formatters/junit.js';
 import { github, escapeData, escapeProperty } from '../src/formatters/github.js';
@@ -101,6 +101,14 @@ describe('json', () => {
   it('includes output when a fixed text is given', () => {
     const data = JSON.parse(json([result([], { output: '修复后' })], ctx()));
     expect(data[0].output).toBe('修复后');
+  });
+
+  it('joins results serialised where they were checked into the same text', () => {
+    const all = [...twoProblems, result([msg({ suggestions: [{ desc: '改为：x', fix: { range: [1, 2], text: 'x' } }] })], { output: '修复后' })];
+    // as check/process.ts leaves a result it serialised: messages dropped, counts kept
+    const serialized = all.map((r, i) => (i === 1 ? r : { ...r, serialized: jsonResult(r), messages: [], output: undefined }));
+    expect(json(serialized, ctx())).toBe(json(all, ctx()));
+    expect(json([], ctx())).toBe('[]\n');
   });
 });
 

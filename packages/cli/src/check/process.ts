@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import type { Diagnostic, ResolvedConfig } from '@replylint/core';
 import { InputError, readReplyFile, type DecodedText } from '../io/read.js';
 import type { CliMessage, FileResult } from '../formatters/types.js';
+import { jsonResult } from '../formatters/json.js';
 
 export type Core = typeof import('@replylint/core');
 
@@ -19,6 +20,12 @@ export interface ProcessSettings {
   rules: Record<string, 'off' | 'warn' | 'error' | 'on'>;
   /** Absolute path of --config (no discovery then). */
   configFile?: string;
+  /**
+   * Serialise each result for this output format where the file is checked (FileResult.serialized):
+   * a worker then sends back one string per file instead of the messages, and the main thread
+   * only joins them. Formats with a per-file serialiser: json.
+   */
+  serializeAs?: 'json';
 }
 
 export interface Job {
@@ -186,17 +193,21 @@ export class FileProcessor {
     }
 
     const kept = settings.quiet ? messages.filter((m) => m.severity === 2) : messages;
-    return {
-      result: countResult({
-        filePath: job.filePath,
-        displayPath: job.display,
-        messages: kept,
-        // like ESLint's `output`: only where the fixed text is not written back
-        ...(output !== undefined && (settings.fixDryRun || !job.path) ? { output } : {}),
-        encoding: read.encoding,
-        bom: read.bom,
-      }),
-    };
+    const result = countResult({
+      filePath: job.filePath,
+      displayPath: job.display,
+      messages: kept,
+      // like ESLint's `output`: only where the fixed text is not written back
+      ...(output !== undefined && (settings.fixDryRun || !job.path) ? { output } : {}),
+      encoding: read.encoding,
+      bom: read.bom,
+    });
+    if (settings.serializeAs === 'json') {
+      result.serialized = jsonResult(result);
+      result.messages = [];
+      delete result.output; // part of the serialised result
+    }
+    return { result };
   }
 }
 

@@ -139,6 +139,7 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
       ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
       rules: ruleFlags,
       ...(opts.config !== undefined ? { configFile: resolve(cwd, opts.config) } : {}),
+      ...(format === 'json' ? { serializeAs: 'json' as const } : {}),
     };
     processor = new FileProcessor(core, settings); // loads --config (ConfigError → exit 2)
     pool?.warmUp(settings);

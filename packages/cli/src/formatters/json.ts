@@ -38,4 +38,8 @@ export function toEslintResult(r: FileResult): Record<string, unknown> {
   return out;
 }
 
-export const json: Formatter = (results) => `${JSON.stringify(results.map(toEslintResult))}\n`;
+/** One result in the JSON format: an element of the array `json` writes. */
+export const jsonResult = (r: FileResult): string => JSON.stringify(toEslintResult(r));
+
+// results serialised where they were checked (FileResult.serialized) are joined as they are
+export const json: Formatter = (results) => `[${results.map((r) => r.serialized ?? jsonResult(r)).join(',')}]\n`;

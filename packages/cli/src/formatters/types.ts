@@ -39,6 +39,11 @@ export interface FileResult {
   output?: string;
   encoding: 'utf-8' | 'gb18030';
   bom: boolean;
+  /**
+   * The result already serialised for the output format, by the thread that checked the file
+   * (formats with a per-file serialiser: json). `messages` is then empty; the counts stay.
+   */
+  serialized?: string;
 }
 
 export interface RuleMeta {
