@@ -63,9 +63,9 @@ await build({
   outdir,
   splitting: true,
   format: 'esm',
-  // tinypool finds its own worker entry next to its files, so it stays a package import; the
-  // engine is core.cjs (below), loaded by core-loader.js (the import is its unbundled fallback)
-  external: [...NATIVE, 'tinypool', '@replylint/core'],
+  // the engine is core.cjs (below), loaded by core-loader.js (the import is its unbundled fallback);
+  // worker.js is the worker threads' module (check/pool.ts starts it next to the chunk that needs it)
+  external: [...NATIVE, '@replylint/core'],
   // CommonJS dependencies bundled into ESM use require(), __filename and __dirname
   banner: {
     js: [

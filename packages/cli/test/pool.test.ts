@@ -1,4 +1,4 @@
-// Worker threads (tinypool) give exactly the same results as the main thread alone.
+// Worker threads (check/pool.ts) give exactly the same results as the main thread alone.
 // REPLYLINT_WORKERS forces the pool for a small run (normally it starts at PARALLEL_MIN_FILES).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

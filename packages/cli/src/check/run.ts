@@ -18,11 +18,10 @@
 //   rename; mode and owner kept; symlinks followed) and only if the file did not change meanwhile.
 // - JSON output leaves out `source` (replies carry personal data); `output` is given for
 //   --fix-dry-run and stdin, where the fixed text is not written back.
-// Large runs spread the files over worker threads (tinypool); the main thread works along.
+// Large runs spread the files over worker threads (check/pool.ts); the main thread works along.
 import { availableParallelism } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CliError, EXIT_LINT, EXIT_OK, EXIT_USAGE } from '../errors.js';
 import { expandTargets } from '../io/files.js';
 import { readStdin } from '../io/read.js';
@@ -33,6 +32,7 @@ import { cliVersion } from '../version.js';
 import { loadCore, saveCoreCodeCache } from '../core-loader.js';
 import { shouldColor } from '../color.js';
 import { FileProcessor, type Core, type Job, type JobOutcome, type ProcessSettings } from './process.js';
+import { startPool, type Pool } from './pool.js';
 import type { WorkerTask } from './worker.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
@@ -115,7 +115,7 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
   // Enough files for worker threads: they start loading the rule engine now, while the main
   // thread loads its own (a worker needs ~0.4 s before its first file).
   const threads = workerThreads(targets.files.length);
-  const pool = startPool(threads);
+  const pool = startThreads(threads);
   let jobs: Job[];
   let core: Core;
   let settings: ProcessSettings;
@@ -150,9 +150,6 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
     throw e;
   }
   const outcomes: JobOutcome[] = new Array<JobOutcome>(jobs.length);
-  // the main thread yields only between chunks once it is checking: without this wait the
-  // dynamic import of tinypool (and so the workers' start) would lag ~0.5 s behind
-  await pool?.started;
   if (pool) await processParallel(jobs, outcomes, processor, settings, pool);
   else for (let i = 0; i < jobs.length; i++) outcomes[i] = await processor.process(jobs[i]!);
   phase('检查完毕');
@@ -252,42 +249,20 @@ function workerThreads(files: number): number {
   return Math.min(Math.max(availableParallelism() - 1, 0), 7);
 }
 
-interface Pool {
-  readonly threads: number;
-  /** Resolves once the worker threads are started (they go on loading in the background). */
-  readonly started: Promise<unknown>;
-  run(task: WorkerTask): Promise<JobOutcome[]>;
-  /** Has every worker load the engine and check a sample reply (results ignored). */
-  warmUp(settings: ProcessSettings): void;
-  destroy(): Promise<void>;
-}
-
-/** A tinypool of `threads` workers (none for 0), loaded in the background. */
-function startPool(threads: number): Pool | undefined {
+/** The worker threads (check/pool.ts), each also told to load the engine and check a sample reply. */
+function startThreads(threads: number): (Pool & { warmUp(settings: ProcessSettings): void }) | undefined {
   if (threads <= 0) return undefined;
-  const loading = import('tinypool').then(
-    ({ default: Tinypool }) =>
-      new Tinypool({
-        filename: fileURLToPath(new URL('./worker.js', import.meta.url)),
-        minThreads: threads,
-        maxThreads: threads,
-        isolateWorkers: false,
-        // two chunks in flight per worker: the main thread (busy checking its own chunks) cannot
-        // hand out the next chunk the moment a worker finishes one
-        concurrentTasksPerWorker: 2,
-      }),
-  );
+  const pool = startPool(threads);
   const warming: Promise<unknown>[] = [];
   return {
     threads,
-    started: loading.catch(() => undefined),
-    run: async (task) => (await (await loading).run(task)) as JobOutcome[],
+    run: (task) => pool.run(task),
     warmUp(settings) {
-      for (let i = 0; i < threads; i++) warming.push(loading.then((p) => p.run({ settings, jobs: [], warmUp: true } satisfies WorkerTask)).catch(() => undefined));
+      // one warm-up chunk per thread, ahead of the real ones in its queue (results ignored)
+      for (let i = 0; i < threads; i++) warming.push(pool.run({ settings, jobs: [], warmUp: true }).catch(() => undefined));
     },
     async destroy() {
-      // an unfinished warm-up is abandoned (its task is rejected and ignored)
-      await (await loading).destroy();
+      await pool.destroy();
       await Promise.all(warming);
     },
   };

@@ -1,5 +1,7 @@
-// Worker thread of large `replylint check` runs (tinypool): processes a chunk of files with the
-// same settings as the main thread and returns the outcomes in order.
+// Worker thread of large `replylint check` runs (check/pool.ts): processes the chunks of files it
+// is sent, one after another, with the same settings as the main thread, and replies with the
+// outcomes in order.
+import { parentPort, workerData } from 'node:worker_threads';
 import { loadCore } from '../core-loader.js';
 import { FileProcessor, type Job, type JobOutcome, type ProcessSettings } from './process.js';
 
@@ -11,6 +13,13 @@ export interface WorkerTask {
   /** Load the engine and check a sample reply, so the first real chunk runs warm. */
   warmUp?: boolean;
 }
+
+export interface WorkerRequest {
+  id: number;
+  task: WorkerTask;
+}
+
+export type WorkerReply = { id: number; outcomes: JobOutcome[] } | { id: number; error: string };
 
 // a made-up reply that touches most rules (no personal data)
 const SAMPLE = [
@@ -28,7 +37,7 @@ const SAMPLE = [
   '',
 ].join('\n');
 
-export default async function checkChunk(task: WorkerTask): Promise<JobOutcome[]> {
+export async function checkChunk(task: WorkerTask): Promise<JobOutcome[]> {
   if (!processor) {
     const core = await loadCore();
     try {
@@ -53,4 +62,22 @@ export default async function checkChunk(task: WorkerTask): Promise<JobOutcome[]
     if ('fatal' in r) break;
   }
   return out;
+}
+
+// started by check/pool.ts (the same literal as POOL_WORKER there: importing pool.ts here would
+// load it into every worker for nothing)
+if (parentPort && workerData === 'replylint-check-pool') {
+  const port = parentPort;
+  let queue: Promise<void> = Promise.resolve();
+  port.on('message', ({ id, task }: WorkerRequest) => {
+    queue = queue.then(async () => {
+      let reply: WorkerReply;
+      try {
+        reply = { id, outcomes: await checkChunk(task) };
+      } catch (e) {
+        reply = { id, error: e instanceof Error ? e.message : String(e) };
+      }
+      port.postMessage(reply);
+    });
+  });
 }
