@@ -33,6 +33,14 @@ const DIR_RUNS = Number(arg('dir-runs', 3));
 const SEED = Number(arg('seed', 20240312));
 const JSON_OUT = process.argv.includes('--json');
 const SKIP = new Set((arg('skip', '') || '').split(',').filter(Boolean)); // a,b,c
+// NODE_EXTRA_CA_CERTS makes every node process parse that certificate file before it runs any
+// JavaScript (node::crypto::UseExtraCaCerts in `perf`). Some sandboxes point it at the whole
+// system bundle: ~140 certificates, 60–90 ms per process start on the bench VM, which (b) and (c)
+// then include. --without-extra-ca measures (b) and (c) as on a machine without it.
+const EXTRA_CA = process.env.NODE_EXTRA_CA_CERTS;
+const WITHOUT_EXTRA_CA = process.argv.includes('--without-extra-ca');
+const childEnv = { ...process.env };
+if (WITHOUT_EXTRA_CA) delete childEnv.NODE_EXTRA_CA_CERTS;
 
 // ---------- corpus ----------
 
@@ -203,11 +211,11 @@ async function inProcess(replies, others) {
 function timeCommand(args) {
   const time = '/usr/bin/time';
   if (existsSync(time)) {
-    const r = spawnSync(time, ['-f', '%e %M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const r = spawnSync(time, ['-f', '%e %M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env: childEnv });
     const m = /(\d+(?:\.\d+)?) (\d+)\s*$/.exec(r.stderr);
     return { status: r.status, rssKiB: m ? Number(m[2]) : undefined };
   }
-  const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
+  const r = spawnSync(process.execPath, args, { stdio: 'ignore', env: childEnv });
   return { status: r.status, rssKiB: undefined };
 }
 
@@ -222,7 +230,7 @@ function coldStart(file) {
     status = r.status;
     if (r.rssKiB) rss = Math.max(rss, r.rssKiB);
   }
-  return { runs: RUNS, medianMs: median(times), minMs: Math.min(...times), maxRssMiB: rss ? rss / 1024 : undefined, exit: status, nodeBaselineMs: nodeBaseline(RUNS) };
+  return { runs: RUNS, medianMs: median(times), minMs: Math.min(...times), maxRssMiB: rss ? rss / 1024 : undefined, exit: status, nodeBaselineMs: nodeBaseline(RUNS), nodeBaselineWithoutExtraCaMs: baselineWithoutExtraCa(RUNS) };
 }
 
 /**
@@ -230,14 +238,22 @@ function coldStart(file) {
  * current speed: on the shared bench VM it drifts between ~95 and ~150 ms within minutes, and
  * every other figure drifts with it, so (b) and (c) are reported with it.
  */
-function nodeBaseline(runs) {
+function nodeBaseline(runs, env = childEnv) {
   const base = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore', env });
     base.push(performance.now() - t0);
   }
   return median(base);
+}
+
+/** `node -e 0` without NODE_EXTRA_CA_CERTS, when the measured commands have it (else undefined). */
+function baselineWithoutExtraCa(runs) {
+  if (!EXTRA_CA || WITHOUT_EXTRA_CA) return undefined;
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  return nodeBaseline(runs, env);
 }
 
 function directory(dir, replies) {
@@ -253,7 +269,7 @@ function directory(dir, replies) {
     if (r.rssKiB) rss = Math.max(rss, r.rssKiB);
   }
   const ms = median(times);
-  return { files, runs: DIR_RUNS, medianMs: ms, nodeBaselineMs: nodeBaseline(5), repliesPerSecond: files / (ms / 1000), maxRssMiB: rss ? rss / 1024 : undefined, exit: status, ...labelCheck(replies) };
+  return { files, runs: DIR_RUNS, medianMs: ms, nodeBaselineMs: nodeBaseline(5), nodeBaselineWithoutExtraCaMs: baselineWithoutExtraCa(5), repliesPerSecond: files / (ms / 1000), maxRssMiB: rss ? rss / 1024 : undefined, exit: status, ...labelCheck(replies) };
 }
 
 /**
@@ -274,7 +290,7 @@ function labelCheck(replies) {
 
 // ---------- main ----------
 
-const out = { node: process.version, cpus: (await import('node:os')).cpus().length, seed: SEED };
+const out = { node: process.version, cpus: (await import('node:os')).cpus().length, seed: SEED, extraCaCerts: Boolean(EXTRA_CA) && !WITHOUT_EXTRA_CA };
 const outDir = join(root, 'bench/out');
 mkdirSync(outDir, { recursive: true });
 const all = corpus(Math.max(FILES, REPLIES), SEED);
@@ -305,19 +321,21 @@ if (JSON_OUT) {
     const b = out.coldStart;
     rows.push([`(b) 冷启动 check 单个文件（${b.runs} 次中位数）`, `${f(b.medianMs, 0)} ms`, '≤ 300 ms']);
     rows.push(['(b) 冷启动最大 RSS', b.maxRssMiB === undefined ? 'n/a' : `${f(b.maxRssMiB, 0)} MiB`, '≤ 150 MiB']);
-    rows.push(['    参照：空 node 进程（node -e 0）', `${f(b.nodeBaselineMs, 0)} ms`, '']);
+    rows.push(['    参照：空 node 进程（node -e 0）', `${f(b.nodeBaselineMs, 0)} ms${b.nodeBaselineWithoutExtraCaMs === undefined ? '' : `（去掉 NODE_EXTRA_CA_CERTS：${f(b.nodeBaselineWithoutExtraCaMs, 0)} ms）`}`, '']);
   }
   if (out.directory) {
     const c = out.directory;
     rows.push([`(c) check 目录（${c.files.toLocaleString('en-US')} 个文件，${c.runs} 次中位数）`, `${f(c.repliesPerSecond, 0)} 篇/秒（${f(c.medianMs / 1000, 2)} s）`, '≥ 4,000 篇/秒']);
     if (c.maxRssMiB !== undefined) rows.push(['(c) 最大 RSS', `${f(c.maxRssMiB, 0)} MiB`, '']);
-    rows.push(['    参照：紧接着测的空 node 进程（node -e 0）', `${f(c.nodeBaselineMs, 0)} ms`, '']);
+    rows.push(['    参照：紧接着测的空 node 进程（node -e 0）', `${f(c.nodeBaselineMs, 0)} ms${c.nodeBaselineWithoutExtraCaMs === undefined ? '' : `（去掉 NODE_EXTRA_CA_CERTS：${f(c.nodeBaselineWithoutExtraCaMs, 0)} ms）`}`, '']);
     rows.push(['    语料自检：无问题答复报错 / 有问题答复无任何提示', `${c.cleanWithErrors} / ${c.problemsMissed} 篇（平均每篇 ${f(c.errorsPerFile, 2)} 个错误）`, '0 / 0']);
   }
   const width = (s) => [...s].reduce((w, ch) => w + (ch.codePointAt(0) > 0x2e80 ? 2 : 1), 0);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => width(r[i]))));
   for (const r of rows) process.stdout.write(`${r.map((c, i) => c + ' '.repeat(widths[i] - width(c))).join('  ').trimEnd()}\n`);
   process.stdout.write(`\nNode ${out.node}，${out.cpus} 核；语料种子 ${out.seed}，其中约 ${Math.round(out.clean * 100)}% 为无问题答复。\n`);
+  if (WITHOUT_EXTRA_CA && EXTRA_CA) process.stdout.write('(b)(c) 在去掉 NODE_EXTRA_CA_CERTS 的环境中测量（--without-extra-ca）。\n');
+  else if (EXTRA_CA) process.stdout.write('注意：NODE_EXTRA_CA_CERTS 已设置，每个 node 进程启动时先解析该证书文件，(b)(c) 含这段时间；--without-extra-ca 去掉它测量。\n');
 }
 if (!labelsOk) {
   process.stderr.write('语料自检失败：无问题答复被报错，或有问题答复未报错（见上表）。\n');
