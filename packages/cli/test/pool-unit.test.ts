@@ -67,6 +67,8 @@ describe('startPool', () => {
     const pool = startPool(1, url);
     try {
       await expect(pool.run(task(1))).rejects.toThrow('工作线程意外退出（退出码 3）');
+      // a chunk sent to the exited thread fails at once instead of waiting for ever
+      await expect(pool.run(task(1))).rejects.toThrow('工作线程意外退出（退出码 3）');
     } finally {
       await pool.destroy();
     }

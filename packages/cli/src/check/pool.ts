@@ -25,6 +25,8 @@ export interface Pool {
 interface Thread {
   worker: WorkerThread;
   inFlight: number;
+  /** Why the thread can take no more chunks (it failed or exited), once it cannot. */
+  failed?: Error;
 }
 
 /** Marks a worker started by this pool (check/worker.js then listens for chunks). */
@@ -42,6 +44,7 @@ export function startPool(threads: number, file: URL = new URL('./worker.js', im
   let nextId = 0;
   let stopping = false;
   const failAll = (thread: Thread, error: Error) => {
+    thread.failed ??= error;
     for (const [id, p] of pending) {
       if (p.thread !== thread) continue;
       pending.delete(id);
@@ -68,6 +71,7 @@ export function startPool(threads: number, file: URL = new URL('./worker.js', im
     threads,
     run(task) {
       const thread = pool.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+      if (thread.failed) return Promise.reject(thread.failed);
       const id = nextId++;
       thread.inFlight++;
       return new Promise<JobOutcome[]>((resolve, reject) => {
