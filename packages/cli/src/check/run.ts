@@ -305,6 +305,8 @@ async function processParallel(jobs: readonly Job[], outcomes: JobOutcome[], pro
     }
   };
   try {
+    // two chunks in flight per thread (pool.run picks the thread with fewest): the main thread,
+    // busy with its own chunk, cannot hand out the next one the moment a worker finishes one
     await Promise.all([main(), ...Array.from({ length: threads * 2 }, worker)]);
   } finally {
     await pool.destroy();
