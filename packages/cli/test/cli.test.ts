@@ -220,6 +220,23 @@ describe('check: options', () => {
     expect(parseJson(readFileSync(join(d, 'out/report.json'), 'utf8'))[0]!.errorCount).toBe(1);
   });
 
+  it('--output-file makes missing folders, and names the file it cannot write', () => {
+    const d = temp({ 'x.md': `${HARSH}\n`, 'a-file': 'x' });
+    expect(run(['--format', 'json', '--output-file', 'out/deep/er/report.json', 'x.md'], { cwd: d }).code).toBe(1);
+    expect(parseJson(readFileSync(join(d, 'out/deep/er/report.json'), 'utf8'))[0]!.errorCount).toBe(1);
+    const blocked = run(['--output-file', 'a-file/report.txt', 'x.md'], { cwd: d });
+    expect(blocked.code).toBe(2);
+    expect(blocked.stderr).toContain('无法写入输出文件「a-file/report.txt」（ENOTDIR）');
+  });
+
+  // recursive mkdir of Node 20 never returns for a folder /proc refuses
+  it.runIf(existsSync('/proc/self'))('--output-file in a folder that cannot be made is an error, not a hang', () => {
+    const d = temp({ 'x.md': `${HARSH}\n` });
+    const r = run(['--output-file', '/proc/replylint-no-such/report.txt', 'x.md'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('无法写入输出文件「/proc/replylint-no-such/report.txt」（ENOENT）');
+  });
+
   it('--format sarif validates against the SARIF 2.1.0 schema', () => {
     const d = temp({ 'x.md': `${UNUSED_DIRECTIVE}${CLEAN}\n\n${HARSH}\n`, 'y.md': `${CLEAN}\n` });
     const r = run(['--format', 'sarif', 'x.md', 'y.md'], { cwd: d });

@@ -20,11 +20,12 @@
 //   --fix-dry-run and stdin, where the fixed text is not written back.
 // Large runs spread the files over worker threads (check/pool.ts); the main thread works along.
 import { availableParallelism } from 'node:os';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { CliError, EXIT_LINT, EXIT_OK, EXIT_USAGE } from '../errors.js';
 import { expandTargets } from '../io/files.js';
 import { readStdin } from '../io/read.js';
+import { ensureDirectory } from '../io/dirs.js';
 import { loadFormatter, isFormatName, FORMATS } from '../formatters/index.js';
 import { displayPath } from '../formatters/paths.js';
 import type { FileResult, FormatContext, RuleMeta } from '../formatters/types.js';
@@ -188,7 +189,7 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
   if (opts.outputFile) {
     const target = resolve(cwd, opts.outputFile);
     try {
-      await mkdir(dirname(target), { recursive: true });
+      await ensureDirectory(dirname(target));
       await writeFile(target, text);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
