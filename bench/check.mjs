@@ -39,8 +39,9 @@ const SKIP = new Set((arg('skip', '') || '').split(',').filter(Boolean)); // a,b
 // then include. --without-extra-ca measures (b) and (c) as on a machine without it.
 const EXTRA_CA = process.env.NODE_EXTRA_CA_CERTS;
 const WITHOUT_EXTRA_CA = process.argv.includes('--without-extra-ca');
-const childEnv = { ...process.env };
-if (WITHOUT_EXTRA_CA) delete childEnv.NODE_EXTRA_CA_CERTS;
+const envWithoutExtraCa = { ...process.env };
+delete envWithoutExtraCa.NODE_EXTRA_CA_CERTS;
+const childEnv = WITHOUT_EXTRA_CA ? envWithoutExtraCa : process.env;
 
 // ---------- corpus ----------
 
@@ -250,10 +251,7 @@ function nodeBaseline(runs, env = childEnv) {
 
 /** `node -e 0` without NODE_EXTRA_CA_CERTS, when the measured commands have it (else undefined). */
 function baselineWithoutExtraCa(runs) {
-  if (!EXTRA_CA || WITHOUT_EXTRA_CA) return undefined;
-  const env = { ...process.env };
-  delete env.NODE_EXTRA_CA_CERTS;
-  return nodeBaseline(runs, env);
+  return EXTRA_CA && !WITHOUT_EXTRA_CA ? nodeBaseline(runs, envWithoutExtraCa) : undefined;
 }
 
 function directory(dir, replies) {
@@ -310,6 +308,8 @@ if (JSON_OUT) {
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 } else {
   const f = (n, d = 1) => (n === undefined ? 'n/a' : n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
+  // node -e 0 as measured, and without NODE_EXTRA_CA_CERTS when that was measured too
+  const baselineCell = (x) => `${f(x.nodeBaselineMs, 0)} ms${x.nodeBaselineWithoutExtraCaMs === undefined ? '' : `（去掉 NODE_EXTRA_CA_CERTS：${f(x.nodeBaselineWithoutExtraCaMs, 0)} ms）`}`;
   const rows = [['测量', '结果', '目标']];
   if (out.inProcess) {
     const a = out.inProcess;
@@ -321,13 +321,13 @@ if (JSON_OUT) {
     const b = out.coldStart;
     rows.push([`(b) 冷启动 check 单个文件（${b.runs} 次中位数）`, `${f(b.medianMs, 0)} ms`, '≤ 300 ms']);
     rows.push(['(b) 冷启动最大 RSS', b.maxRssMiB === undefined ? 'n/a' : `${f(b.maxRssMiB, 0)} MiB`, '≤ 150 MiB']);
-    rows.push(['    参照：空 node 进程（node -e 0）', `${f(b.nodeBaselineMs, 0)} ms${b.nodeBaselineWithoutExtraCaMs === undefined ? '' : `（去掉 NODE_EXTRA_CA_CERTS：${f(b.nodeBaselineWithoutExtraCaMs, 0)} ms）`}`, '']);
+    rows.push(['    参照：空 node 进程（node -e 0）', baselineCell(b), '']);
   }
   if (out.directory) {
     const c = out.directory;
     rows.push([`(c) check 目录（${c.files.toLocaleString('en-US')} 个文件，${c.runs} 次中位数）`, `${f(c.repliesPerSecond, 0)} 篇/秒（${f(c.medianMs / 1000, 2)} s）`, '≥ 4,000 篇/秒']);
     if (c.maxRssMiB !== undefined) rows.push(['(c) 最大 RSS', `${f(c.maxRssMiB, 0)} MiB`, '']);
-    rows.push(['    参照：紧接着测的空 node 进程（node -e 0）', `${f(c.nodeBaselineMs, 0)} ms${c.nodeBaselineWithoutExtraCaMs === undefined ? '' : `（去掉 NODE_EXTRA_CA_CERTS：${f(c.nodeBaselineWithoutExtraCaMs, 0)} ms）`}`, '']);
+    rows.push(['    参照：紧接着测的空 node 进程（node -e 0）', baselineCell(c), '']);
     rows.push(['    语料自检：无问题答复报错 / 有问题答复无任何提示', `${c.cleanWithErrors} / ${c.problemsMissed} 篇（平均每篇 ${f(c.errorsPerFile, 2)} 个错误）`, '0 / 0']);
   }
   const width = (s) => [...s].reduce((w, ch) => w + (ch.codePointAt(0) > 0x2e80 ? 2 : 1), 0);
