@@ -6,13 +6,18 @@ import { defineKind } from './define.js';
 import { compileAnyOf, compilePattern, compileUnion } from '../detect/patterns.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema, scopeSchema } from './options.js';
-import { anyMatch, scopeRange, sentenceGate } from './scope.js';
+import { anyMatch, anyTest, scopeRange, sentenceGate } from './scope.js';
 import { execAll } from '../util/exec-all.js';
 
 const options = z.strictObject({
   trigger: z.array(patternSchema).optional(),
   /** Trigger matches followed or preceded by one of these are not triggers (e.g. negations). */
   triggerUnless: z.array(patternSchema).default([]),
+  /**
+   * A trigger match right after one of these (in the same sentence) is not a trigger, e.g.
+   * 按规定 in 责令该店按规定整改: an instruction to someone else, not the reply's own basis.
+   */
+  triggerNotAfter: z.array(patternSchema).default([]),
   /** One of these must occur in `scope` around the trigger (or anywhere in the document). */
   requires: z.array(patternSchema).min(1),
   scope: scopeSchema.default('sentence'),
@@ -27,6 +32,8 @@ function prepareConditional(o: z.infer<typeof options>) {
   return {
     requires: compileUnion(o.requires),
     triggerUnless: compileUnion(o.triggerUnless),
+    // anchored at the end: tested on the sentence up to the trigger
+    notAfter: compileUnion(o.triggerNotAfter.map((p) => `(?:${p})$`), ''),
     triggers: o.trigger?.map((p) => compilePattern(p)),
     anyTrigger: o.trigger && compileAnyOf(o.trigger, 'g'),
   };
@@ -38,7 +45,7 @@ export const conditionalKind = defineKind({
   options,
   messageIds: (o) => [o.messageId],
   create(ctx, o) {
-    const { requires, triggerUnless, triggers, anyTrigger } = prepared(o, prepareConditional);
+    const { requires, triggerUnless, notAfter, triggers, anyTrigger } = prepared(o, prepareConditional);
     if (!triggers) {
       return {
         document() {
@@ -60,6 +67,7 @@ export const conditionalKind = defineKind({
         for (const re of triggers) {
           for (const m of execAll(re, body)) {
             if (!m[0].length) continue;
+            if (notAfter.length && anyTest(notAfter, body.slice(0, m.index))) continue;
             const start = s.start + m.index;
             const end = start + m[0].length;
             const [ss, se] = scopeRange(ctx.doc, s, o.scope);

@@ -13,6 +13,17 @@ describe('policy-citation-needed (conditional)', () => {
   it('does not take 按规定时间 for an appeal to rules', () => {
     expect(run('policy-citation-needed', '请按规定时间到窗口领取。')).toEqual([]);
   });
+  it('does not take an instruction to a third party for the reply\'s basis (triggerNotAfter)', () => {
+    expect(run('policy-citation-needed', '执法人员要求其按规定收集处置餐厨垃圾。')).toEqual([]);
+    expect(run('policy-citation-needed', '街道已督促物业公司按照相关要求整改。')).toEqual([]);
+    // only right after the instruction, in the same clause: the reply's own basis is still reported
+    expect(run('policy-citation-needed', '已责令该店整改，根据相关规定，不予退还押金。')).toEqual(['missing:根据相关规定']);
+    expect(run('policy-citation-needed', '责令该店整改。按规定不能退还押金。')).toEqual(['missing:按规定']);
+    // an instruction to the requester still needs its basis
+    expect(run('policy-citation-needed', '工作人员要求您按照相关规定补充材料。')).toEqual(['missing:按照相关规定']);
+    // 市场监督管理局 is the unit itself, not an instruction
+    expect(run('policy-citation-needed', '市场监督管理局按照相关规定立案调查。')).toEqual(['missing:按照相关规定']);
+  });
 });
 
 describe('refusal-needs-basis (conditional)', () => {
