@@ -14,10 +14,11 @@ export const HANDLER_ROLE_RE = /^(?:承办人员|承办人|经办人员|经办�
 
 /**
  * Characters that end a given name: function words and verbs that typically follow a name
- * (承办人王磊电话联系, 承办人葛红和社区书记, 承办人于9月…), titles (同志, 先生, 科长) and units.
+ * (承办人王磊电话联系, 承办人葛红和社区书记, 承办人于9月…, 承办人李强拨打/通过/多次/分别/查看…), titles
+ * (同志, 先生, 科长) and units. A metadata name is matched verbatim before this applies.
  */
 const STOP = new Set(
-  '电话与和同及到在于对向将已再带前往赴为等的了是也即随又并就从会按把被给让当次今昨上下午晚早现经主科副局队所站部处办先女师老均都还亲专负联核约致来去说称表告'.split(''),
+  '电话与和同及到在于对向将已再带前往赴为等的了是也即随又并就从会按把被给让当次今昨上下午晚早现经主科副局队所站部处办先女师老均都还亲专负联核约致来去说称表告拨打赶陪入多分通第查协走回'.split(''),
 );
 /** Stop characters that are nevertheless common as the FIRST given-name character (李向东, 王和平, 刘为民). */
 const FIRST_OK = new Set('向和同为会来'.split(''));

@@ -27,6 +27,14 @@ describe('names after role words', () => {
     expect(after('承办人周文涛电话联系陈先生')).toEqual(['name:周文涛']);
     expect(after('承办人葛红和社区书记到现场')).toEqual(['name:葛红']);
   });
+  it('ends a one-character given name before common verbs and adverbs', () => {
+    for (const rest of ['拨打您的电话', '打电话给您', '通过微信告知您', '多次联系您', '分别联系双方', '查看了现场', '陪同您前往', '入户核实', '回访了您', '第一时间联系您']) {
+      expect(after(`承办人李强${rest}`)).toEqual(['name:李强']);
+    }
+    // a two-character given name is still whole, and a metadata name is taken verbatim
+    expect(after('承办人李志通电话联系您')).toEqual(['name:李志']);
+    expect(after('承办人李志通电话联系您', ['李志通'])).toEqual(['name:李志通']);
+  });
   it('handles separators, compound surnames and self-introductions', () => {
     expect(after('承办人：欧阳文杰')).toEqual(['name:欧阳文杰']);
     expect(after('经办人为杨志远，联系电话')).toEqual(['name:杨志远']);
