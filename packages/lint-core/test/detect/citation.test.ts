@@ -33,6 +33,10 @@ describe('document numbers', () => {
     expect(code('该事项依据宿政办[2021]032号文件办理')).toBe('宿政办');
     expect(code('市政府印发的宿政发〔2021〕3号')).toBe('宿政发');
     expect(code('苏政办发〔2021〕3号')).toBe('苏政办发');
+    // 符合 / 违反 / 见 are not part of any issuer code
+    expect(code('收费标准符合宿发改价〔2019〕15号文件规定')).toBe('宿发改价');
+    expect(code('该行为违反了宿政办发〔2021〕32号文件')).toBe('宿政办发');
+    expect(code('详见宿政发〔2021〕3号')).toBe('宿政发');
   });
   it('recognizes case numbers', () => {
     const simp = '仲裁案号为宿劳人仲案字〔2025〕第88号';
