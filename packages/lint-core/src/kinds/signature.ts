@@ -25,6 +25,8 @@ const options = z.strictObject({
 
 const SENTENCE_END = /[。！？!?]/;
 const FIELD = /(?:单位|承办人|经办人|办理人|联系人|电话|联系方式)[：:]/;
+/** A closing sentence that names the handler with a phone (如有疑问，请与承办人王磊联系，电话0527-…。). */
+const ROLE = /承办人|经办人|办理人|联系人/;
 const TOKEN_SPLIT = /[\s　：:，,。；;、|/（）()【】\[\]]+/;
 
 function prepareSignature(o: z.infer<typeof options>) {
@@ -46,13 +48,15 @@ export const signatureKind = defineKind({
     return {
       document() {
         const { simp, blocks, source } = ctx.doc;
-        // the last few blocks that look like signature lines: no sentence end (。！？), or a
-        // labelled field (承办单位：, 承办人：, 联系电话：); prose stops the signature
+        // the last few blocks that look like signature lines: no sentence end (。！？), a labelled
+        // field (承办单位：, 承办人：, 联系电话：), or a sentence giving the handler and a phone
+        // number; other prose stops the signature
         const closing: typeof blocks = [];
         for (let i = blocks.length - 1; i >= 0 && closing.length < o.tailBlocks; i--) {
           const b = blocks[i]!;
           const body = simp.slice(b.start, b.end);
-          if (b.end - b.start > o.maxBlockChars || (SENTENCE_END.test(body) && !FIELD.test(body))) break;
+          const prose = SENTENCE_END.test(body) && !FIELD.test(body) && !(ROLE.test(body) && anyTest(phone, body));
+          if (b.end - b.start > o.maxBlockChars || prose) break;
           closing.unshift(b);
         }
         const start = closing[0]?.start ?? simp.length;
