@@ -88,9 +88,18 @@ export function findDocNumbers(simp: string, from = 0, to = simp.length): DocNum
 const CASE_NUMBER = /(?:案字|仲案|仲字|诉字|裁字|执字|案)$/;
 const CASE_CONTEXT = /(?:案号|编号|案卷号|受理号|登记号|证书号|证号)(?:为|是|：|:)?[\u4e00-\u9fa5]*$/;
 
-/** Case numbers (仲裁/诉讼/行政案件: 宿劳人仲案字〔2025〕第88号) are not document numbers. */
-export function isCaseNumber(simp: string, d: Pick<DocNumberMatch, 'issuer' | 'bodyStart'>): boolean {
-  return CASE_NUMBER.test(d.issuer) || CASE_CONTEXT.test(simp.slice(Math.max(0, d.bodyStart - 10), d.bodyStart));
+/**
+ * Case numbers (仲裁/诉讼/行政案件: 宿劳人仲案字〔2025〕第88号) are not document numbers, nor are the
+ * numbers of enforcement and licensing instruments, written "…字〔年〕第N号" by convention
+ * (安规建消验字〔2025〕第57号 on a 消防验收意见书): 第 is part of them, and removing it would change
+ * the number printed on the instrument.
+ */
+export function isCaseNumber(simp: string, d: Pick<DocNumberMatch, 'issuer' | 'bodyStart' | 'hasDi'>): boolean {
+  return (
+    CASE_NUMBER.test(d.issuer) ||
+    (d.hasDi && d.issuer.endsWith('字')) ||
+    CASE_CONTEXT.test(simp.slice(Math.max(0, d.bodyStart - 10), d.bodyStart))
+  );
 }
 
 export interface TitleMatch {

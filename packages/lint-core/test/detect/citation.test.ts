@@ -41,6 +41,11 @@ describe('document numbers', () => {
   it('recognizes case numbers', () => {
     const simp = '仲裁案号为宿劳人仲案字〔2025〕第88号';
     expect(isCaseNumber(simp, findDocNumbers(simp)[0]!)).toBe(true);
+    // instruments numbered …字〔年〕第N号 by convention; a 字 number without 第 is still checked
+    const instrument = '出具了安规建消验字〔2025〕第57号验收意见书';
+    expect(isCaseNumber(instrument, findDocNumbers(instrument)[0]!)).toBe(true);
+    const plain = '依据宿政字〔2019〕3号文件';
+    expect(isCaseNumber(plain, findDocNumbers(plain)[0]!)).toBe(false);
   });
   it('pairs numbers with their titles in both orders', () => {
     const simp = '按照《甲办法》（宿政发〔2021〕3号）和宿政发〔2022〕4号《乙通知》以及宿政发〔2023〕5号文件';
