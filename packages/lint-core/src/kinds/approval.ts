@@ -8,7 +8,7 @@ import { compileAnyOf, compilePattern, compileUnion } from '../detect/patterns.j
 import { prepared } from '../util/memo.js';
 import { patternSchema } from './options.js';
 import { anyMatch } from './scope.js';
-import { toSimplified } from '../parse/t2s.js';
+import { hasTraditional, toSimplified } from '../parse/t2s.js';
 import type { TicketMeta } from '../types.js';
 import { execAll } from '../util/exec-all.js';
 
@@ -28,6 +28,8 @@ export function principalApproval(meta: TicketMeta, roles: readonly string[]): '
 const finalOptions = z.strictObject({
   /** The exact wording replies must use. */
   canonical: z.string().min(1).default('此为最终答复'),
+  /** The same wording in Traditional script: the fix for a variant written in Traditional script. */
+  canonicalTraditional: z.string().min(1).optional(),
   /** Equivalent labels, safely replaced by `canonical` (fix). */
   variants: z.array(patternSchema).default([]),
   /** Other final-answer statements: they need the approval and evidence too, but are not rewritten. */
@@ -87,11 +89,13 @@ export const finalAnswerKind = defineKind({
           if (h.type === 'variant' && simp.slice(h.start, h.end) !== canonicalSimp) {
             const range = ctx.doc.toSource(h.start, h.end);
             const exact = ctx.doc.source.slice(range[0], range[1]) === phrase;
+            // keep the script the clerk wrote in
+            const canonical = o.canonicalTraditional && hasTraditional(phrase) ? o.canonicalTraditional : o.canonical;
             ctx.report({
               messageId: 'variant',
-              data: { phrase, canonical: o.canonical },
+              data: { phrase, canonical },
               at: [h.start, h.end],
-              ...(exact ? { fix: { range, text: o.canonical } } : {}),
+              ...(exact ? { fix: { range, text: canonical } } : {}),
             });
           }
         }

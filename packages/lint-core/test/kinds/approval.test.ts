@@ -26,6 +26,15 @@ describe('final-answer kind', () => {
     expect(run('final-answer-approval', text)).toEqual(['variant:本答复为最终答复意见']);
     expect(fix(text, { rules: { 'final-answer-approval': 'error' }, only: ['final-answer-approval'] }).output.endsWith('此为最终答复。')).toBe(true);
   });
+  it('fixes a variant written in Traditional script to the Traditional label', () => {
+    const opts = { rules: { 'final-answer-approval': 'error' as const }, only: ['final-answer-approval'] };
+    const text = `${meta('approval:\n  role: 主要負責人')}${EVIDENCE}\n\n此答覆為最終答覆。`;
+    expect(run('final-answer-approval', text)).toEqual(['variant:此答覆為最終答覆']);
+    const out = fix(text, opts).output;
+    expect(out.endsWith('此為最終答覆。')).toBe(true);
+    // the Traditional label is the exact wording: nothing left to report
+    expect(run('final-answer-approval', out)).toEqual([]);
+  });
   it('reports approval and evidence problems at the first label', () => {
     expect(run('final-answer-approval', `${meta('approval:\n  role: 分管领导')}此为最终答复。`)).toEqual([
       'notPrincipal:此为最终答复',
