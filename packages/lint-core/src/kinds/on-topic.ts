@@ -1,7 +1,8 @@
 // `on-topic`: the reply addresses the request, each point of it when the request lists several.
 // Keywords of each point come from word segmentation (this is where it earns its place: only
 // documents with `request` metadata load the segmenter). A point counts as addressed when enough
-// of its keywords (or a two-character part of a longer keyword) occur in the reply.
+// of its keywords (or a two-character part of a longer keyword) occur in the reply; of a request
+// in several points, each point is judged on the keywords it does not share with the others.
 import { z } from 'zod';
 import { defineKind } from './define.js';
 import { toSimplified } from '../parse/t2s.js';
@@ -69,8 +70,12 @@ export const onTopicKind = defineKind({
         const reply = ctx.doc.simp;
         const points = splitPoints(toSimplified(request));
         const missing: { index: number; point: string; keywords: string[] }[] = [];
+        const all = points.map((point) => pointKeywords(seg, point, stop, o.maxKeywords));
         points.forEach((point, i) => {
-          const kws = pointKeywords(seg, point, stop, o.maxKeywords);
+          // words shared with another point (the common subject: 1. 烧烤店油烟大；2. 烧烤店经营到凌晨)
+          // do not show that this point was answered; judge it on its own words when it has enough
+          const own = all[i]!.filter((k) => !all.some((other, j) => j !== i && other.includes(k)));
+          const kws = own.length >= o.minKeywords ? own : all[i]!;
           if (kws.length < o.minKeywords) return;
           const hit = kws.filter((k) => mentioned(reply, k)).length;
           if (hit < Math.max(1, Math.ceil(kws.length * o.minCoverage))) missing.push({ index: i + 1, point, keywords: kws });

@@ -20,6 +20,13 @@ describe('on-topic', () => {
     expect(onTopic(request, '夜市噪音：已责令摊主22时前收摊。西侧路灯：9月25日更换损坏灯具，照明已恢复。')).toEqual([]);
   });
 
+  it('does not count words a point shares with another point (the common subject) as an answer to it', () => {
+    const request = '1. 楼下烧烤店油烟大，排烟管道对着我家窗户；2. 烧烤店晚上经营到凌晨两三点，吵得睡不着。';
+    const smoke = '执法队员责令该烧烤店安装油烟净化器，排烟管道已改至楼顶，不再对着您家窗户。';
+    expect(onTopic(request, smoke)).toEqual(['unaddressed:2']);
+    expect(onTopic(request, `${smoke}执法队员同时告知该店每日22时后不得在室外经营。`)).toEqual([]);
+  });
+
   it('reports an answer to a different question, in either script', () => {
     expect(onTopic('幸福小区东门外夜市每晚噪音扰民到凌晨，希望整治。', '您反映的公交线路调整事宜，已转交公交公司研究。')).toEqual(['offTopic:']);
     expect(onTopic('幸福小區東門外夜市每晚噪音擾民到凌晨，希望整治。', '9月24日晚，執法隊員到幸福小區東門外夜市檢測噪音，責令攤主22時前收攤。')).toEqual([]);
