@@ -39,6 +39,11 @@ const finalOptions = z.strictObject({
   evidence: z.array(patternSchema).min(1),
   /** Minimum length of the reply's prose (detailed reasons), in characters. */
   minChars: z.number().int().min(0).default(200),
+}).superRefine((o, c) => {
+  // a fix must land on the exact wording, or the next lint would report (and rewrite) it again
+  if (o.canonicalTraditional !== undefined && toSimplified(o.canonicalTraditional) !== toSimplified(o.canonical)) {
+    c.addIssue({ code: 'custom', path: ['canonicalTraditional'], message: `应为 canonical「${o.canonical}」的繁体写法` });
+  }
 });
 
 function prepareFinal(o: z.infer<typeof finalOptions>) {

@@ -34,6 +34,8 @@ describe('final-answer kind', () => {
     expect(out.endsWith('此為最終答覆。')).toBe(true);
     // the Traditional label is the exact wording: nothing left to report
     expect(run('final-answer-approval', out)).toEqual([]);
+    // a Traditional label that is not the same wording is a configuration error
+    expect(() => run('final-answer-approval', text, { canonicalTraditional: '此為最後答覆' })).toThrow(/canonicalTraditional: 应为 canonical「此为最终答复」的繁体写法/);
   });
   it('reports approval and evidence problems at the first label', () => {
     expect(run('final-answer-approval', `${meta('approval:\n  role: 分管领导')}此为最终答复。`)).toEqual([
