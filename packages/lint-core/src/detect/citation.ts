@@ -269,10 +269,12 @@ export function findCitedDocuments(simp: string): { documents: CitedDocument[]; 
   return { documents, titles };
 }
 
+/** Verbs that introduce a cited document (根据, 符合, 印发…): never part of an issuer code. */
+const CITING_VERBS = '根据|按照|依据|依照|参照|对照|遵照|遵循|符合|违反|适用|执行|落实|贯彻|印发|下发|下达|出台|作出|做出|出具|制发|发布|签发';
 /** Words that may precede an issuer code and are not part of it. */
-const LEADING_WORDS = /^(?:(?:根据|按照|依据|依照|参照|对照|遵照|遵循|符合|违反|适用|执行|落实|贯彻|印发|下发|下达|出台|作出|做出|出具|制发|发布|签发|形成|按|依|据|即|见|的|了|和|与|及|是|在|将|把)+)/;
+const LEADING_WORDS = new RegExp(`^(?:(?:${CITING_VERBS}|形成|按|依|据|即|见|的|了|和|与|及|是|在|将|把)+)`);
 /** Verbs that end the words before an issuer code wherever they stand (该事项依据宿政办 → 宿政办). */
-const CONTEXT_VERB = /(?:根据|按照|依据|依照|参照|对照|遵照|遵循|符合|违反|适用|执行|落实|贯彻|印发|下发|下达|出台|作出|做出|出具|制发|发布|签发|参见|详见|见)/g;
+const CONTEXT_VERB = new RegExp(`(?:${CITING_VERBS}|参见|详见|见)`, 'g');
 
 /** The issuer code without the context words before it (根据宿政发 → 宿政发, 该事项依据宿政办 → 宿政办). */
 export function trimIssuer(d: Pick<DocNumberMatch, 'issuer'>): string {

@@ -24,9 +24,10 @@ const options = z.strictObject({
 });
 
 const SENTENCE_END = /[。！？!?]/;
-const FIELD = /(?:单位|承办人|经办人|办理人|联系人|电话|联系方式)[：:]/;
+const ROLES = '承办人|经办人|办理人|联系人';
+const FIELD = new RegExp(`(?:单位|${ROLES}|电话|联系方式)[：:]`);
 /** A closing sentence that names the handler with a phone (如有疑问，请与承办人王磊联系，电话0527-…。). */
-const ROLE = /承办人|经办人|办理人|联系人/;
+const ROLE = new RegExp(ROLES);
 const TOKEN_SPLIT = /[\s　：:，,。；;、|/（）()【】\[\]]+/;
 
 function prepareSignature(o: z.infer<typeof options>) {
