@@ -11,7 +11,7 @@ import { execAll } from '../util/exec-all.js';
 
 const options = z.strictObject({
   trigger: z.array(patternSchema).optional(),
-  /** Trigger matches followed or preceded by one of these are not triggers (e.g. negations). */
+  /** A sentence where one of these occurs holds no trigger (e.g. 如对处理结果不满意: a notice, not a statement). */
   triggerUnless: z.array(patternSchema).default([]),
   /**
    * A trigger match right after one of these (in the same sentence) is not a trigger, e.g.
