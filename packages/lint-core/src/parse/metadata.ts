@@ -282,6 +282,44 @@ function duplicateKeys(doc: Document, yamlText: string, base: number): MetadataP
   return out;
 }
 
+/** What the `yaml` package's error codes mean, in the words of the message (the code follows). */
+const YAML_ERRORS: Record<string, string> = {
+  MISSING_CHAR: '缺少配对的引号或括号',
+  BAD_INDENT: '缩进不对，或括号没有闭合',
+  BLOCK_AS_IMPLICIT_KEY: '一行里有两个“键:”，或下一行的缩进不对',
+  MULTILINE_IMPLICIT_KEY: '键不能跨行',
+  TAB_AS_INDENT: '用了制表符缩进，请改用空格',
+  BAD_ALIAS: '引用了没有定义的锚点（*名称），或引用过多',
+  BAD_DQ_ESCAPE: '双引号里的转义写法不对',
+  UNEXPECTED_TOKEN: '有多余或不该出现的字符',
+  BAD_SCALAR_START: '值不能以这个字符开头，请给值加引号',
+  MULTIPLE_DOCS: '文件头里只能有一段 YAML',
+};
+
+function yamlErrorDetail(code: string | undefined): string {
+  const said = code ? YAML_ERRORS[code] : undefined;
+  return said ? `${said}，${code}` : (code ?? '语法错误');
+}
+
+/** Range (in the YAML text) of the first alias that points nowhere, else of the first alias. */
+function firstAliasRange(d: Document): [number, number] | undefined {
+  const { visit, isAlias } = yaml();
+  let first: [number, number] | undefined;
+  let unresolved: [number, number] | undefined;
+  visit(d, {
+    Alias(_key, node) {
+      if (!isAlias(node) || !node.range) return undefined;
+      first ??= [node.range[0], node.range[1]];
+      if (node.resolve(d) === undefined) {
+        unresolved = [node.range[0], node.range[1]];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return unresolved ?? first;
+}
+
 export function parseMetadata(yamlText: string, base: number, fmRange: Range): MetadataResult {
   const meta: TicketMeta = { extra: {} };
   const problems: MetadataProblem[] = [];
@@ -303,13 +341,26 @@ export function parseMetadata(yamlText: string, base: number, fmRange: Range): M
       const at = base + (err.pos?.[0] ?? 0);
       problems.push({
         messageId: 'yamlSyntax',
-        data: { detail: err.code ?? 'YAML' },
+        data: { detail: yamlErrorDetail(err.code) },
         range: [at, Math.max(at + 1, base + (err.pos?.[1] ?? 0))],
         fatal: true,
       });
       return { meta, problems, keyRanges: {} };
     }
-    data = d.toJS();
+    try {
+      data = d.toJS();
+    } catch {
+      // parses, but is no data: an alias to an anchor that is not defined (x: *y), or too many
+      // aliases; reported at the first alias
+      const alias = firstAliasRange(d);
+      problems.push({
+        messageId: 'yamlSyntax',
+        data: { detail: yamlErrorDetail('BAD_ALIAS') },
+        range: alias ? [base + alias[0], base + alias[1]] : fmRange,
+        fatal: true,
+      });
+      return { meta, problems, keyRanges: {} };
+    }
     problems.push(...duplicateKeys(d, yamlText, base));
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {

@@ -32,6 +32,20 @@ describe('front matter metadata', () => {
     expect(diagnostics.some((d) => d.ruleId === 'no-harsh-language')).toBe(true);
   });
 
+  it('reports an alias to an undefined anchor at the alias, in Chinese, instead of throwing', () => {
+    const text = '---\ntype: complaint\nx: *y\n---\n该市民无理取闹。\n';
+    const { diagnostics } = lintDocument(text);
+    const fm = diagnostics.filter((d) => d.ruleId === 'front-matter');
+    expect(fm.map((d) => [d.messageId, text.slice(d.range[0], d.range[1]), d.fatal])).toEqual([['yamlSyntax', '*y', true]]);
+    expect(fm[0]!.message).toContain('引用了没有定义的锚点');
+    expect(diagnostics.some((d) => d.ruleId === 'no-harsh-language')).toBe(true);
+  });
+
+  it('says what a YAML syntax error means, with the code', () => {
+    const { diagnostics } = lintDocument('---\ntype: "complaint\n---\n正文。\n', { only: [] });
+    expect(diagnostics[0]!.message).toContain('缺少配对的引号或括号，MISSING_CHAR');
+  });
+
   it('reports a non-mapping front matter', () => {
     const { diagnostics } = lintDocument('---\n- a\n- b\n---\n正文\n');
     expect(diagnostics.filter((d) => d.ruleId === 'front-matter').map((d) => d.messageId)).toEqual(['notMapping']);

@@ -8,7 +8,7 @@ const NOW = new Date('2025-06-30T10:00:00+08:00');
 
 // Fragments that exercise markup, front matter, directives and the rules' vocabulary.
 const fragments = fc.constantFrom(
-  '---\n', 'type: complaint\n', 'anonymous: true\n', 'type: [\n', 'dispatchedAt: 2024-09-23 09:30\n', 'request: 1. 噪音 2. 油烟\n',
+  '---\n', 'type: complaint\n', 'anonymous: true\n', 'type: [\n', 'x: *y\n', 'a: &y 1\n', 'dispatchedAt: 2024-09-23 09:30\n', 'request: 1. 噪音 2. 油烟\n',
   '承办人：王磊', '经办人XXX', '9月23日上午10时电话联系了您', '近日', '告知', '满意', '不满意', '表示理解',
   '根据相关规定', '《宿迁市物业管理条例》第三十条', '宿政办发[2021]032号', '（宿政办发〔2021〕32号）', '依据中华人民共和国劳动合同法第三十条',
   '已联系市民解释', '请自行与物业联系', '电话无法接通', '非本单位职能', '暂时无法解决', '高度重视', '无理取闹', '胡攪蠻纏',
