@@ -10,6 +10,7 @@
 import jsyaml from 'js-yaml';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
 import { yaml } from '../util/lazy-yaml.js';
+import { aliasRange } from '../util/yaml-source.js';
 import { z } from 'zod';
 import { parseBeijingTime } from '../time.js';
 import { readFlatYaml } from './flat-yaml.js';
@@ -301,25 +302,6 @@ function yamlErrorDetail(code: string | undefined): string {
   return said ? `${said}，${code}` : (code ?? '语法错误');
 }
 
-/** Range (in the YAML text) of the first alias that points nowhere, else of the first alias. */
-function firstAliasRange(d: Document): [number, number] | undefined {
-  const { visit, isAlias } = yaml();
-  let first: [number, number] | undefined;
-  let unresolved: [number, number] | undefined;
-  visit(d, {
-    Alias(_key, node) {
-      if (!isAlias(node) || !node.range) return undefined;
-      first ??= [node.range[0], node.range[1]];
-      if (node.resolve(d) === undefined) {
-        unresolved = [node.range[0], node.range[1]];
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return unresolved ?? first;
-}
-
 export function parseMetadata(yamlText: string, base: number, fmRange: Range): MetadataResult {
   const meta: TicketMeta = { extra: {} };
   const problems: MetadataProblem[] = [];
@@ -352,7 +334,7 @@ export function parseMetadata(yamlText: string, base: number, fmRange: Range): M
     } catch {
       // parses, but is no data: an alias to an anchor that is not defined (x: *y), or too many
       // aliases; reported at the first alias
-      const alias = firstAliasRange(d);
+      const alias = aliasRange(d);
       problems.push({
         messageId: 'yamlSyntax',
         data: { detail: yamlErrorDetail('BAD_ALIAS') },

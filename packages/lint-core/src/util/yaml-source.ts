@@ -41,8 +41,13 @@ export function parseYamlSource(text: string, file: string): { source: YamlSourc
     return parsed;
   };
   if (!fast) {
-    const { doc } = full(); // throws the precise error
-    data = doc.toJS(); // both parsers disagree: trust `yaml`, which accepted the text
+    const { doc, lineOfOffset } = full(); // throws the precise error
+    try {
+      data = doc.toJS(); // both parsers disagree: trust `yaml`, which accepted the text
+    } catch {
+      const line = lineOfOffset(aliasRange(doc)?.[0] ?? 0);
+      throw new ConfigError(`${file}:${line}: YAML 语法错误（引用了没有定义的锚点（*名称），或引用过多）`, file, line);
+    }
   }
   const source: YamlSource = {
     file,
@@ -61,6 +66,28 @@ export function parseYamlSource(text: string, file: string): { source: YamlSourc
     },
   };
   return { source, data };
+}
+
+/**
+ * Range (in the YAML text) of the first alias that points nowhere, else of the first alias: where
+ * to report a document that parses but cannot become data (`x: *y`, or too many aliases).
+ */
+export function aliasRange(d: Document): [number, number] | undefined {
+  const { visit, isAlias } = yaml();
+  let first: [number, number] | undefined;
+  let unresolved: [number, number] | undefined;
+  visit(d, {
+    Alias(_key, node) {
+      if (!isAlias(node) || !node.range) return undefined;
+      first ??= [node.range[0], node.range[1]];
+      if (node.resolve(d) === undefined) {
+        unresolved = [node.range[0], node.range[1]];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return unresolved ?? first;
 }
 
 export function readYamlSource(file: string): { source: YamlSource; data: unknown } {

@@ -20,6 +20,12 @@ describe('parseYamlSource', () => {
     expect(() => parseYamlSource('a: [1, 2\nb: 3\n', 'c.yaml')).toThrow(/^c\.yaml:\d+: YAML 语法错误/);
   });
 
+  it('names file and line of an alias to an undefined anchor (a config error, not a crash)', () => {
+    const run = () => parseYamlSource('extends: recommended\nrules:\n  x: *y\n', '.replylintrc.yaml');
+    expect(run).toThrow(ConfigError);
+    expect(run).toThrow(/^\.replylintrc\.yaml:3: YAML 语法错误（引用了没有定义的锚点/);
+  });
+
   it('reports the line of a value that fails validation', () => {
     const { source, data } = parseYamlSource('id: a\noptions:\n  max: two\n', 'r.yaml');
     const schema = z.strictObject({ id: z.string(), options: z.strictObject({ max: z.number() }) });
