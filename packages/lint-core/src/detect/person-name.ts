@@ -23,6 +23,12 @@ const STOP = new Set(
 /** Stop characters that are nevertheless common as the FIRST given-name character (李向东, 王和平, 刘为民). */
 const FIRST_OK = new Set('向和同为会来'.split(''));
 
+/** Characters never found in a given name: pronouns, determiners, particles (举报人向我局…, 举报人于本月…). */
+const NEVER_GIVEN = new Set('我您你他她它其该本此各某所之的了着是又也都就还已说称'.split(''));
+
+/** Forms of address written after a surname instead of a given name (张先生, 李女士). */
+const TITLES = new Set(['先生', '女士', '小姐', '同志', '师傅', '老师', '大爷', '大妈', '阿姨', '总']);
+
 const CJK = /[\u4e00-\u9fff]/;
 const SEP_RE = /^[\s　]*(?:[：:][\s　]*|(?:为|是)(?![\u4e00-\u9fff]{0,1}[：:]))?/;
 const PLACEHOLDER_RE = new RegExp(`^(?:${MACROS.placeholder}|（姓名）|\\(姓名\\)|姓名)`);
@@ -77,6 +83,28 @@ export class NameDetector {
       given++;
     }
     return given ? i : -1;
+  }
+
+  /**
+   * A name at `pos` (surname plus one or two given-name characters) that stands as a word of its
+   * own: followed by a word `follow` matches (a sticky regex: 反映, 称, 所…) or by a non-CJK
+   * character, not a title (张先生), and not starting with one of `common` (陈述, 申请, 经核: words
+   * that only begin like a name). The shortest such name's end (张伟于6月 has 张伟), or -1. Stricter
+   * than `nameAt`, for rules where a false name costs more than a missed one.
+   */
+  wordNameAt(text: string, pos: number, end: number, follow: RegExp, common: ReadonlySet<string>): number {
+    const sl = this.surnameAt(text, pos);
+    if (!sl) return -1;
+    const last = Math.min(end, pos + sl + 2);
+    for (let e = pos + sl + 1; e <= last; e++) {
+      const ch = text[e - 1]!;
+      if (!CJK.test(ch) || NEVER_GIVEN.has(ch) || TITLES.has(text.slice(pos + sl, e)) || TITLES.has(text.slice(pos + sl, e + 1))) return -1;
+      if (common.has(text.slice(pos, pos + 2)) || common.has(text.slice(pos, e))) return -1;
+      if (e === end || !CJK.test(text[e]!)) return e;
+      follow.lastIndex = e;
+      if (follow.test(text)) return e;
+    }
+    return -1;
   }
 
   /** A placeholder at `pos` (XXX, 某某, ***, 【姓名】, 王某, 李XX), returning its end, or -1. */

@@ -1,10 +1,15 @@
 // `personal-info`: replies are published, so they must not expose ID-card numbers (GB 11643 checksum),
 // bank-card numbers (Luhn), the requester's own phone, or — for reports and anonymous requests —
-// the requester's name. Offers masking suggestions, never a fix (the clerk decides what to keep).
+// the requester's name: the metadata name wherever it appears, and without metadata a name written
+// after 举报人 (any reply) or after 诉求人/来电人… (reports, anonymous requests). Offers masking
+// suggestions, never a fix (the clerk decides what to keep).
 import { z } from 'zod';
 import { defineKind } from './define.js';
 import { findBankCards, findIdCards, findPhones, isMobile, maskMiddle, normalizePhone } from '../detect/identifiers.js';
 import { toSimplified } from '../parse/t2s.js';
+import { nameDetector } from '../detect/person-name.js';
+import { execAll } from '../util/exec-all.js';
+import type { Segmenter } from '../segment/types.js';
 
 const options = z.strictObject({
   idCard: z.boolean().default(true),
@@ -20,13 +25,62 @@ const options = z.strictObject({
    */
   otherMobiles: z.boolean().default(false),
   allowPhones: z.array(z.string()).default([]),
+  /** Surname list (rules/lists/surnames.yaml) for names written after the role words below; none: off. */
+  surnames: z.array(z.string().min(1)).default([]),
+  /** Role words after which a name is a reporter's, in every reply (被举报人 is not one). */
+  reporterRoles: z.array(z.string().min(1)).default(['举报人员', '举报人', '举报者']),
+  /** Role words after which a name is the requester's, checked where `nameForTypes` / anonymity apply. */
+  requesterRoles: z.array(z.string().min(1)).default(['诉求人', '来电人', '来信人', '反映人', '投诉人', '留言人', '求助人']),
+  /** Words that start with a surname character but are no names (rules/lists/not-names.yaml): 陈述, 权益. */
+  notNames: z.array(z.string().min(1)).default([]),
+  /**
+   * Ask the word segmenter about each name found after a role word (rare: only then is it loaded)
+   * and drop it when it is an ordinary word there (举报人应该…, 举报人马上…).
+   */
+  segmenterCheck: z.boolean().default(true),
 });
+
+/** Tags of the segmenter for names, places and words it does not know: the tags a name may get. */
+const NAME_TAG = /^(?:nr|ns|nz|x)/;
+
+/** Whether `text` begins with an ordinary word of two or more characters reaching at least `length` − 1 in. */
+function isCommonWord(seg: Segmenter, text: string, length: number): boolean {
+  const first = seg.tag(text)[0];
+  return !!first && first.word.length >= 2 && first.word.length >= length - 1 && !NAME_TAG.test(first.tag);
+}
+
+/** Words that follow a name in a sentence (举报人任强反映…, 举报人王小明称…): where a name may end. */
+const AFTER_NAME =
+  /(?:反映|反馈|诉称|所|称|说|表示|提出|提供|举报|投诉|来电|来信|来访|认为|要求|希望|同意|确认|知悉|多次|曾|已|也|均|都|还|又|再|将|未|不|没|于|在|向|对|与|和|及|等|因|就|从|自|到|把|被|为|系|即|先生|女士|同志|本人|家|住|现|电话|手机|通过)/y;
+
+interface Prepared {
+  /** 举报人 and the other role words (after 被 they are the other party: 被举报人, 被投诉人). */
+  reporterRe: RegExp;
+  requesterRe: RegExp;
+  notNames: ReadonlySet<string>;
+}
+const preparedFor = new WeakMap<object, Prepared>();
+const escapeRe = (w: string) => w.replace(/[.*+?^$|()[\]{}\\]/g, '\\$&');
+/**
+ * The role words (longest first) with the separator that may follow them. Whether 被 comes before
+ * is checked at each match: a leading look-behind would cost V8 its scan for the first character.
+ */
+const alternation = (words: readonly string[]) =>
+  new RegExp(`(?:${[...words].map(toSimplified).sort((a, b) => b.length - a.length).map(escapeRe).join('|')})[ \\t　]*(?:[：:（(][ \\t　]*)?`, 'g');
+function prepare(o: { reporterRoles: string[]; requesterRoles: string[]; notNames: string[] }): Prepared {
+  let p = preparedFor.get(o);
+  if (!p) {
+    p = { reporterRe: alternation(o.reporterRoles), requesterRe: alternation(o.requesterRoles), notNames: new Set(o.notNames.map(toSimplified)) };
+    preparedFor.set(o, p);
+  }
+  return p;
+}
 
 export const personalInfoKind = defineKind({
   kind: 'personal-info',
   description: '答复公开前不得含身份证号、银行卡号、诉求人电话、举报人姓名等个人信息',
   options,
-  messageIds: (o) => ['idCard', 'bankCard', 'citizenPhone', 'reporterName', ...(o.otherMobiles ? ['otherMobile'] : [])],
+  messageIds: (o) => ['idCard', 'bankCard', 'citizenPhone', 'reporterName', ...(o.surnames.length ? ['namedReporter'] : []), ...(o.otherMobiles ? ['otherMobile'] : [])],
   create(ctx, o) {
     return {
       document() {
@@ -73,6 +127,7 @@ export const personalInfoKind = defineKind({
         const handlerName = ctx.meta.handler?.name ? toSimplified(ctx.meta.handler.name.trim()) : '';
         if (nameApplies && name.length >= 2 && name !== handlerName && !/[*＊X×某]/.test(name)) {
           for (let i = simp.indexOf(name); i >= 0; i = simp.indexOf(name, i + name.length)) {
+            taken.push([i, i + name.length]);
             const value = text.slice(i, i + name.length);
             const masked = `${value[0]}某`;
             ctx.report({
@@ -85,6 +140,37 @@ export const personalInfoKind = defineKind({
               ],
             });
           }
+        }
+        if (o.surnames.length) {
+          const p = prepare(o);
+          const detector = nameDetector(o.surnames);
+          const scan = (re: RegExp) => {
+            for (const m of execAll(re, simp)) {
+              if (simp[m.index - 1] === '被') continue;
+              const roleLength = m[0].replace(/[：:（( \t　]+$/, '').length;
+              const start = m.index + m[0].length;
+              const end = detector.wordNameAt(simp, start, simp.length, AFTER_NAME, p.notNames);
+              if (end < 0 || overlaps(start, end) || simp.slice(start, end) === handlerName) continue;
+              if (o.segmenterCheck && isCommonWord(ctx.segmenter(), simp.slice(start, Math.min(simp.length, end + 6)), end - start)) continue;
+              taken.push([start, end]);
+              const value = text.slice(start, end);
+              const masked = `${value[0]}某`;
+              // 举报人（张伟）反映 → 举报人反映: the closing bracket goes with the name
+              const closes = /[（(]/.test(m[0]) && /[）)]/.test(simp[end] ?? '') ? 1 : 0;
+              const remove = ctx.doc.toSource(m.index + roleLength, end + closes);
+              ctx.report({
+                messageId: 'namedReporter',
+                data: { role: text.slice(m.index, m.index + roleLength), value, masked },
+                at: [start, end],
+                suggestions: [
+                  { desc: '删去姓名', fix: { range: remove, text: '' } },
+                  { desc: `改为：${masked}`, fix: { range: ctx.doc.toSource(start, end), text: masked } },
+                ],
+              });
+            }
+          };
+          scan(p.reporterRe);
+          if (nameApplies) scan(p.requesterRe);
         }
       },
     };
