@@ -245,7 +245,15 @@ function skipSpacesBack(s: string, i: number): number {
   return i;
 }
 
-/** Document numbers (case numbers excluded) with the title each is attached to, and all titles. */
+/**
+ * Titles of instruments rather than official documents: licences, certificates, decision and notice
+ * forms (《夜间施工许可证》, 《营业执照》, 《行政处罚决定书》, 《责令限期改正通知书》). The number attached to
+ * one is the instrument's own (宿城建夜许〔2025〕0612号): printed as it is, leading zeros included,
+ * and not a 公文 number that GB/T 9704 governs.
+ */
+const INSTRUMENT_TITLE = /(?:书|证|证明|执照|单|票)$/;
+
+/** Document numbers (case numbers and instrument numbers excluded) with the title each is attached to, and all titles. */
 export function findCitedDocuments(simp: string): { documents: CitedDocument[]; titles: TitleMatch[] } {
   const titles = findTitles(simp);
   const numbers = findDocNumbers(simp);
@@ -259,11 +267,12 @@ export function findCitedDocuments(simp: string): { documents: CitedDocument[]; 
     const paren = simp[before - 1];
     const titleBefore = paren === '（' || paren === '(' ? titleByEnd.get(skipSpacesBack(simp, before - 1)) : undefined;
     if (titleBefore) {
-      documents.push({ number: d, title: titleBefore, order: 'after' });
+      if (!INSTRUMENT_TITLE.test(titleBefore.title)) documents.push({ number: d, title: titleBefore, order: 'after' });
       continue;
     }
     const after = /^\s*(?:文件|号文|文|印发的|的)?\s*《/.exec(simp.slice(d.end, d.end + 8));
     const titleAfter = after ? titleByStart.get(d.end + after[0].length - 1) : undefined;
+    if (titleAfter && INSTRUMENT_TITLE.test(titleAfter.title)) continue;
     documents.push(titleAfter ? { number: d, title: titleAfter, order: 'before' } : { number: d });
   }
   return { documents, titles };

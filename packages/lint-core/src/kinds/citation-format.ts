@@ -24,6 +24,13 @@ function exactSource(ctx: KindContext, start: number, end: number): Range | unde
   return range[1] - range[0] === end - start && ctx.doc.source.slice(range[0], range[1]) === ctx.doc.text.slice(start, end) ? range : undefined;
 }
 
+/** 公文 codes end in 发/办/函/秘 (宿政发, 宿政办, 苏政函, 宿开秘); …号文件 names a 公文 too. */
+const OFFICIAL_ISSUER = /(?:发|办|函|秘)$/;
+const OFFICIAL_AFTER = /^\s*(?:文件|文)/;
+function isOfficialDocument(simp: string, d: { issuer: string; end: number }): boolean {
+  return OFFICIAL_ISSUER.test(d.issuer) || OFFICIAL_AFTER.test(simp.slice(d.end, d.end + 4));
+}
+
 const lawIndexOf = (o: { laws: readonly string[] }) => (o.laws.length ? buildLawIndex(o.laws) : undefined);
 
 export const citationFormatKind = defineKind({
@@ -49,11 +56,17 @@ export const citationFormatKind = defineKind({
             const hao = text[d.end - 1]!;
             const replacement = `〔${d.year}〕${String(Number(d.serial))}${hao}`;
             const range = exactSource(ctx, d.bodyStart, d.end);
+            // New brackets keep the number; dropping 第 or leading zeros changes its characters, which
+            // is safe only for a 公文 (an untitled number may be a permit's: 许可证号…〔2025〕0612号)
+            const sameDigits = !d.hasDi && String(Number(d.serial)) === d.serial;
+            const safe = sameDigits || !!title || isOfficialDocument(simp, d);
+            const edit = range && { range, text: replacement };
             ctx.report({
               messageId: 'docnum',
               data: { found, canonical: replacement },
               at: [d.bodyStart, d.end],
-              ...(range ? { fix: { range, text: replacement } } : {}),
+              ...(edit && safe ? { fix: edit } : {}),
+              ...(edit && !safe ? { suggestions: [{ desc: `改为：${replacement}`, fix: edit }] } : {}),
             });
           }
           if (title && order === 'after') {
