@@ -22,6 +22,8 @@ const G = { y: 1, m: 2, d: 3, y2: 4, m2: 5, d2: 6, rel: 7, period: 8, h: 9, mi: 
 const VAGUE_RE = new RegExp(MACROS.vagueTime!, 'g');
 /** Right after a date: it is a deadline or a start, not the moment something happened. */
 const DEADLINE_AFTER_RE = /^\s*(?:之前|以前|前|之后|以后|后|起|开始|之内|以内|内|至|到|—|－|-)/;
+/** …but 9时至17时 is a span of one day: when something happened, not a deadline. */
+const SAME_DAY_SPAN_RE = /^\s*(?:至|到|—|－|-|~|～)\s*(?:(?:上午|下午|中午|晚上|傍晚)\s*)?[0-9０-９一二三四五六七八九十]{1,3}\s*(?:时|点|[:：][0-9]{2})/;
 
 export interface DateHit {
   /** View range [start, end) of the date including its time of day. */
@@ -131,7 +133,9 @@ function dateHit(m: RegExpMatchArray, text: string, s: number, end: number): Dat
   }
   hit.end = e;
   const after = s + m[0].length;
-  hit.deadline = DEADLINE_AFTER_RE.test(text.slice(after, Math.min(end, after + 3)));
+  if (DEADLINE_AFTER_RE.test(text.slice(after, Math.min(end, after + 3)))) {
+    hit.deadline = !(h && SAME_DAY_SPAN_RE.test(text.slice(after, Math.min(end, after + 12))));
+  }
   return hit;
 }
 

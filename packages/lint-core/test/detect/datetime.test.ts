@@ -26,6 +26,13 @@ describe('findDates', () => {
     expect(findDates('自9月24日起')[0]!.deadline).toBe(true);
     expect(findDates('13月40日')).toEqual([]);
   });
+  it('reads a span of hours within one day as when something happened, a span of days as a period', () => {
+    expect(findDates('6月10日9时至17时，承办人3次拨打您的电话')[0]).toMatchObject({ month: 6, day: 10, hour: 9, deadline: false });
+    expect(findDates('6月10日上午9点到11点')[0]).toMatchObject({ hour: 9, deadline: false });
+    expect(findDates('6月10日9:00-17:30')[0]!.deadline).toBe(false);
+    expect(findDates('6月10日至6月12日')[0]!.deadline).toBe(true);
+    expect(findDates('6月10日9时至6月12日')[0]!.deadline).toBe(true);
+  });
   it('finds relative days', () => {
     expect(findDates('当天16时电话告知')[0]).toMatchObject({ relative: 0, hour: 16 });
     expect(findDates('次日上午')[0]).toMatchObject({ relative: 1 });
