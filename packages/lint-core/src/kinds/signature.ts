@@ -52,12 +52,14 @@ export const signatureKind = defineKind({
         // the last few blocks that look like signature lines: no sentence end (。！？), a labelled
         // field (承办单位：, 承办人：, 联系电话：), or a sentence giving the handler and a phone
         // number; other prose stops the signature
+        // (the cells of a table signature count as one block: | 承办单位 | 宿城区城管局 | …)
         const closing: typeof blocks = [];
-        for (let i = blocks.length - 1; i >= 0 && closing.length < o.tailBlocks; i--) {
+        for (let i = blocks.length - 1, n = 0; i >= 0 && n < o.tailBlocks; i--) {
           const b = blocks[i]!;
           const body = simp.slice(b.start, b.end);
           const prose = SENTENCE_END.test(body) && !FIELD.test(body) && !(ROLE.test(body) && anyTest(phone, body));
           if (b.end - b.start > o.maxBlockChars || prose) break;
+          if (b.kind !== 'tableCell' || closing[0]?.kind !== 'tableCell') n++;
           closing.unshift(b);
         }
         const start = closing[0]?.start ?? simp.length;
