@@ -77,8 +77,9 @@ export const onTopicKind = defineKind({
           const own = all[i]!.filter((k) => !all.some((other, j) => j !== i && other.includes(k)));
           const kws = own.length >= o.minKeywords ? own : all[i]!;
           if (kws.length < o.minKeywords) return;
-          const hit = kws.filter((k) => mentioned(reply, k)).length;
-          if (hit < Math.max(1, Math.ceil(kws.length * o.minCoverage))) missing.push({ index: i + 1, point, keywords: kws });
+          // the message names the words the reply does not mention, not the ones it does
+          const absent = kws.filter((k) => !mentioned(reply, k));
+          if (kws.length - absent.length < Math.max(1, Math.ceil(kws.length * o.minCoverage))) missing.push({ index: i + 1, point, keywords: absent });
         });
         // the source range of `request` costs a YAML parse: only computed when reporting
         const where = () => ctx.metaRanges.request ?? [0, 0];

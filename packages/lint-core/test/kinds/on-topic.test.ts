@@ -32,6 +32,12 @@ describe('on-topic', () => {
     expect(onTopic('幸福小區東門外夜市每晚噪音擾民到凌晨，希望整治。', '9月24日晚，執法隊員到幸福小區東門外夜市檢測噪音，責令攤主22時前收攤。')).toEqual([]);
   });
 
+  it('names only the words the reply leaves out', () => {
+    const [d] = lint('---\nrequest: 希望在人民医院门口增设公交站台，方便老人看病。\n---\n计划在医院东侧新设站点，8月31日前建成。\n', { only: ['on-topic'] });
+    expect(d?.messageId).toBe('offTopic');
+    expect(d!.message).toContain('增设');
+    expect(d!.message).not.toContain('医院');
+  });
   it('does not judge a point that yields fewer than two keywords', () => {
     expect(onTopic('怎么办？', '您好，已处理。')).toEqual([]);
   });
