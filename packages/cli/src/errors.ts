@@ -22,10 +22,13 @@ function isDebug(): boolean {
   return process.env.REPLYLINT_DEBUG === '1' || process.env.REPLYLINT_DEBUG === 'true';
 }
 
-/** Name of the error class (ReplylintError/ConfigError from core are recognised by name to keep core lazy). */
-function isUserFacing(e: unknown): e is Error & { exitCode?: number } {
-  if (!(e instanceof Error)) return false;
-  return e instanceof CliError || e.name === 'ReplylintError' || e.name === 'ConfigError';
+/**
+ * An error with a user-facing Chinese message: a CliError, or any of the core's ReplylintErrors
+ * (ConfigError, SegmenterUnavailableError…), recognised by the brand the core puts on them
+ * (Symbol.for('replylint.error')) so that this module does not load the core.
+ */
+export function isUserFacing(e: unknown): e is Error {
+  return e instanceof CliError || (e instanceof Error && (e as unknown as Record<symbol, unknown>)[Symbol.for('replylint.error')] === true);
 }
 
 /** Prints `e` and returns the exit code to use. */

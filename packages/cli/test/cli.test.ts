@@ -157,6 +157,30 @@ describe('check: configuration', () => {
     expect(r.stderr).toMatch(/\.replylintrc\.yaml:1.*nope.*recommended/);
   });
 
+  it('says what to do when the configured segmenter cannot be loaded, and still checks the other files', () => {
+    // a machine without nodejieba (no compiler): requiring it fails, as it would there
+    const d = temp({
+      'no-nodejieba.cjs': [
+        "const Module = require('node:module');",
+        'const resolve = Module._resolveFilename;',
+        'Module._resolveFilename = function (request, ...rest) {',
+        "  if (/^nodejieba(?:[\\\\/]|$)/.test(request)) throw Object.assign(new Error('Cannot find module ' + request), { code: 'MODULE_NOT_FOUND' });",
+        '  return resolve.call(this, request, ...rest);',
+        '};',
+      ].join('\n'),
+      '.replylintrc.yaml': 'extends: []\nsegmenter: nodejieba\nrules:\n  no-harsh-language: error\n  on-topic: warn\n',
+      'asks.md': '---\nrequest: 小区门口夜市噪音扰民，希望整治。\n---\n该市民无理取闹。\n',
+      'plain.md': `${HARSH}\n`,
+    });
+    const r = run(['check', 'asks.md', 'plain.md'], { cwd: d, env: { NODE_OPTIONS: `--require ${join(d, 'no-nodejieba.cjs')}` } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('asks.md：无法加载分词后端 nodejieba');
+    expect(r.stderr).toContain('segmenter: nodejieba');
+    expect(r.stderr).not.toContain('意外错误');
+    expect(r.stdout).toContain('plain.md');
+    expect(r.stdout).toContain('no-harsh-language');
+  });
+
   it('--profile overrides config and front matter; an unknown profile lists the profiles (exit 2)', () => {
     const d = temp({ 'x.md': `---\nprofile: suqian\n---\n${HARSH}\n` });
     expect(run(['--profile', 'recommended', 'x.md'], { cwd: d }).code).toBe(1);

@@ -6,6 +6,7 @@ import type { Diagnostic, ResolvedConfig } from '@replylint/core';
 import { InputError, readReplyFile, type DecodedText } from '../io/read.js';
 import type { CliMessage, FileResult } from '../formatters/types.js';
 import { jsonResult } from '../formatters/json.js';
+import { isUserFacing } from '../errors.js';
 
 export type Core = typeof import('@replylint/core');
 
@@ -46,9 +47,7 @@ export type JobOutcome =
   /** A configuration error that stops the run (exit 2). */
   | { fatal: string };
 
-export function isUserError(e: unknown): e is Error {
-  return e instanceof Error && (e.name === 'ConfigError' || e.name === 'ReplylintError' || e.name === 'CliError');
-}
+
 
 function notice(ruleId: string, messageId: string, message: string): CliMessage {
   return { ruleId, severity: 1, message, messageId, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
@@ -152,7 +151,7 @@ export class FileProcessor {
     try {
       config = this.configFor(job.path ? dirname(job.path) : (job.configFrom ?? settings.cwd));
     } catch (e) {
-      if (isUserError(e)) return { fatal: e.message };
+      if (isUserFacing(e)) return { fatal: e.message };
       throw e;
     }
 
@@ -181,7 +180,7 @@ export class FileProcessor {
         }
       } catch (e) {
         // e.g. an unknown `profile:` in the front matter
-        if (isUserError(e)) return { inputError: `${job.display}：${e.message}` };
+        if (isUserFacing(e)) return { inputError: `${job.display}：${e.message}` };
         throw e;
       }
       messages.push(...toMessages(diagnostics, output ?? read.text, core));

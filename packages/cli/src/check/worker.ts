@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCore } from '../core-loader.js';
 import { FileProcessor, type Job, type JobOutcome, type ProcessSettings } from './process.js';
+import { isUserFacing } from '../errors.js';
 
 let processor: FileProcessor | undefined;
 
@@ -43,7 +44,7 @@ export async function checkChunk(task: WorkerTask): Promise<JobOutcome[]> {
     try {
       processor = new FileProcessor(core, task.settings);
     } catch (e) {
-      if (e instanceof Error && (e.name === 'ConfigError' || e.name === 'ReplylintError')) return [{ fatal: e.message }];
+      if (isUserFacing(e)) return [{ fatal: e.message }];
       throw e;
     }
   }

@@ -20,7 +20,7 @@ export const TYPE_NAMES: Record<RequestType, string> = {
 
 /** Bad input to the calculator (unknown type, bad date, profile without table…). */
 export class DeadlineInputError extends ReplylintError {
-  override name = 'ReplylintError';
+  override name = 'DeadlineInputError';
   constructor(message: string) {
     super(message, 'deadline-input');
   }

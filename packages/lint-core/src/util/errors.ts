@@ -1,8 +1,15 @@
 // Errors that carry a precise, user-facing Chinese message (file, line, key path, expectation).
 // CLI and server print `message` as is and exit 2; they never show stack traces.
 
+/**
+ * Brand on every ReplylintError, subclasses included (ConfigError, SegmenterUnavailableError…), so
+ * that code which does not load the core (the CLI's error handler) recognises them all.
+ */
+export const REPLYLINT_ERROR: unique symbol = Symbol.for('replylint.error') as never;
+
 export class ReplylintError extends Error {
   override name = 'ReplylintError';
+  readonly [REPLYLINT_ERROR] = true;
   constructor(
     message: string,
     readonly code: string,
