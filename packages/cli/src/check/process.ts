@@ -47,8 +47,6 @@ export type JobOutcome =
   /** A configuration error that stops the run (exit 2). */
   | { fatal: string };
 
-
-
 function notice(ruleId: string, messageId: string, message: string): CliMessage {
   return { ruleId, severity: 1, message, messageId, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
 }

@@ -33,6 +33,11 @@ export function expandMacros(source: string): string {
   });
 }
 
+/** `s` as a regex source that matches it literally. */
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 // flags → source → regex; keyed on the source string itself (no concatenation: kinds call this
 // for every document with the same option strings, whose hashes V8 keeps)
 const cache = new Map<string, Map<string, RegExp>>();

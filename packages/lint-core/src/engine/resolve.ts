@@ -5,6 +5,7 @@ import { loadBuiltinRules, type RuleDefinition } from '../pack/load.js';
 import { profileChain } from '../config/profiles.js';
 import { checkOptions, type RuleSetting } from '../config/settings.js';
 import { ConfigError } from '../util/errors.js';
+import { escapeRegex } from '../detect/patterns.js';
 import { DEFAULT_CONFIG as DEFAULT_CONFIG_FOR_PROFILES, type ResolvedConfig } from '../config/load.js';
 
 export interface ActiveRule {
@@ -75,10 +76,6 @@ function resolveByKey(config: ResolvedConfig, profileOverride: string | undefine
   const resolved = { profile: chain.at(-1)?.id ?? 'recommended', rules };
   cache.set(key, resolved);
   return resolved;
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Effective severity of a rule under each profile (for `replylint rules` and the docs). */

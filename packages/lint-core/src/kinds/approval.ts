@@ -4,7 +4,7 @@
 // - `approval-required`: replies on important channels carry the principal leader's approval.
 import { z } from 'zod';
 import { defineKind } from './define.js';
-import { compileAnyOf, compilePattern, compileUnion } from '../detect/patterns.js';
+import { compileAnyOf, compilePattern, compileUnion, escapeRegex } from '../detect/patterns.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema } from './options.js';
 import { anyMatch } from './scope.js';
@@ -48,7 +48,7 @@ const finalOptions = z.strictObject({
 
 function prepareFinal(o: z.infer<typeof finalOptions>) {
   const canonicalSimp = toSimplified(o.canonical);
-  const canonicalSource = canonicalSimp.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const canonicalSource = escapeRegex(canonicalSimp);
   return {
     canonicalSimp,
     canonicalRe: new RegExp(canonicalSource, 'g'),

@@ -9,6 +9,8 @@ import { findBankCards, findIdCards, findPhones, isMobile, maskMiddle, normalize
 import { toSimplified } from '../parse/t2s.js';
 import { nameDetector } from '../detect/person-name.js';
 import { execAll } from '../util/exec-all.js';
+import { prepared } from '../util/memo.js';
+import { escapeRegex } from '../detect/patterns.js';
 import type { Segmenter } from '../segment/types.js';
 
 const options = z.strictObject({
@@ -53,27 +55,15 @@ function isCommonWord(seg: Segmenter, text: string, length: number): boolean {
 const AFTER_NAME =
   /(?:反映|反馈|诉称|所|称|说|表示|提出|提供|举报|投诉|来电|来信|来访|认为|要求|希望|同意|确认|知悉|多次|曾|已|也|均|都|还|又|再|将|未|不|没|于|在|向|对|与|和|及|等|因|就|从|自|到|把|被|为|系|即|先生|女士|同志|本人|家|住|现|电话|手机|通过)/y;
 
-interface Prepared {
-  /** 举报人 and the other role words (after 被 they are the other party: 被举报人, 被投诉人). */
-  reporterRe: RegExp;
-  requesterRe: RegExp;
-  notNames: ReadonlySet<string>;
-}
-const preparedFor = new WeakMap<object, Prepared>();
-const escapeRe = (w: string) => w.replace(/[.*+?^$|()[\]{}\\]/g, '\\$&');
 /**
  * The role words (longest first) with the separator that may follow them. Whether 被 comes before
  * is checked at each match: a leading look-behind would cost V8 its scan for the first character.
  */
 const alternation = (words: readonly string[]) =>
-  new RegExp(`(?:${[...words].map(toSimplified).sort((a, b) => b.length - a.length).map(escapeRe).join('|')})[ \\t　]*(?:[：:（(][ \\t　]*)?`, 'g');
-function prepare(o: { reporterRoles: string[]; requesterRoles: string[]; notNames: string[] }): Prepared {
-  let p = preparedFor.get(o);
-  if (!p) {
-    p = { reporterRe: alternation(o.reporterRoles), requesterRe: alternation(o.requesterRoles), notNames: new Set(o.notNames.map(toSimplified)) };
-    preparedFor.set(o, p);
-  }
-  return p;
+  new RegExp(`(?:${[...words].map(toSimplified).sort((a, b) => b.length - a.length).map(escapeRegex).join('|')})[ \\t　]*(?:[：:（(][ \\t　]*)?`, 'g');
+/** 举报人 and the other role words (after 被 they are the other party: 被举报人, 被投诉人), and the not-names. */
+function prepareRoles(o: { reporterRoles: string[]; requesterRoles: string[]; notNames: string[] }) {
+  return { reporterRe: alternation(o.reporterRoles), requesterRe: alternation(o.requesterRoles), notNames: new Set(o.notNames.map(toSimplified)) as ReadonlySet<string> };
 }
 
 export const personalInfoKind = defineKind({
@@ -142,7 +132,7 @@ export const personalInfoKind = defineKind({
           }
         }
         if (o.surnames.length) {
-          const p = prepare(o);
+          const p = prepared(o, prepareRoles);
           const detector = nameDetector(o.surnames);
           const scan = (re: RegExp) => {
             for (const m of execAll(re, simp)) {
