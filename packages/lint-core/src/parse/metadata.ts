@@ -10,7 +10,7 @@
 import jsyaml from 'js-yaml';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
 import { yaml } from '../util/lazy-yaml.js';
-import { aliasRange } from '../util/yaml-source.js';
+import { aliasRange, yamlErrorDetail } from '../util/yaml-source.js';
 import { z } from 'zod';
 import { parseBeijingTime } from '../time.js';
 import { readFlatYaml } from './flat-yaml.js';
@@ -281,25 +281,6 @@ function duplicateKeys(doc: Document, yamlText: string, base: number): MetadataP
     out.push({ messageId: 'duplicateKey', data: { key: name, first: name, line: String(fileLine(yamlText, first)) }, range: [base + key.range[0], base + Math.max(key.range[0] + 1, key.range[1])] });
   }
   return out;
-}
-
-/** What the `yaml` package's error codes mean, in the words of the message (the code follows). */
-const YAML_ERRORS: Record<string, string> = {
-  MISSING_CHAR: '缺少配对的引号或括号',
-  BAD_INDENT: '缩进不对，或括号没有闭合',
-  BLOCK_AS_IMPLICIT_KEY: '一行里有两个“键:”，或下一行的缩进不对',
-  MULTILINE_IMPLICIT_KEY: '键不能跨行',
-  TAB_AS_INDENT: '用了制表符缩进，请改用空格',
-  BAD_ALIAS: '引用了没有定义的锚点（*名称），或引用过多',
-  BAD_DQ_ESCAPE: '双引号里的转义写法不对',
-  UNEXPECTED_TOKEN: '有多余或不该出现的字符',
-  BAD_SCALAR_START: '值不能以这个字符开头，请给值加引号',
-  MULTIPLE_DOCS: '文件头里只能有一段 YAML',
-};
-
-function yamlErrorDetail(code: string | undefined): string {
-  const said = code ? YAML_ERRORS[code] : undefined;
-  return said ? `${said}，${code}` : (code ?? '语法错误');
 }
 
 export function parseMetadata(yamlText: string, base: number, fmRange: Range): MetadataResult {

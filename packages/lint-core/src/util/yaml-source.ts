@@ -46,7 +46,7 @@ export function parseYamlSource(text: string, file: string): { source: YamlSourc
       data = doc.toJS(); // both parsers disagree: trust `yaml`, which accepted the text
     } catch {
       const line = lineOfOffset(aliasRange(doc)?.[0] ?? 0);
-      throw new ConfigError(`${file}:${line}: YAML 语法错误（引用了没有定义的锚点（*名称），或引用过多）`, file, line);
+      throw new ConfigError(`${file}:${line}: YAML 语法错误（${YAML_ERRORS.BAD_ALIAS}）`, file, line);
     }
   }
   const source: YamlSource = {
@@ -88,6 +88,25 @@ export function aliasRange(d: Document): [number, number] | undefined {
     },
   });
   return unresolved ?? first;
+}
+
+/** What the `yaml` package's error codes mean, in the words of the message (the code follows). */
+export const YAML_ERRORS: Record<string, string> = {
+  MISSING_CHAR: '缺少配对的引号或括号',
+  BAD_INDENT: '缩进不对，或括号没有闭合',
+  BLOCK_AS_IMPLICIT_KEY: '一行里有两个“键:”，或下一行的缩进不对',
+  MULTILINE_IMPLICIT_KEY: '键不能跨行',
+  TAB_AS_INDENT: '用了制表符缩进，请改用空格',
+  BAD_ALIAS: '引用了没有定义的锚点（*名称），或引用过多',
+  BAD_DQ_ESCAPE: '双引号里的转义写法不对',
+  UNEXPECTED_TOKEN: '有多余或不该出现的字符',
+  BAD_SCALAR_START: '值不能以这个字符开头，请给值加引号',
+  MULTIPLE_DOCS: '文件头里只能有一段 YAML',
+};
+
+export function yamlErrorDetail(code: string | undefined): string {
+  const said = code ? YAML_ERRORS[code] : undefined;
+  return said ? `${said}，${code}` : (code ?? '语法错误');
 }
 
 export function readYamlSource(file: string): { source: YamlSource; data: unknown } {
