@@ -1,22 +1,39 @@
-// Public API of @replylint/core.
+// Public API of @replylint/core (docs/api.md).
 import './util/zod-setup.js';
 export type * from './types.js';
-export { REQUEST_TYPES } from './types.js';
-export { lint, lintDocument, META_RULE_ID, DIRECTIVE_RULE_ID, type LintOptions, type LintResult } from './engine/lint.js';
-export { fix, applyFixes, type FixResult } from './engine/fix.js';
-export { checkExamples, type ExampleFailure } from './engine/examples.js';
-export { loadConfig, findConfigFile, clearConfigCache, configSchema, DEFAULT_CONFIG, CONFIG_FILENAMES, type ResolvedConfig, type LoadConfigOptions } from './config/load.js';
+export { REQUEST_TYPES, RESULT_FORMAT_VERSION } from './types.js';
+
+// load once, lint purely
+export { createLinter, checkExamples, type Linter, type CreateLinterOptions, type DeadlineInput } from './linter/create.js';
+export { loadResources, builtinResources, type Resources } from './linter/resources.js';
+export { lint, lintDocument, fix, type LintOptions } from './linter/default.js';
+export { severitiesByProfile } from './linter/severities.js';
+export { EXAMPLE_NOW, type ExampleFailure, type ExampleRunner } from './linter/examples.js';
+export { META_RULE_ID, DIRECTIVE_RULE_ID, INTERNAL_RULE_ID, type LintCall, type LintResult } from './engine/lint.js';
+export { applyFixes, type FixResult } from './engine/fix.js';
+export { resolveRules, type ActiveRule, type ResolvedRules } from './engine/resolve.js';
+
+// configuration and rule data
+export { loadConfig, createConfig, findConfigFile, clearConfigCache, configSchema, DEFAULT_CONFIG, CONFIG_FILENAMES, type ResolvedConfig, type LoadConfigOptions, type CreateConfigOptions } from './config/load.js';
 export { loadProfile, listProfiles, profileChain, type Profile } from './config/profiles.js';
 export { normalizeSetting, type RuleSetting } from './config/settings.js';
 export { ruleSettingSchema, ruleSchema, profileSchema } from './pack/schema.js';
 export { loadBuiltinRules, type RuleDefinition } from './pack/load.js';
-export { resolveRules, severitiesByProfile, type ActiveRule } from './engine/resolve.js';
 export { listKinds } from './kinds/index.js';
-export { ReplylintError, ConfigError } from './util/errors.js';
+export { ReplylintError, ConfigError, isReplylintError } from './util/errors.js';
 export { rulesDir } from './util/paths.js';
+
+// ticket metadata
+export { META_KEYS, canonicalMetaKey, requestTypeOf, TYPE_NAMES, NESTED_ALIASES, type MetaKey, type MetaKeySpec } from './meta/keys.js';
+export { readMetaObject, mergeMeta, type MetaObjectProblem, type MetaObjectResult } from './meta/object.js';
+
+// text and time helpers for front ends
 export { parseBeijingTime, formatBeijing, formatBeijingHuman } from './time.js';
 export { toLineColumn, lineStarts } from './util/lines.js';
 export { getSegmenter, isSegmenterAvailable, SegmenterUnavailableError, SEGMENTER_NAMES } from './segment/index.js';
 export type { Segmenter, SegmenterName } from './segment/types.js';
 export { toSimplified, hasTraditional } from './parse/t2s.js';
+
+// deadlines
 export * from './deadline/index.js';
+export { computeDeadlines, requireTable, deadlineTableFor } from './config/deadlines.js';

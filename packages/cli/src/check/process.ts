@@ -2,7 +2,7 @@
 // CLI messages. Used by the main thread and by the worker threads of large runs.
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Diagnostic, ResolvedConfig } from '@replylint/core';
+import type { Diagnostic, Linter, ResolvedConfig } from '@replylint/core';
 import { InputError, readReplyFile, type DecodedText } from '../io/read.js';
 import type { CliMessage, FileResult } from '../formatters/types.js';
 import { jsonResult } from '../formatters/json.js';
@@ -41,7 +41,8 @@ export interface Job {
 }
 
 export type JobOutcome =
-  | { result: FileResult }
+  /** `inputError` too when the core could not check all of it (text it cannot parse, a segmenter that cannot load: exit 2). */
+  | { result: FileResult; inputError?: string }
   /** The file could not be checked (exit 2; the others still are). */
   | { inputError: string }
   /** A configuration error that stops the run (exit 2). */
@@ -109,30 +110,37 @@ export function toMessages(diagnostics: readonly Diagnostic[], text: string, cor
 }
 
 export class FileProcessor {
-  private readonly byDir = new Map<string, ResolvedConfig>();
-  private readonly explicit: ResolvedConfig | undefined;
-  private readonly lintOptions: { profile?: string; rules?: Record<string, 'off' | 'warn' | 'error' | 'on'> };
+  private readonly byDir = new Map<string, Linter>();
+  /** One linter per configuration (directories sharing a .replylintrc.yaml share it). */
+  private readonly byConfig = new Map<ResolvedConfig, Linter>();
+  private readonly explicit: Linter | undefined;
 
   constructor(
     private readonly core: Core,
     private readonly settings: ProcessSettings,
   ) {
-    this.explicit = settings.configFile ? core.loadConfig({ configFile: settings.configFile }) : undefined;
-    this.lintOptions = {
-      ...(settings.profile !== undefined ? { profile: settings.profile } : {}),
-      ...(Object.keys(settings.rules).length ? { rules: settings.rules } : {}),
-    };
+    this.explicit = settings.configFile ? this.linterFor(core.loadConfig({ configFile: settings.configFile })) : undefined;
   }
 
-  /** Config for files in `dir` (discovered upward, cached per directory). Throws ConfigError. */
-  configFor(dir: string): ResolvedConfig {
-    if (this.explicit) return this.explicit;
-    let cfg = this.byDir.get(dir);
-    if (!cfg) {
-      cfg = this.core.loadConfig({ from: dir });
-      this.byDir.set(dir, cfg);
+  private linterFor(config: ResolvedConfig): Linter {
+    let linter = this.byConfig.get(config);
+    if (!linter) {
+      const { profile, rules } = this.settings;
+      linter = this.core.createLinter({ config, ...(profile !== undefined ? { profile } : {}), ...(Object.keys(rules).length ? { rules } : {}) });
+      this.byConfig.set(config, linter);
     }
-    return cfg;
+    return linter;
+  }
+
+  /** The linter for files in `dir` (config discovered upward, cached per directory). Throws ConfigError. */
+  linterForDir(dir: string): Linter {
+    if (this.explicit) return this.explicit;
+    let linter = this.byDir.get(dir);
+    if (!linter) {
+      linter = this.linterFor(this.core.loadConfig({ from: dir }));
+      this.byDir.set(dir, linter);
+    }
+    return linter;
   }
 
   /** `input` is given for stdin; files are read here. */
@@ -145,9 +153,9 @@ export class FileProcessor {
       if (e instanceof InputError) return { inputError: `${job.display}：${e.message}` };
       throw e;
     }
-    let config: ResolvedConfig;
+    let linter: Linter;
     try {
-      config = this.configFor(job.path ? dirname(job.path) : (job.configFrom ?? settings.cwd));
+      linter = this.linterForDir(job.path ? dirname(job.path) : (job.configFrom ?? settings.cwd));
     } catch (e) {
       if (isUserFacing(e)) return { fatal: e.message };
       throw e;
@@ -155,6 +163,7 @@ export class FileProcessor {
 
     const fixing = settings.fix || settings.fixDryRun;
     const messages: CliMessage[] = [];
+    let incomplete: string | undefined;
     let output: string | undefined;
     if (read.encoding === 'gb18030') {
       messages.push(
@@ -167,20 +176,17 @@ export class FileProcessor {
       messages.push(notice('empty-file', 'empty', '文件为空，未检查。'));
     } else {
       let diagnostics: Diagnostic[];
-      try {
-        const lo = { ...this.lintOptions, filePath: job.filePath, config };
-        if (fixing && read.encoding === 'utf-8') {
-          const fixed = core.fix(read.text, lo);
-          diagnostics = fixed.diagnostics;
-          if (fixed.fixed) output = fixed.output;
-        } else {
-          diagnostics = core.lintDocument(read.text, lo).diagnostics;
-        }
-      } catch (e) {
-        // e.g. an unknown `profile:` in the front matter
-        if (isUserFacing(e)) return { inputError: `${job.display}：${e.message}` };
-        throw e;
+      const call = { filename: job.filePath };
+      if (fixing && read.encoding === 'utf-8') {
+        const fixed = linter.fix(read.text, call);
+        diagnostics = fixed.diagnostics;
+        if (fixed.fixed) output = fixed.output;
+      } else {
+        diagnostics = linter.lint(read.text, call);
       }
+      // what the core could not check is also said on stderr (exit 2); its other findings stay
+      const internal = diagnostics.find((d) => d.ruleId === core.INTERNAL_RULE_ID);
+      if (internal) incomplete = `${job.display}：${internal.message}`;
       messages.push(...toMessages(diagnostics, output ?? read.text, core));
     }
 
@@ -204,7 +210,7 @@ export class FileProcessor {
       result.messages = [];
       delete result.output; // part of the serialised result
     }
-    return { result };
+    return incomplete ? { result, inputError: incomplete } : { result };
   }
 }
 

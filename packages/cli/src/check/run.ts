@@ -174,8 +174,8 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
   for (const o of outcomes) {
     if (!o) continue;
     if ('fatal' in o) throw new CliError(o.fatal);
-    if ('inputError' in o) inputErrors.push(o.inputError);
-    else results.push(o.result);
+    if ('inputError' in o && o.inputError) inputErrors.push(o.inputError);
+    if ('result' in o) results.push(o.result);
   }
 
   const ctx: FormatContext = {

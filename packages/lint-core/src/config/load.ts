@@ -4,8 +4,8 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../util/errors.js';
-import { formatPath, readYamlSource, validateSource } from '../util/yaml-source.js';
-import { loadBuiltinRules } from '../pack/load.js';
+import { objectSource, readYamlSource, sourceError, validateSource, type YamlSource } from '../util/yaml-source.js';
+import { loadBuiltinRules, type RuleDefinition } from '../pack/load.js';
 import { listProfiles } from './profiles.js';
 import { readRuleSettings, type RuleSetting } from './settings.js';
 import { loadPolicyRegistry } from './policy-registry.js';
@@ -72,7 +72,17 @@ export interface LoadConfigOptions {
   configFile?: string;
   /** File or directory to discover the config from (default: cwd). */
   from?: string;
+  /** Rule catalogue and profile names to validate against (default: the built-in pack). */
+  pack?: ConfigPack;
 }
+
+/** What a config is validated against. */
+export interface ConfigPack {
+  rules: ReadonlyMap<string, RuleDefinition>;
+  profiles: readonly string[];
+}
+
+const builtinPack = (): ConfigPack => ({ rules: loadBuiltinRules(), profiles: listProfiles() });
 
 const fileCache = new Map<string, ResolvedConfig>();
 
@@ -80,18 +90,45 @@ export function loadConfig(options: LoadConfigOptions = {}): ResolvedConfig {
   const file = options.configFile ? resolve(options.configFile) : findConfigFile(options.from ?? process.cwd());
   if (!file) return DEFAULT_CONFIG;
   if (options.configFile && !existsSync(file)) throw new ConfigError(`找不到配置文件：${options.configFile}`, options.configFile);
-  return loadConfigFile(file, []);
+  return loadConfigFile(file, [], options.pack ?? builtinPack());
 }
 
-function loadConfigFile(file: string, stack: string[]): ResolvedConfig {
+export interface CreateConfigOptions {
+  /** Directory that relative paths in the object (extends, policies, calendar) are resolved from. Default: cwd. */
+  baseDir?: string;
+  /** Name of the settings in error messages (default: 配置). */
+  label?: string;
+  pack?: ConfigPack;
+}
+
+let objectConfigs = 0;
+
+/**
+ * A config from an object in memory (an editor's settings, an HTTP request's options), with the
+ * same keys, validation and messages as `.replylintrc.yaml`; errors name `label` and the key path.
+ */
+export function createConfig(object: unknown, options: CreateConfigOptions = {}): ResolvedConfig {
+  const source = objectSource(options.label ?? '配置');
+  const cfg = resolveConfigData(object ?? {}, source, resolve(options.baseDir ?? process.cwd()), [], options.pack ?? builtinPack());
+  cfg.key = `object#${++objectConfigs}`;
+  return cfg;
+}
+
+function loadConfigFile(file: string, stack: string[], pack: ConfigPack): ResolvedConfig {
   const cached = fileCache.get(file);
   if (cached) return cached;
   if (stack.includes(file)) throw new ConfigError(`配置文件循环继承：${[...stack, file].join(' → ')}`, file);
   const { source, data } = readYamlSource(file);
-  const cfg = validateSource(configSchema, data ?? {}, source);
-  const dir = dirname(file);
-  const rules = loadBuiltinRules();
-  const profiles = listProfiles();
+  const own = resolveConfigData(data ?? {}, source, dirname(file), [...stack, file], pack);
+  own.files.push(file);
+  own.key = `${own.files.join('|')}@${statSync(file).mtimeMs}`;
+  fileCache.set(file, own);
+  return own;
+}
+
+function resolveConfigData(data: unknown, source: YamlSource, dir: string, stack: string[], pack: ConfigPack): ResolvedConfig {
+  const cfg = validateSource(configSchema, data, source);
+  const { rules, profiles } = pack;
 
   // extends: profile names and/or relative paths of other config files
   let base: ResolvedConfig = { ...DEFAULT_CONFIG, extends: [] };
@@ -101,18 +138,14 @@ function loadConfigFile(file: string, stack: string[]): ResolvedConfig {
     const path = Array.isArray(cfg.extends) ? ['extends', i] : ['extends'];
     if (/[\\/]|\.ya?ml$/.test(entry)) {
       const target = resolve(dir, entry);
-      if (!existsSync(target)) {
-        const line = source.lineOf(path);
-        throw new ConfigError(`${file}:${line}: ${formatPath(path)}: 找不到被继承的配置文件 ${entry}`, file, line);
-      }
-      const parent = loadConfigFile(target, [...stack, file]);
+      if (!existsSync(target)) throw sourceError(source, path, `找不到被继承的配置文件 ${entry}`);
+      const parent = loadConfigFile(target, stack, pack);
       base = mergeConfigs(base, parent);
       profileNames.push(...parent.extends);
     } else if (profiles.includes(entry)) {
       profileNames.push(entry);
     } else {
-      const line = source.lineOf(path);
-      throw new ConfigError(`${file}:${line}: ${formatPath(path)}: 未知的规则配置「${entry}」，可用：${profiles.join('、')}`, file, line);
+      throw sourceError(source, path, `未知的规则配置「${entry}」，可用：${profiles.join('、')}`);
     }
   });
 
@@ -120,9 +153,8 @@ function loadConfigFile(file: string, stack: string[]): ResolvedConfig {
   const phrases: Record<string, string[]> = {};
   for (const [id, list] of Object.entries(cfg.phrases ?? {})) {
     const rule = rules.get(id);
-    const line = source.lineOf(['phrases', id]);
-    if (!rule) throw new ConfigError(`${file}:${line}: phrases.${id}: 未知的规则「${id}」`, file, line);
-    if (!rule.kindDef.extraPhrasesOption) throw new ConfigError(`${file}:${line}: phrases.${id}: 该规则不接受自定义词语`, file, line);
+    if (!rule) throw sourceError(source, ['phrases', id], `未知的规则「${id}」`);
+    if (!rule.kindDef.extraPhrasesOption) throw sourceError(source, ['phrases', id], '该规则不接受自定义词语');
     phrases[id] = list;
   }
 
@@ -130,23 +162,17 @@ function loadConfigFile(file: string, stack: string[]): ResolvedConfig {
   if (cfg.handler) settings.handler = cfg.handler;
   if (cfg.policies) {
     const target = resolve(dir, cfg.policies);
-    if (!existsSync(target)) {
-      const line = source.lineOf(['policies']);
-      throw new ConfigError(`${file}:${line}: policies: 找不到政策文件库 ${cfg.policies}`, file, line);
-    }
+    if (!existsSync(target)) throw sourceError(source, ['policies'], `找不到政策文件库 ${cfg.policies}`);
     settings.policies = loadPolicyRegistry(target);
   }
   if (cfg.calendar) {
     const target = resolve(dir, cfg.calendar);
-    if (!existsSync(target)) {
-      const line = source.lineOf(['calendar']);
-      throw new ConfigError(`${file}:${line}: calendar: 找不到日历文件 ${cfg.calendar}`, file, line);
-    }
+    if (!existsSync(target)) throw sourceError(source, ['calendar'], `找不到日历文件 ${cfg.calendar}`);
     settings.calendarFile = target;
   }
 
-  const own: ResolvedConfig = {
-    files: [...base.files, file],
+  return {
+    files: [...base.files],
     extends: dedupe([...base.extends, ...profileNames]),
     rules: { ...base.rules, ...ruleSettings },
     phrases: mergePhrases(base.phrases, phrases),
@@ -155,9 +181,6 @@ function loadConfigFile(file: string, stack: string[]): ResolvedConfig {
     reportUnusedDisableDirectives: cfg.reportUnusedDisableDirectives ?? base.reportUnusedDisableDirectives,
     key: '',
   };
-  own.key = `${own.files.join('|')}@${statSync(file).mtimeMs}`;
-  fileCache.set(file, own);
-  return own;
 }
 
 function mergeConfigs(a: ResolvedConfig, b: ResolvedConfig): ResolvedConfig {

@@ -5,7 +5,7 @@ import { ConfigError } from '../util/errors.js';
 import { readYamlSource, validateSource } from '../util/yaml-source.js';
 import { rulesDir } from '../util/paths.js';
 import { profileSchema } from '../pack/schema.js';
-import { loadBuiltinRules } from '../pack/load.js';
+import { loadBuiltinRules, type RuleDefinition } from '../pack/load.js';
 import { readRuleSettings, type RuleSetting } from './settings.js';
 
 export interface Profile {
@@ -33,7 +33,7 @@ export class UnknownProfileError extends ConfigError {
   }
 }
 
-export function loadProfile(name: string, dir = rulesDir()): Profile {
+export function loadProfile(name: string, dir = rulesDir(), rules: ReadonlyMap<string, RuleDefinition> = loadBuiltinRules(dir)): Profile {
   const key = `${dir}\0${name}`;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -50,7 +50,7 @@ export function loadProfile(name: string, dir = rulesDir()): Profile {
     file,
     description: parsed.description,
     extends: parsed.extends ?? [],
-    rules: readRuleSettings(parsed.rules as Record<string, unknown> | undefined, source, loadBuiltinRules(dir)),
+    rules: readRuleSettings(parsed.rules as Record<string, unknown> | undefined, source, rules),
     deadlines: parsed.deadlines,
   };
   cache.set(key, profile);
@@ -59,12 +59,17 @@ export function loadProfile(name: string, dir = rulesDir()): Profile {
 
 /** A profile and its ancestors, base first, each once. */
 export function profileChain(names: readonly string[], dir = rulesDir()): Profile[] {
+  return chainOf(names, (name) => loadProfile(name, dir));
+}
+
+/** A profile and its ancestors, base first, each once, with profiles from `get`. */
+export function chainOf(names: readonly string[], get: (name: string) => Profile): Profile[] {
   const out: Profile[] = [];
   const seen = new Set<string>();
   const visit = (name: string, stack: string[]) => {
     if (seen.has(name)) return;
     if (stack.includes(name)) throw new ConfigError(`规则配置循环继承：${[...stack, name].join(' → ')}`);
-    const p = loadProfile(name, dir);
+    const p = get(name);
     for (const parent of p.extends) visit(parent, [...stack, name]);
     seen.add(name);
     out.push(p);

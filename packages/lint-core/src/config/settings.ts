@@ -1,8 +1,7 @@
 // Rule settings (`error`, `[warn, {max: 2}]`, …) from profiles, config files and the CLI,
 // normalized and checked against the rule catalogue where they are read, so errors can
 // name the file and line.
-import { ConfigError } from '../util/errors.js';
-import { describeIssue, formatPath, validateSource, type YamlSource } from '../util/yaml-source.js';
+import { describeIssue, sourceError, validateSource, type YamlSource } from '../util/yaml-source.js';
 import { ruleSettingSchema, type RuleSettingInput } from '../pack/schema.js';
 import type { RuleDefinition } from '../pack/load.js';
 import type { Severity } from '../types.js';
@@ -26,23 +25,16 @@ export function normalizeSetting(input: RuleSettingInput): RuleSetting {
 export function readRuleSettings(
   raw: Record<string, unknown> | undefined,
   source: YamlSource,
-  rules: Map<string, RuleDefinition>,
+  rules: ReadonlyMap<string, RuleDefinition>,
   prefix: PropertyKey[] = ['rules'],
 ): Record<string, RuleSetting> {
   const out: Record<string, RuleSetting> = {};
   for (const [id, value] of Object.entries(raw ?? {})) {
     const path = [...prefix, id];
     const rule = rules.get(id);
-    if (!rule) {
-      const line = source.lineOf(path);
-      throw new ConfigError(`${source.file}:${line}: ${formatPath(path)}: 未知的规则「${id}」（运行 replylint rules 查看全部规则）`, source.file, line, formatPath(path));
-    }
+    if (!rule) throw sourceError(source, path, `未知的规则「${id}」（运行 replylint rules 查看全部规则）`);
     const setting = normalizeSetting(validateSource(ruleSettingSchema, value, source, path));
-    if (setting.options) checkOptions(rule, setting.options, (optPath, text) => {
-      const full = [...path, 1, ...optPath];
-      const line = source.lineOf(full);
-      return new ConfigError(`${source.file}:${line}: ${formatPath(full)}: ${text}`, source.file, line, formatPath(full));
-    });
+    if (setting.options) checkOptions(rule, setting.options, (optPath, text) => sourceError(source, [...path, 1, ...optPath], text));
     out[id] = setting;
   }
   return out;

@@ -2,21 +2,13 @@
 // (Beijing), Chinese rule text and source clause.
 import { ReplylintError } from '../util/errors.js';
 import { formatBeijing, formatBeijingHuman, parseBeijingTime } from '../time.js';
-import { REQUEST_TYPES, type Extension, type RequestType } from '../types.js';
+import type { Extension, RequestType } from '../types.js';
+import { REQUEST_TYPE_HINT, requestTypeOf, TYPE_NAMES } from '../meta/keys.js';
 import { type Calendar, dayOf, formatIsoDay, instantAt, loadCalendar } from './calendar.js';
 import { addWorkingDaysN, effectiveReceipt, parseClock, subtractWorkingDaysN, workingDaysBetweenN, type WorkingClock } from './arith.js';
-import { type Conventions, type DeadlineEvent, type DeadlineTable, type DueSpec, deadlineTableFor, typesOf } from './table.js';
+import { type Conventions, type DeadlineEvent, type DeadlineTable, type DueSpec, typesOf } from './table.js';
 
-export const TYPE_NAMES: Record<RequestType, string> = {
-  consultation: '咨询',
-  'complex-consultation': '复杂咨询',
-  help: '求助',
-  complaint: '投诉',
-  report: '举报',
-  suggestion: '建议',
-  emergency: '应急',
-  incident: '突发',
-};
+export { TYPE_NAMES };
 
 /** Bad input to the calculator (unknown type, bad date, profile without table…). */
 export class DeadlineInputError extends ReplylintError {
@@ -85,14 +77,10 @@ export function conventionNotes(c: Conventions): string[] {
   ];
 }
 
-const CHINESE_TYPES: Record<string, RequestType> = Object.fromEntries(Object.entries(TYPE_NAMES).map(([k, v]) => [v, k as RequestType]));
-
 export function parseRequestType(input: string): RequestType {
-  const s = input.trim();
-  if ((REQUEST_TYPES as readonly string[]).includes(s)) return s as RequestType;
-  const zh = CHINESE_TYPES[s] ?? CHINESE_TYPES[s.replace(/类$/, '')];
-  if (zh) return zh;
-  throw new DeadlineInputError(`未知的诉求类型「${input}」，可用：${REQUEST_TYPES.map((t) => `${t}（${TYPE_NAMES[t]}）`).join('、')}`);
+  const type = requestTypeOf(input);
+  if (type) return type;
+  throw new DeadlineInputError(`未知的诉求类型「${input}」，可用：${REQUEST_TYPE_HINT}`);
 }
 
 export function parseDispatch(input: Date | string, what = '派单时间'): Date {
@@ -156,18 +144,6 @@ function dueOf(spec: DueSpec, c: Ctx): { due: Date | null; note?: string } {
     case 'none':
       return { due: null, note: spec.note };
   }
-}
-
-/** The deadline table that applies under a profile, or a clear error. */
-export function requireTable(profile: string): DeadlineTable {
-  const table = deadlineTableFor(profile);
-  if (!table) throw new DeadlineInputError(`规则配置「${profile}」（及其继承的配置）没有时限表（deadlines:），无法计算时限。有时限表的配置：suzhou-jkq、xiaoxian、suqian、changshu、anning`);
-  return table;
-}
-
-export function computeDeadlines(input: ComputeDeadlinesInput): DeadlineResult {
-  const table = requireTable(input.profile);
-  return computeWithTable(table, input);
 }
 
 export function computeWithTable(table: DeadlineTable, input: Omit<ComputeDeadlinesInput, 'profile'> & { profile?: string }): DeadlineResult {

@@ -2,9 +2,6 @@
 // event (sign-in, return, completion by request type, extension…), each with its rule text and
 // source clause. Validated here with file:line errors.
 import { z } from 'zod';
-import { ConfigError } from '../util/errors.js';
-import { formatPath, readYamlSource, validateSource } from '../util/yaml-source.js';
-import { profileChain } from '../config/profiles.js';
 import { REQUEST_TYPES, type RequestType } from '../types.js';
 import { parseClock } from './arith.js';
 
@@ -79,59 +76,6 @@ export interface DeadlineTable {
   note?: string;
   conventions: Conventions;
   events: DeadlineEvent[];
-}
-
-const tableCache = new Map<string, DeadlineTable | null>();
-
-/** Validates a profile's raw `deadlines:` value, reporting errors at file:line. */
-function readTable(profileId: string, file: string, raw: unknown): DeadlineTableYaml {
-  const { source } = readYamlSource(file);
-  const parsed = validateSource(deadlineTableSchema, raw, source, ['deadlines']);
-  if ('events' in parsed) {
-    parsed.events.forEach((e, i) => {
-      if (e.due?.kind === 'before-completion' || e.due?.kind === 'extension-max') {
-        if (!parsed.events.some((x) => x.event === 'completion')) {
-          const path = ['deadlines', 'events', i, 'due'];
-          const line = source.lineOf(path);
-          throw new ConfigError(`${file}:${line}: ${formatPath(path)}: 该时限相对于 completion（办结）事件，但时限表中没有 completion`, file, line);
-        }
-      }
-    });
-    const c = parsed.conventions;
-    if (!(parseClock(c.workdayStart) < parseClock(c.noon) && parseClock(c.noon) < parseClock(c.workdayEnd))) {
-      const path = ['deadlines', 'conventions'];
-      const line = source.lineOf(path);
-      throw new ConfigError(`${file}:${line}: ${formatPath(path)}: 应满足 workdayStart < noon < workdayEnd`, file, line);
-    }
-  }
-  void profileId;
-  return parsed;
-}
-
-/**
- * The deadline table that applies under a profile: the most specific profile of its chain that
- * has a `deadlines:` block (following `from:`), or undefined when none has one.
- */
-export function deadlineTableFor(profile: string): DeadlineTable | undefined {
-  const hit = tableCache.get(profile);
-  if (hit !== undefined) return hit ?? undefined;
-  const chain = profileChain([profile]);
-  let result: DeadlineTable | undefined;
-  for (let i = chain.length - 1; i >= 0 && !result; i--) {
-    const p = chain[i]!;
-    if (p.deadlines === undefined || p.deadlines === null) continue;
-    const parsed = readTable(p.id, p.file, p.deadlines);
-    if ('from' in parsed) {
-      if (parsed.from === p.id) throw new ConfigError(`${p.file}: deadlines.from: 不能引用自身`, p.file);
-      const base = deadlineTableFor(parsed.from);
-      if (!base) throw new ConfigError(`${p.file}: deadlines.from: 规则配置「${parsed.from}」没有时限表`, p.file);
-      result = { ...base, usedBy: profile, document: parsed.document, note: parsed.note ?? base.note };
-    } else {
-      result = { profile: p.id, usedBy: profile, document: parsed.document, note: parsed.note, conventions: parsed.conventions, events: parsed.events };
-    }
-  }
-  tableCache.set(profile, result ?? null);
-  return result;
 }
 
 /** Request types for which the table has type-specific limits (empty when no event depends on the type). */

@@ -5,7 +5,7 @@
 //   <!-- replylint-disable-line rule-a -->
 // No rule ids = all rules. Directives that suppress nothing are reported.
 import type { HtmlComment } from '../parse/markdown.js';
-import type { Diagnostic, Range } from '../types.js';
+import type { Diagnostic, Range, SuppressedDiagnostic } from '../types.js';
 
 export type DirectiveType = 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
 
@@ -54,12 +54,17 @@ function lineAt(source: string, offset: number): Range {
 }
 
 /**
- * Removes suppressed diagnostics. Returns the kept diagnostics and, per directive, the
- * rule ids (or '*' for all) that suppressed at least one diagnostic.
+ * Removes suppressed diagnostics. Returns the kept diagnostics, the suppressed ones with the
+ * directive's reason (for audit trails), and, per directive, the rule ids (or '*' for all) that
+ * suppressed at least one diagnostic.
  */
-export function applyDirectives(diagnostics: Diagnostic[], directives: readonly Directive[]): { kept: Diagnostic[]; used: Map<Directive, Set<string>> } {
+export function applyDirectives(
+  diagnostics: Diagnostic[],
+  directives: readonly Directive[],
+): { kept: Diagnostic[]; suppressed: SuppressedDiagnostic[]; used: Map<Directive, Set<string>> } {
   const used = new Map<Directive, Set<string>>(directives.map((d) => [d, new Set<string>()]));
-  if (directives.length === 0) return { kept: diagnostics, used };
+  const suppressed: SuppressedDiagnostic[] = [];
+  if (directives.length === 0) return { kept: diagnostics, suppressed, used };
   const blocks = directives.filter((d) => d.type === 'disable' || d.type === 'enable').sort((a, b) => a.range[0] - b.range[0]);
   const lines = directives.filter((d) => d.lineRange);
   const kept: Diagnostic[] = [];
@@ -83,9 +88,10 @@ export function applyDirectives(diagnostics: Diagnostic[], directives: readonly 
     }
     if (suppressedBy && !diag.fatal) {
       used.get(suppressedBy)!.add(suppressedBy.ruleIds.length ? diag.ruleId : '*');
+      suppressed.push({ ...diag, suppressions: [{ kind: 'directive', justification: suppressedBy.reason ?? '', range: suppressedBy.range }] });
     } else {
       kept.push(diag);
     }
   }
-  return { kept, used };
+  return { kept, suppressed, used };
 }

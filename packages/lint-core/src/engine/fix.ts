@@ -1,6 +1,5 @@
 // Applying fixes: non-overlapping, in order; repeated passes until stable (at most 10).
 import type { Diagnostic, Fix } from '../types.js';
-import { lint, type LintOptions } from './lint.js';
 
 export function applyFixes(text: string, fixes: readonly Fix[]): { output: string; applied: number } {
   const sorted = [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
@@ -28,10 +27,11 @@ export interface FixResult {
   applied: number;
 }
 
-export function fix(text: string, options: LintOptions = {}): FixResult {
+/** Applies the fixes `lint` reports, re-linting after each pass, until none is left (at most 10 passes). */
+export function fixWith(lint: (text: string) => Diagnostic[], text: string): FixResult {
   let current = text;
   let applied = 0;
-  let diagnostics = lint(current, options);
+  let diagnostics = lint(current);
   for (let pass = 0; pass < 10; pass++) {
     const fixes = diagnostics.filter((d) => d.fix).map((d) => d.fix!);
     if (!fixes.length) break;
@@ -39,7 +39,7 @@ export function fix(text: string, options: LintOptions = {}): FixResult {
     if (r.applied === 0 || r.output === current) break;
     current = r.output;
     applied += r.applied;
-    diagnostics = lint(current, options);
+    diagnostics = lint(current);
   }
   return { output: current, fixed: current !== text, diagnostics, applied };
 }

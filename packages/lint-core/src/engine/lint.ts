@@ -1,121 +1,166 @@
-// lint(): parse → metadata → text views → rules → directives. Pure: no I/O after the
-// rule pack and profiles are loaded (once per process).
-import { parseMarkdown } from '../parse/markdown.js';
-import { parseMetadata } from '../parse/metadata.js';
+// One lint: parse → metadata (front matter, merged under the metadata passed as data) → text
+// views → rules → directives. Pure: everything it needs (rules resolved per profile, deadline
+// tables, calendar, settings, segmenter) comes in `LintEnv`, built once by createLinter
+// (linter/create.ts). It throws nothing for any text: a text that cannot be parsed, or a rule that
+// fails on it, becomes a diagnostic.
+import { parseMarkdown, type ParsedMarkdown } from '../parse/markdown.js';
+import { parseMetadata } from '../meta/front-matter.js';
+import { mergeMeta, readMetaObject } from '../meta/object.js';
+import type { MetaKey } from '../meta/keys.js';
 import { buildView, type DocumentView } from '../parse/views.js';
-import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/load.js';
-import { normalizeSetting, type RuleSetting } from '../config/settings.js';
-import type { RuleSettingInput } from '../pack/schema.js';
 import type { AppliesTo } from '../pack/schema.js';
-import { getSegmenter } from '../segment/index.js';
 import type { Segmenter } from '../segment/types.js';
-import type { KindContext, KindReport, LintSettings, Visitors } from '../kinds/define.js';
-import type { Diagnostic, TicketMeta } from '../types.js';
+import type { KindContext, KindDeadlines, KindReport, LintSettings, Visitors } from '../kinds/define.js';
+import type { Diagnostic, Range, Severity, SuppressedDiagnostic, TicketMeta } from '../types.js';
+import type { ActiveRule, ResolvedRules } from './resolve.js';
 import { formatMessage } from './messages.js';
-import { resolveRules, type ActiveRule } from './resolve.js';
+import { isReplylintError } from '../util/errors.js';
 import { applyDirectives, parseDirectives } from './directives.js';
-import { verifyExamples } from './examples.js';
-import { loadBuiltinRules } from '../pack/load.js';
-import { listProfiles } from '../config/profiles.js';
-
-export interface LintOptions {
-  /** For messages and config discovery by callers; lint() itself does no I/O. */
-  filePath?: string;
-  /** From loadConfig(); default: the `recommended` profile. */
-  config?: ResolvedConfig;
-  /** Profile that overrides front matter `profile` and config `extends`. */
-  profile?: string;
-  /** Per-rule overrides (CLI `--rule id:severity`). */
-  rules?: Record<string, RuleSettingInput | RuleSetting>;
-  /** Evaluation instant (default: new Date()). */
-  now?: Date;
-  /** Run only these rules (used by example verification and tests). */
-  only?: string[];
-}
 
 export const META_RULE_ID = 'front-matter';
 export const DIRECTIVE_RULE_ID = 'unused-directive';
+/** Reported when the text cannot be parsed or a rule fails on it (the other rules still run). */
+export const INTERNAL_RULE_ID = 'internal-error';
 
 const META_MESSAGES: Record<string, string> = {
   yamlSyntax: '文件头（front matter）不是有效的 YAML（{{detail}}）：请检查缩进、冒号后的空格和引号是否配对。',
   notMapping: '文件头应为「键: 值」形式的元数据，如 `type: complaint`。',
   invalidValue: '元数据 `{{key}}` 的值「{{actual}}」无效：应为{{expected}}。',
   duplicateKey: '元数据 `{{key}}` 重复（第 {{line}} 行已有 `{{first}}`），现以此处的值为准：请删去多余的一处。',
+  // metadata passed as data (lint(text, { meta }))
+  metaNotMapping: '工单元数据应为「键: 值」对象，如 { type: "complaint" }。',
+  metaDuplicateKey: '工单元数据中 `{{key}}` 与 `{{first}}` 是同一字段，现以 `{{key}}` 的值为准：请只给出其中一个。',
 };
+
+const INTERNAL_MESSAGES: Record<string, string> = {
+  parseFailed: '无法解析这份答复（{{detail}}）：文本的嵌套层次过深或结构异常，请检查是否误粘贴了大量符号；其他文件不受影响。',
+  ruleFailed: '规则 {{rule}} 在这份答复上运行出错（{{detail}}），该规则的结果缺失；其他规则照常检查。请把这份答复（去掉个人信息后）报告给维护者。',
+  segmenterUnavailable: '{{detail}}（规则 {{rule}} 因此未能检查这份答复，其他规则照常检查）',
+};
+
+/** Everything a lint needs besides the text, loaded once (createLinter). */
+export interface LintEnv {
+  /** Rules that run under a profile override (undefined: the config's own profiles). */
+  rulesFor(profile: string | undefined): ResolvedRules;
+  profileNames: readonly string[];
+  knownRuleIds: ReadonlySet<string>;
+  settings: LintSettings;
+  reportUnusedDisableDirectives: Severity;
+  deadlines: KindDeadlines;
+  /** The word segmenter (loaded on first need unless the linter was given one). */
+  segmenter(): Segmenter;
+  /** The profile chosen by the linter's options (it overrides front matter `profile`). */
+  profile?: string;
+}
+
+export interface LintCall {
+  /** Ticket metadata as data (English keys or Chinese aliases); front matter is merged under it. */
+  meta?: unknown;
+  /** For callers and messages; lint() itself reads no file. */
+  filename?: string;
+  /** Evaluation instant (default: new Date()). */
+  now?: Date;
+  /** Run only these rules (example verification, fixtures). */
+  only?: readonly string[];
+}
 
 export interface LintResult {
   diagnostics: Diagnostic[];
+  /** Diagnostics suppressed by inline directives, with the directive's reason. */
+  suppressed: SuppressedDiagnostic[];
+  /** The ticket metadata that applied (front matter merged under `meta`). */
   meta: TicketMeta;
+  /** The profile that applied. */
   profile: string;
 }
 
-export function lint(text: string, options: LintOptions = {}): Diagnostic[] {
-  return lintDocument(text, options).diagnostics;
+type MetaRanges = Partial<Record<keyof TicketMeta, Range>>;
+
+function metaDiagnostic(messageId: string, data: Record<string, string>, range: Range, extra: Partial<Diagnostic> = {}): Diagnostic {
+  return { ruleId: META_RULE_ID, severity: 2, messageId, message: formatMessage(META_MESSAGES[messageId]!, data), data, range, ...extra };
 }
 
-export function lintDocument(text: string, options: LintOptions = {}): LintResult {
-  const config = options.config ?? DEFAULT_CONFIG;
-  const parsed = parseMarkdown(text);
-  const diagnostics: Diagnostic[] = [];
+function internalDiagnostic(messageId: 'parseFailed' | 'ruleFailed' | 'segmenterUnavailable', data: Record<string, string>, extra: Partial<Diagnostic> = {}): Diagnostic {
+  return { ruleId: INTERNAL_RULE_ID, severity: 2, messageId, message: formatMessage(INTERNAL_MESSAGES[messageId]!, data), data, range: [0, 0], ...extra };
+}
 
+/** What went wrong, for a message: the error's kind, never its text (which may quote the reply). */
+function errorKind(e: unknown): string {
+  if (e instanceof RangeError) return '递归过深';
+  return e instanceof Error ? e.name : typeof e;
+}
+
+/** The diagnostic for a rule that threw: a segmenter that cannot load says how to set it up. */
+function ruleFailure(rule: string, e: unknown): Diagnostic {
+  if (isReplylintError(e) && e.code === 'segmenter-unavailable') return internalDiagnostic('segmenterUnavailable', { rule, detail: e.message });
+  return internalDiagnostic('ruleFailed', { rule, detail: errorKind(e) });
+}
+
+export function lintText(env: LintEnv, text: string, call: LintCall = {}): LintResult {
+  const diagnostics: Diagnostic[] = [];
+  let parsed: ParsedMarkdown;
+  try {
+    parsed = parseMarkdown(text);
+  } catch (e) {
+    return { diagnostics: [internalDiagnostic('parseFailed', { detail: errorKind(e) }, { fatal: true })], suppressed: [], meta: { extra: {} }, profile: env.profile ?? 'recommended' };
+  }
+
+  // metadata: front matter, then the data passed in over it
   let meta: TicketMeta = { extra: {} };
-  let metaRanges: KindContext['metaRanges'] = {};
+  let metaRanges: MetaRanges = {};
   if (parsed.frontMatter) {
     const fm = parsed.frontMatter;
     const result = parseMetadata(fm.value, fm.valueStart, [fm.start, fm.end]);
     meta = result.meta;
     metaRanges = result.keyRanges;
-    for (const p of result.problems) {
-      diagnostics.push({
-        ruleId: META_RULE_ID,
-        severity: 2,
-        messageId: p.messageId,
-        message: formatMessage(META_MESSAGES[p.messageId]!, p.data),
-        data: p.data,
-        range: p.range,
-        ...(p.fatal ? { fatal: true } : {}),
-      });
+    for (const p of result.problems) diagnostics.push(metaDiagnostic(p.messageId, p.data, p.range, p.fatal ? { fatal: true } : {}));
+  }
+  let fromData: ReadonlySet<MetaKey> | undefined;
+  if (call.meta !== undefined && call.meta !== null) {
+    const given = readMetaObject(call.meta);
+    fromData = given.keys;
+    meta = mergeMeta(meta, given.meta);
+    for (const p of given.problems) {
+      const id = p.messageId === 'notMapping' ? 'metaNotMapping' : p.messageId === 'duplicateKey' ? 'metaDuplicateKey' : p.messageId;
+      diagnostics.push(metaDiagnostic(id, p.data, [0, 0], { metaKey: p.key, inText: false }));
     }
   }
+  /** Where a finding about a metadata key is: its front matter value, or nowhere in the text. */
+  const metaLocation = (key: MetaKey): Pick<Diagnostic, 'range' | 'metaKey' | 'inText'> => {
+    if (fromData?.has(key)) return { range: [0, 0], metaKey: key, inText: false };
+    return { range: metaRanges[key] ?? [0, 0], metaKey: key };
+  };
 
-  const cliRules: Record<string, RuleSetting> = {};
-  if (options.rules) {
-    for (const [id, s] of Object.entries(options.rules)) {
-      cliRules[id] = typeof s === 'object' && s !== null && !Array.isArray(s) ? (s as RuleSetting) : normalizeSetting(s as RuleSettingInput);
-    }
-  }
-  let profileOverride = options.profile;
+  let profileOverride = env.profile;
   if (!profileOverride && meta.profile !== undefined) {
-    if (listProfiles().includes(meta.profile)) profileOverride = meta.profile;
+    if (env.profileNames.includes(meta.profile)) profileOverride = meta.profile;
     else {
-      const data = { key: 'profile', actual: meta.profile, expected: `规则配置名称之一：${listProfiles().join('、')}` };
-      diagnostics.push({
-        ruleId: META_RULE_ID,
-        severity: 2,
-        messageId: 'invalidValue',
-        message: formatMessage(META_MESSAGES.invalidValue!, data),
-        data,
-        range: metaRanges.profile ?? [0, 0],
-      });
+      const data = { key: 'profile', actual: meta.profile, expected: `规则配置名称之一：${env.profileNames.join('、')}` };
+      diagnostics.push({ ...metaDiagnostic('invalidValue', data, [0, 0]), ...metaLocation('profile') });
     }
   }
-  const resolved = resolveRules(config, profileOverride, cliRules);
-  const active = options.only ? resolved.rules.filter((r) => options.only!.includes(r.rule.id)) : resolved.rules;
+  const resolved = env.rulesFor(profileOverride);
+  const only = call.only;
+  const active = only ? resolved.rules.filter((r) => only.includes(r.rule.id)) : resolved.rules;
 
-  const view = buildView(parsed.root, text);
-  const now = options.now ?? new Date();
-  runRules(active, view, meta, metaRanges, now, resolved.profile, config.settings, config.segmenter, diagnostics);
+  let view: DocumentView;
+  try {
+    view = buildView(parsed.root, text);
+  } catch (e) {
+    diagnostics.push(internalDiagnostic('parseFailed', { detail: errorKind(e) }, { fatal: true }));
+    return { diagnostics, suppressed: [], meta, profile: resolved.profile };
+  }
+  runRules(active, { doc: view, meta, metaLocation, now: call.now ?? new Date(), profile: resolved.profile, env }, diagnostics);
 
   const directives = parseDirectives(parsed.comments, text);
-  const { kept, used } = applyDirectives(diagnostics, directives);
-  if (config.reportUnusedDisableDirectives !== 'off' && !options.only) {
-    const known = loadBuiltinRules();
+  const { kept, suppressed, used } = applyDirectives(diagnostics, directives);
+  if (env.reportUnusedDisableDirectives !== 'off' && !only) {
+    const sev = env.reportUnusedDisableDirectives === 'error' ? 2 : 1;
     for (const d of directives) {
       if (d.type === 'enable') continue;
       const hits = used.get(d)!;
-      const unknown = d.ruleIds.filter((id) => !known.has(id) && id !== META_RULE_ID);
+      const unknown = d.ruleIds.filter((id) => !env.knownRuleIds.has(id) && id !== META_RULE_ID);
       const unused = d.ruleIds.length === 0 ? (hits.size ? [] : ['*']) : d.ruleIds.filter((id) => !hits.has(id) && !unknown.includes(id));
-      const sev = config.reportUnusedDisableDirectives === 'error' ? 2 : 1;
       if (unknown.length) {
         kept.push({
           ruleId: DIRECTIVE_RULE_ID,
@@ -140,9 +185,11 @@ export function lintDocument(text: string, options: LintOptions = {}): LintResul
       }
     }
   }
-  kept.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-  return { diagnostics: kept, meta, profile: resolved.profile };
+  kept.sort(byPosition);
+  return { diagnostics: kept, suppressed, meta, profile: resolved.profile };
 }
+
+const byPosition = (a: Diagnostic, b: Diagnostic) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 
 function matchesAppliesTo(a: AppliesTo | undefined, meta: TicketMeta): boolean {
   if (!a) return true;
@@ -154,56 +201,100 @@ function matchesAppliesTo(a: AppliesTo | undefined, meta: TicketMeta): boolean {
   return true;
 }
 
-export function runRules(
-  active: readonly ActiveRule[],
-  doc: DocumentView,
-  meta: TicketMeta,
-  metaRanges: KindContext['metaRanges'],
-  now: Date,
-  profile: string,
-  settings: LintSettings,
-  segmenterName: 'node-rs' | 'nodejieba',
-  out: Diagnostic[],
-): void {
-  const visitors: Visitors[] = [];
-  let segmenter: Segmenter | undefined;
+export interface RunContext {
+  doc: DocumentView;
+  meta: TicketMeta;
+  metaLocation(key: MetaKey): Pick<Diagnostic, 'range' | 'metaKey' | 'inText'>;
+  now: Date;
+  profile: string;
+  env: LintEnv;
+}
+
+export function runRules(active: readonly ActiveRule[], run: RunContext, out: Diagnostic[]): void {
+  const { doc, meta, env } = run;
+  const visitors: { v: Visitors; rule: string; failed?: boolean }[] = [];
+  // a finding about the whole reply is shown on its first sentence (or at the start of the text)
+  const first = doc.sentences[0];
+  const documentRange: Range = first ? doc.toSource(first.start, first.end) : [0, 0];
   for (const { rule, severity, options } of active) {
     if (!matchesAppliesTo(rule.appliesTo, meta)) continue;
-    // a rule's own examples are checked on its first use in the process (the rule catalogue
-    // test checks them all): a rule that does not behave as labelled fails instead of running
-    verifyExamples(rule);
     const report = (r: KindReport) => {
       const data = r.data ?? {};
       const template = rule.messages[r.messageId];
-      out.push({
+      const d: Diagnostic = {
         ruleId: rule.id,
         severity: severity === 'error' && !r.downgrade ? 2 : 1,
         messageId: r.messageId,
         message: template ? formatMessage(template, data) : r.messageId,
         data,
-        range: r.at ? doc.toSource(r.at[0], r.at[1]) : (r.range ?? [0, 0]),
-        ...(r.fix ? { fix: r.fix } : {}),
-        ...(r.suggestions?.length ? { suggestions: r.suggestions } : {}),
-      });
+        range: r.at ? doc.toSource(r.at[0], r.at[1]) : (r.range ?? documentRange),
+      };
+      if (!r.at && !r.range && r.metaKey !== undefined) {
+        const keys = typeof r.metaKey === 'string' ? [r.metaKey] : r.metaKey;
+        const key = keys.find((k) => (meta as unknown as Record<string, unknown>)[k] !== undefined) ?? keys[0]!;
+        Object.assign(d, run.metaLocation(key));
+      }
+      if (r.fix) d.fix = r.fix;
+      if (r.suggestions?.length) d.suggestions = r.suggestions;
+      if (r.related?.length) d.related = r.related;
+      out.push(d);
     };
     const ctx: KindContext = {
       ruleId: rule.id,
       doc,
       meta,
-      metaRanges,
-      now,
-      profile,
-      settings,
-      segmenter: () => (segmenter ??= getSegmenter(segmenterName)),
+      now: run.now,
+      profile: run.profile,
+      settings: env.settings,
+      deadlines: env.deadlines,
+      segmenter: env.segmenter,
       report,
     };
-    visitors.push(rule.kindDef.create(ctx, options));
+    try {
+      visitors.push({ v: rule.kindDef.create(ctx, options), rule: rule.id });
+    } catch (e) {
+      out.push(ruleFailure(rule.id, e));
+    }
   }
-  for (const v of visitors) v.document?.();
-  const withBlock = visitors.filter((v) => v.block);
-  if (withBlock.length) for (const b of doc.blocks) for (const v of withBlock) v.block!(b);
-  const withSentence = visitors.filter((v) => v.sentence);
-  if (withSentence.length) for (const s of doc.sentences) for (const v of withSentence) v.sentence!(s);
+  // a rule that throws loses its own results, never the document's
+  const fail = (x: (typeof visitors)[number], e: unknown) => {
+    x.failed = true;
+    out.push(ruleFailure(x.rule, e));
+  };
+  for (const x of visitors) {
+    if (!x.v.document) continue;
+    try {
+      x.v.document();
+    } catch (e) {
+      fail(x, e);
+    }
+  }
+  const withBlock = visitors.filter((x) => x.v.block && !x.failed);
+  if (withBlock.length) {
+    for (const b of doc.blocks) {
+      for (const x of withBlock) {
+        if (x.failed) continue;
+        try {
+          x.v.block!(b);
+        } catch (e) {
+          fail(x, e);
+        }
+      }
+    }
+  }
+  const withSentence = visitors.filter((x) => x.v.sentence && !x.failed);
+  if (withSentence.length) {
+    for (const s of doc.sentences) {
+      for (const x of withSentence) {
+        if (x.failed) continue;
+        try {
+          x.v.sentence!(s);
+        } catch (e) {
+          fail(x, e);
+        }
+      }
+    }
+  }
 }
 
 /** The comment's range, widened to its whole line (with the line break) when it stands alone on it. */

@@ -1,12 +1,13 @@
 // Which rules run on a document, with which severity and options:
-// profile chain (--profile > front matter `profile` > config `extends`) → config `rules`
-// → CLI `--rule`. Extra phrases from config are appended to the kind's phrase option.
-import { loadBuiltinRules, type RuleDefinition } from '../pack/load.js';
-import { profileChain } from '../config/profiles.js';
+// profile chain (linter profile > front matter `profile` > config `extends`) → config `rules`
+// → per-linter rule overrides (CLI `--rule`). Extra phrases from config are appended to the
+// kind's phrase option. Pure: profiles and rules come from the loaded pack.
+import type { RuleDefinition } from '../pack/load.js';
+import type { Profile } from '../config/profiles.js';
 import { checkOptions, type RuleSetting } from '../config/settings.js';
 import { ConfigError } from '../util/errors.js';
 import { escapeRegex } from '../detect/patterns.js';
-import { DEFAULT_CONFIG as DEFAULT_CONFIG_FOR_PROFILES, type ResolvedConfig } from '../config/load.js';
+import type { ResolvedConfig } from '../config/load.js';
 
 export interface ActiveRule {
   rule: RuleDefinition;
@@ -19,33 +20,19 @@ export interface ResolvedRules {
   rules: ActiveRule[];
 }
 
-const cache = new Map<string, ResolvedRules>();
-/** The usual case (no --rule), without building the string key: by config object and profile. */
-const byConfig = new WeakMap<ResolvedConfig, Map<string, ResolvedRules>>();
-
-function isEmpty(o: object): boolean {
-  for (const _ in o) return false;
-  return true;
+/** The loaded rules and profiles that rule resolution reads. */
+export interface ResolvePack {
+  rules: ReadonlyMap<string, RuleDefinition>;
+  /** A profile and its ancestors, base first, each once. */
+  profileChain(names: readonly string[]): Profile[];
 }
 
-export function resolveRules(config: ResolvedConfig, profileOverride: string | undefined, cliRules: Record<string, RuleSetting> = {}): ResolvedRules {
-  if (!isEmpty(cliRules)) return resolveByKey(config, profileOverride, cliRules);
-  let byProfile = byConfig.get(config);
-  if (!byProfile) byConfig.set(config, (byProfile = new Map()));
-  let resolved = byProfile.get(profileOverride ?? '');
-  if (!resolved) byProfile.set(profileOverride ?? '', (resolved = resolveByKey(config, profileOverride, cliRules)));
-  return resolved;
-}
-
-function resolveByKey(config: ResolvedConfig, profileOverride: string | undefined, cliRules: Record<string, RuleSetting>): ResolvedRules {
-  const key = `${config.key}\0${profileOverride ?? ''}\0${JSON.stringify(cliRules)}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const catalogue = loadBuiltinRules();
+export function resolveRules(pack: ResolvePack, config: ResolvedConfig, profileOverride: string | undefined, overrides: Record<string, RuleSetting> = {}): ResolvedRules {
+  const catalogue = pack.rules;
   // `extends: []` in a config file means "no profile": only the rules it lists run (the
   // deadline table is still recommended's). The built-in default config extends recommended.
   const profiles = profileOverride ? [profileOverride] : config.extends;
-  const chain = profiles.length ? profileChain(profiles) : [];
+  const chain = profiles.length ? pack.profileChain(profiles) : [];
   const state = new Map<string, RuleSetting>();
   const apply = (settings: Record<string, RuleSetting>) => {
     for (const [id, s] of Object.entries(settings)) {
@@ -55,10 +42,10 @@ function resolveByKey(config: ResolvedConfig, profileOverride: string | undefine
   };
   for (const p of chain) apply(p.rules);
   apply(config.rules);
-  for (const id of Object.keys(cliRules)) {
+  for (const id of Object.keys(overrides)) {
     if (!catalogue.has(id)) throw new ConfigError(`--rule: 未知的规则「${id}」（运行 replylint rules 查看全部规则）`);
   }
-  apply(cliRules);
+  apply(overrides);
 
   const rules: ActiveRule[] = [];
   for (const [id, s] of state) {
@@ -73,17 +60,5 @@ function resolveByKey(config: ResolvedConfig, profileOverride: string | undefine
     rules.push({ rule, severity, options });
   }
   rules.sort((a, b) => (a.rule.id < b.rule.id ? -1 : 1));
-  const resolved = { profile: chain.at(-1)?.id ?? 'recommended', rules };
-  cache.set(key, resolved);
-  return resolved;
-}
-
-/** Effective severity of a rule under each profile (for `replylint rules` and the docs). */
-export function severitiesByProfile(ruleId: string, profiles: readonly string[]): Record<string, 'off' | 'warn' | 'error'> {
-  const out: Record<string, 'off' | 'warn' | 'error'> = {};
-  for (const p of profiles) {
-    const r = resolveRules({ ...DEFAULT_CONFIG_FOR_PROFILES, key: `profile:${p}` }, p).rules.find((a) => a.rule.id === ruleId);
-    out[p] = r ? r.severity : 'off';
-  }
-  return out;
+  return { profile: chain.at(-1)?.id ?? 'recommended', rules };
 }

@@ -148,9 +148,8 @@ export const approvalRequiredKind = defineKind({
         if (!hit) return;
         const state = principalApproval(ctx.meta, o.roles);
         if (state === 'principal') return;
-        const range = ctx.metaRanges.channel ?? [0, 0];
         const data = { channel: String(ctx.meta.channel), role: ctx.meta.approval?.role ?? '', roles: o.roles.join('、') };
-        ctx.report({ messageId: state === 'none' ? 'missing' : 'notPrincipal', data, range });
+        ctx.report({ messageId: state === 'none' ? 'missing' : 'notPrincipal', data, metaKey: 'channel' });
       },
     };
   },

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { defineKind } from './define.js';
 import { compilePattern } from '../detect/patterns.js';
 import { patternSchema } from './options.js';
-import { documentAt } from './elements.js';
 import { contactActs, contactPatterns } from './contact-time.js';
 import { prepared } from '../util/memo.js';
 import { execAll } from '../util/exec-all.js';
@@ -80,7 +79,7 @@ export const communicationDetailsKind = defineKind({
           if (hasContent(simp, s.start, end)) return;
         }
         if (firstContact) ctx.report({ messageId: 'empty', at: [firstContact.start, firstContact.end] });
-        else ctx.report({ messageId: 'missing', ...documentAt(ctx) });
+        else ctx.report({ messageId: 'missing' });
       },
     };
   },

@@ -50,7 +50,7 @@ export const conditionalKind = defineKind({
       return {
         document() {
           const { simp } = ctx.doc;
-          if (!anyMatch(requires, simp, 0, simp.length)) ctx.report({ messageId: o.messageId, range: [0, 0] });
+          if (!anyMatch(requires, simp, 0, simp.length)) ctx.report({ messageId: o.messageId });
         },
       };
     }

@@ -9,7 +9,6 @@ import type { DocumentView } from '../parse/views.js';
 import { findDatesIn, findVagueTimes, resolveDate, startOfDay, type DateHit } from '../detect/datetime.js';
 import { formatBeijingHuman } from '../time.js';
 import { patternSchema } from './options.js';
-import { documentAt } from './elements.js';
 import { anyTest } from './scope.js';
 
 const options = z.strictObject({
@@ -102,7 +101,7 @@ export const contactTimeKind = defineKind({
         }
         if (!contacts.length) {
           if (vague) ctx.report({ messageId: 'vague', data: { phrase: text.slice(vague.start, vague.end) }, at: [vague.start, vague.end] });
-          else ctx.report({ messageId: 'missing', ...documentAt(ctx) });
+          else ctx.report({ messageId: 'missing' });
           return;
         }
         for (const { hit, at } of contacts) {

@@ -3,17 +3,28 @@
 // options, Chinese messages, source clause and examples.
 import type { z } from 'zod';
 import type { Block, DocumentView, Sentence } from '../parse/views.js';
-import type { Fix, Range, TicketMeta } from '../types.js';
+import type { Fix, Range, RelatedLocation, TicketMeta } from '../types.js';
+import type { MetaKey } from '../meta/keys.js';
+import type { DeadlineTable } from '../deadline/table.js';
+import type { Calendar } from '../deadline/calendar.js';
 import type { Segmenter } from '../segment/types.js';
 import type { PolicyRegistry } from '../config/policies.js';
 
+/**
+ * A finding. Where it is, one of: `at` (a view range), `range` (a source range), `metaKey` (a
+ * metadata value: its range in the front matter, or no range when it was passed as data), or
+ * none of them for a finding about the whole reply (the engine points at the first paragraph).
+ */
 export interface KindReport {
   messageId: string;
   data?: Record<string, string | number>;
   /** View range [start, end) (into doc.text/doc.simp). */
   at?: readonly [number, number];
-  /** Source range; used when `at` is absent (e.g. metadata). Default: the whole document start. */
+  /** Source range. */
   range?: Range;
+  /** The metadata key the finding is about (first found of several: `[repliedAt, dispatchedAt]`). */
+  metaKey?: MetaKey | readonly MetaKey[];
+  related?: RelatedLocation[];
   /** Source-coordinate fix. Only provably safe edits. */
   fix?: Fix;
   suggestions?: { desc: string; fix: Fix }[];
@@ -29,16 +40,23 @@ export interface LintSettings {
   calendarFile?: string;
 }
 
+/** Deadline data the linter loaded (profiles' tables, the working-day calendar). */
+export interface KindDeadlines {
+  /** The deadline table under a profile, or undefined when its chain has none. */
+  tableFor(profile: string): DeadlineTable | undefined;
+  readonly calendar: Calendar;
+}
+
 export interface KindContext {
   ruleId: string;
   doc: DocumentView;
   meta: TicketMeta;
-  metaRanges: Partial<Record<keyof TicketMeta, Range>>;
   /** The evaluation instant ("now") — injectable for tests. */
   now: Date;
   /** Profile that applies to this document (for profile-specific data such as deadline tables). */
   profile: string;
   settings: LintSettings;
+  deadlines: KindDeadlines;
   /** Lazily loaded word segmenter (only rules that need one call this). */
   segmenter(): Segmenter;
   report(report: KindReport): void;

@@ -11,12 +11,6 @@ import { toSimplified } from '../parse/t2s.js';
 import { patternSchema } from './options.js';
 import { anyMatch } from './scope.js';
 
-/** Where a document-level finding is shown: the first sentence (or the document start). */
-export function documentAt(ctx: KindContext): Pick<KindReport, 'at' | 'range'> {
-  const first = ctx.doc.sentences[0];
-  return first ? { at: [first.start, first.end] } : { range: [0, 0] };
-}
-
 const elementSchema = z.strictObject({
   messageId: z.string().min(1),
   /** One of these must occur anywhere in the reply. */
@@ -85,7 +79,7 @@ export const elementsKind = defineKind({
         for (const e of elements) {
           if (anyMatch(e.res, simp, 0, simp.length)) continue;
           if (e.personName && nameFound()) continue;
-          ctx.report({ messageId: e.messageId, ...documentAt(ctx) });
+          ctx.report({ messageId: e.messageId });
         }
       },
     };

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { defineKind } from './define.js';
 import { HANDLER_ROLE_RE, nameDetector, type NameHit } from '../detect/person-name.js';
 import { toSimplified } from '../parse/t2s.js';
-import { documentAt } from './elements.js';
 
 const options = z.strictObject({
   /** Surname list (rules/lists/surnames.yaml). */
@@ -47,7 +46,7 @@ export const handlerNameKind = defineKind({
         }
         const knownInText = known !== undefined && known.length >= 2 && simp.includes(known);
         if (!names.length && !knownInText) {
-          if (!placeholders.length) ctx.report({ messageId: 'missing', ...documentAt(ctx) });
+          if (!placeholders.length) ctx.report({ messageId: 'missing' });
           return;
         }
         if (known && !knownInText) {

@@ -81,15 +81,13 @@ export const onTopicKind = defineKind({
           const absent = kws.filter((k) => !mentioned(reply, k));
           if (kws.length - absent.length < Math.max(1, Math.ceil(kws.length * o.minCoverage))) missing.push({ index: i + 1, point, keywords: absent });
         });
-        // the source range of `request` costs a YAML parse: only computed when reporting
-        const where = () => ctx.metaRanges.request ?? [0, 0];
         const short = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s).replace(/\s+/g, ' ');
         if (points.length === 1 && missing.length === 1) {
-          ctx.report({ messageId: 'offTopic', data: { keywords: missing[0]!.keywords.slice(0, 4).join('、') }, range: where() });
+          ctx.report({ messageId: 'offTopic', data: { keywords: missing[0]!.keywords.slice(0, 4).join('、') }, metaKey: 'request' });
           return;
         }
         for (const m of missing) {
-          ctx.report({ messageId: 'unaddressed', data: { index: m.index, point: short(m.point), keywords: m.keywords.slice(0, 4).join('、') }, range: where() });
+          ctx.report({ messageId: 'unaddressed', data: { index: m.index, point: short(m.point), keywords: m.keywords.slice(0, 4).join('、') }, metaKey: 'request' });
         }
       },
     };

@@ -4,9 +4,9 @@
 // or the document sets no completion limit for the type.
 import { z } from 'zod';
 import { defineKind } from './define.js';
-import { CalendarGapError, loadCalendar } from '../deadline/calendar.js';
-import { deadlineTableFor } from '../deadline/table.js';
-import { computeWithTable, timeLeft, TYPE_NAMES } from '../deadline/compute.js';
+import { CalendarGapError } from '../deadline/calendar.js';
+import { computeWithTable, timeLeft } from '../deadline/compute.js';
+import { TYPE_NAMES } from '../meta/keys.js';
 import { formatBeijingHuman } from '../time.js';
 
 export const overdueKind = defineKind({
@@ -19,13 +19,12 @@ export const overdueKind = defineKind({
       document() {
         const { meta } = ctx;
         if (!meta.dispatchedAt || !meta.type) return;
-        const table = deadlineTableFor(ctx.profile);
+        const table = ctx.deadlines.tableFor(ctx.profile);
         if (!table) return;
-        // source ranges of metadata cost a YAML parse: only computed when reporting
-        const range = () => ctx.metaRanges.repliedAt ?? ctx.metaRanges.dispatchedAt ?? [0, 0];
+        const where = ['repliedAt', 'dispatchedAt'] as const;
         const replied = meta.repliedAt ?? ctx.now;
         if (replied.getTime() <= meta.dispatchedAt.getTime()) return;
-        const calendar = loadCalendar(ctx.settings.calendarFile);
+        const calendar = ctx.deadlines.calendar;
         try {
           const result = computeWithTable(table, { dispatchedAt: meta.dispatchedAt, type: meta.type, calendar });
           const completion = result.deadlines.find((d) => d.event === 'completion');
@@ -41,14 +40,14 @@ export const overdueKind = defineKind({
           if (ext?.approvedAt && ext.until) {
             if (replied.getTime() <= ext.until.getTime()) return;
             const late = timeLeft(calendar, ext.until, replied);
-            ctx.report({ messageId: 'overdueExtended', range: range(), data: { ...base, until: formatBeijingHuman(ext.until), late: late.text.replace(/^已逾期 /, '') } });
+            ctx.report({ messageId: 'overdueExtended', metaKey: where, data: { ...base, until: formatBeijingHuman(ext.until), late: late.text.replace(/^已逾期 /, '') } });
             return;
           }
           const late = timeLeft(calendar, completion.due, replied);
-          ctx.report({ messageId: meta.repliedAt ? 'overdue' : 'overdueNow', range: range(), data: { ...base, late: late.text.replace(/^已逾期 /, '') } });
+          ctx.report({ messageId: meta.repliedAt ? 'overdue' : 'overdueNow', metaKey: where, data: { ...base, late: late.text.replace(/^已逾期 /, '') } });
         } catch (e) {
           if (!(e instanceof CalendarGapError)) throw e;
-          ctx.report({ messageId: 'calendarGap', range: ctx.metaRanges.dispatchedAt ?? range(), data: { year: e.year } });
+          ctx.report({ messageId: 'calendarGap', metaKey: 'dispatchedAt', data: { year: e.year } });
         }
       },
     };

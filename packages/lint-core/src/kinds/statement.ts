@@ -6,7 +6,6 @@ import { defineKind } from './define.js';
 import { compilePattern } from '../detect/patterns.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema } from './options.js';
-import { documentAt } from './elements.js';
 import { execAll } from '../util/exec-all.js';
 
 const options = z.strictObject({
@@ -63,7 +62,7 @@ export const statementKind = defineKind({
             return;
           }
         }
-        ctx.report({ messageId: 'missing', ...documentAt(ctx) });
+        ctx.report({ messageId: 'missing' });
       },
     };
   },

@@ -43,11 +43,8 @@ export const substanceKind = defineKind({
       document() {
         const { simp, sentences } = ctx.doc;
         const total = countContent(simp);
-        // document-level finding: shown on the first sentence (or the document start)
-        const first = sentences[0];
-        const where = first ? ctx.doc.toSource(first.start, first.end) : ([0, 0] as const);
         if (total < o.minChars) {
-          ctx.report({ messageId: 'tooShort', data: { count: total, min: o.minChars }, range: where });
+          ctx.report({ messageId: 'tooShort', data: { count: total, min: o.minChars } });
           return;
         }
         // only whether the threshold is reached matters: stop counting once it is
@@ -59,7 +56,7 @@ export const substanceKind = defineKind({
           content += n;
           if (content >= o.minContentChars) return;
         }
-        if (content < o.minContentChars) ctx.report({ messageId: 'onlyReferral', data: { count: content }, range: where });
+        if (content < o.minContentChars) ctx.report({ messageId: 'onlyReferral', data: { count: content } });
       },
     };
   },

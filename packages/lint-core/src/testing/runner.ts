@@ -1,8 +1,7 @@
 // Runs fixture files: fixtures/<rule-id>/{valid-*,invalid-*}.md (+ invalid-*.fixed.md).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lint, type LintOptions } from '../engine/lint.js';
-import { fix } from '../engine/fix.js';
+import { lint, fix, type LintOptions } from '../linter/default.js';
 import { DEFAULT_CONFIG } from '../config/load.js';
 import { rulesDir } from '../util/paths.js';
 import { loadPolicyRegistry } from '../config/policy-registry.js';

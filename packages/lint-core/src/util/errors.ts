@@ -27,3 +27,8 @@ export class ConfigError extends ReplylintError {
     super(message, 'config', file, line);
   }
 }
+
+/** Whether `e` is one of the core's errors (by brand, so copies of the core in a bundle count too). */
+export function isReplylintError(e: unknown): e is ReplylintError {
+  return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[REPLYLINT_ERROR] === true;
+}

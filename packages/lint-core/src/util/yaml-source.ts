@@ -10,7 +10,29 @@ export interface YamlSource {
   file: string;
   /** The `yaml` document with source ranges (built on first use: only error paths need it). */
   readonly doc: Document;
+  /** File line of the value at `path`; 0 for data that comes from no file (objectSource). */
   lineOf(path: readonly PropertyKey[]): number;
+}
+
+/**
+ * A source for data given as an object (an editor's settings, an HTTP request's options): errors
+ * name `label` and the key path, and no line.
+ */
+export function objectSource(label: string): YamlSource {
+  return {
+    file: label,
+    get doc(): Document {
+      throw new Error('objectSource has no YAML document');
+    },
+    lineOf: () => 0,
+  };
+}
+
+/** `file:line: key.path: text` (or `label: key.path: text` for an objectSource) as a ConfigError. */
+export function sourceError(source: YamlSource, path: readonly PropertyKey[], text: string): ConfigError {
+  const line = source.lineOf(path);
+  const where = line ? `${source.file}:${line}` : source.file;
+  return new ConfigError(`${where}: ${formatPath(path)}: ${text}`, source.file, line || undefined, formatPath(path));
 }
 
 // Speed: rule packs, lists and profiles are read on every start. js-yaml (core schema: no
@@ -158,7 +180,5 @@ export function validateSource<S extends z.ZodType>(schema: S, data: unknown, so
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const { path, text } = describeIssue(result.error.issues[0]!);
-  const full = [...prefix, ...path];
-  const line = source.lineOf(full);
-  throw new ConfigError(`${source.file}:${line}: ${formatPath(full)}: ${text}`, source.file, line, formatPath(full));
+  throw sourceError(source, [...prefix, ...path], text);
 }

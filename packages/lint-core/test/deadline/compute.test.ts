@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CalendarGapError, DeadlineInputError, computeDeadlines, deadlineTableFor, deadlinesToJson, timeLeft, loadCalendar } from '../../src/deadline/index.js';
+import { CalendarGapError, DeadlineInputError, deadlinesToJson, timeLeft, loadCalendar } from '../../src/deadline/index.js';
+import { computeDeadlines, deadlineTableFor } from '../../src/config/deadlines.js';
 import { formatBeijing, parseBeijingTime } from '../../src/time.js';
 
 const due = (r: ReturnType<typeof computeDeadlines>, event: string) => {

@@ -1,7 +1,7 @@
 // fastField (metadata values taken without zod) must give what the zod schema gives, or defer.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FIELD_SCHEMAS, fastField } from '../../src/parse/metadata.js';
+import { FIELD_SCHEMAS, fastField } from '../../src/meta/fields.js';
 
 const KEYS = Object.keys(FIELD_SCHEMAS);
 

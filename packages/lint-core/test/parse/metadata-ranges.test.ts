@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { fixturesDir } from '@replylint/core/testing';
-import { simpleValueRange } from '../../src/parse/metadata.js';
+import { simpleValueRange } from '../../src/meta/front-matter.js';
 
 function* markdownFiles(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {

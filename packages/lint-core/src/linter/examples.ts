@@ -1,12 +1,12 @@
-// A rule's own YAML examples must behave as labelled, or the rule fails at load:
-// no rule may silently never fire (Vale's weakness), none may fire on its valid examples.
+// A rule's own YAML examples must behave as labelled, or the rule pack fails to load: no rule may
+// silently never fire (Vale's weakness), none may fire on its valid examples. Checked when a
+// linter is first created on a set of resources (never while linting); verified rules are
+// remembered on disk across processes (examples-cache.ts).
 import { ConfigError } from '../util/errors.js';
 import type { RuleDefinition } from '../pack/load.js';
-import { lintDocument } from './lint.js';
-import { DEFAULT_CONFIG } from '../config/load.js';
+import type { Diagnostic } from '../types.js';
 import { examplesKnownGood, rememberExamplesGood } from './examples-cache.js';
-
-const verified = new WeakSet<RuleDefinition>();
+import type { Resources } from './resources.js';
 
 export interface ExampleFailure {
   rule: string;
@@ -19,15 +19,11 @@ export interface ExampleFailure {
 /** Fixed instant for examples, so time-dependent rules are deterministic. */
 export const EXAMPLE_NOW = new Date('2025-06-30T10:00:00+08:00');
 
-export function checkExamples(rule: RuleDefinition): ExampleFailure[] {
+/** Runs a rule alone (with example options when given) on a text: its diagnostics. */
+export type ExampleRunner = (text: string, options?: Record<string, unknown>) => readonly Diagnostic[];
+
+export function checkExamplesWith(rule: RuleDefinition, run: ExampleRunner): ExampleFailure[] {
   const failures: ExampleFailure[] = [];
-  const run = (text: string, options?: Record<string, unknown>) =>
-    lintDocument(text, {
-      config: { ...DEFAULT_CONFIG, key: `examples:${rule.id}`, extends: ['recommended'], reportUnusedDisableDirectives: 'off' },
-      rules: { [rule.id]: options ? ['on', options] : 'on' },
-      only: [rule.id],
-      now: EXAMPLE_NOW,
-    }).diagnostics.filter((d) => d.ruleId === rule.id);
   rule.examples.valid.forEach((ex, index) => {
     const e = typeof ex === 'string' ? { text: ex } : ex;
     const found = run(e.text, e.options);
@@ -43,18 +39,25 @@ export function checkExamples(rule: RuleDefinition): ExampleFailure[] {
   return failures;
 }
 
-export function verifyExamples(rule: RuleDefinition): void {
-  if (verified.has(rule)) return;
-  verified.add(rule); // before running, so the examples' own lint does not recurse
+/** Throws ConfigError naming the first rule whose examples do not behave as labelled. */
+export function verifyRuleExamples(rule: RuleDefinition, run: ExampleRunner): void {
   if (examplesKnownGood(rule)) return;
-  const failures = checkExamples(rule);
+  const failures = checkExamplesWith(rule, run);
   if (failures.length) {
     const f = failures[0]!;
-    verified.delete(rule);
     throw new ConfigError(
       `${rule.file}: 规则 ${rule.id} 的示例与标注不符：examples.${f.kind}[${f.index}]「${f.text.slice(0, 40).replace(/\n/g, ' ')}」${f.problem}`,
       rule.file,
     );
   }
   rememberExamplesGood(rule);
+}
+
+const verified = new WeakSet<Resources>();
+
+/** Verifies the examples of every rule of `resources`, once per resources object. */
+export function verifyExamples(resources: Resources, runnerFor: (rule: RuleDefinition) => ExampleRunner): void {
+  if (verified.has(resources)) return;
+  for (const rule of resources.rules.values()) verifyRuleExamples(rule, runnerFor(rule));
+  verified.add(resources);
 }

@@ -1,0 +1,168 @@
+// createLinter: load once, then lint purely. Reading happens here (config, rules, lists, profiles,
+// deadline tables, calendars, policy registry; rule examples verified); the linter's lint() and
+// fix() read no file and no environment variable. The one exception is the word segmenter, a
+// native module loaded the first time a rule needs it, unless one is passed in or preloaded with
+// loadSegmenter(). Caches live on the linter; a new configuration means a new linter.
+import { DEFAULT_CONFIG, loadConfig, type ResolvedConfig } from '../config/load.js';
+import { normalizeSetting, type RuleSetting } from '../config/settings.js';
+import type { RuleSettingInput } from '../pack/schema.js';
+import { buildCalendar, readCalendarFile, shippedCalendarFile, type Calendar } from '../deadline/calendar.js';
+import { computeWithTable, DeadlineInputError, type ComputeDeadlinesInput, type DeadlineResult } from '../deadline/compute.js';
+import { fixWith, type FixResult } from '../engine/fix.js';
+import { lintText, type LintCall, type LintEnv, type LintResult } from '../engine/lint.js';
+import { resolveRules, type ResolvedRules } from '../engine/resolve.js';
+import { getSegmenter, SEGMENTER_NAMES } from '../segment/index.js';
+import type { Segmenter, SegmenterName } from '../segment/types.js';
+import type { Diagnostic } from '../types.js';
+import { ConfigError } from '../util/errors.js';
+import { builtinResources, type Resources } from './resources.js';
+import { checkExamplesWith, EXAMPLE_NOW, verifyExamples, type ExampleFailure, type ExampleRunner } from './examples.js';
+import type { RuleDefinition } from '../pack/load.js';
+
+export interface CreateLinterOptions {
+  /** A config from loadConfig() or createConfig(). Default: discovered from `cwd` when given, else `recommended`. */
+  config?: ResolvedConfig;
+  /** A `.replylintrc.yaml` to load (no discovery). */
+  configFile?: string;
+  /** Directory (or file) to discover `.replylintrc.yaml` from, upward. */
+  cwd?: string;
+  /** Profile for every document; overrides front matter `profile` and the config's `extends`. */
+  profile?: string;
+  /** Per-rule settings over the config (`{ 'signature-block': 'error' }`, CLI `--rule`). */
+  rules?: Record<string, RuleSettingInput | RuleSetting>;
+  /** Word segmenter: a backend name (default: the config's, else node-rs), an instance, or a loader called on first need. */
+  segmenter?: SegmenterName | Segmenter | (() => Segmenter);
+  /** Rule data (default: the bundled `rules/`, loaded once per process). */
+  resources?: Resources;
+  /** Verify every rule's examples on first use of `resources` (default true). */
+  verifyExamples?: boolean;
+}
+
+export type DeadlineInput = Omit<ComputeDeadlinesInput, 'calendar' | 'calendarFile' | 'profile'> & { profile?: string };
+
+export interface Linter {
+  readonly config: ResolvedConfig;
+  readonly resources: Resources;
+  /** Diagnostics for one reply. `meta` is the ticket's metadata as data; front matter merges under it. */
+  lint(text: string, call?: LintCall): Diagnostic[];
+  /** lint() with the metadata and profile that applied and the suppressed diagnostics. */
+  lintDocument(text: string, call?: LintCall): LintResult;
+  /** Applies every safe fix (repeatedly, until none is left) and lints the result. */
+  fix(text: string, call?: LintCall): FixResult;
+  /** The deadlines of a ticket under a profile (default: the linter's), with the linter's calendar. */
+  deadlines(input: DeadlineInput): DeadlineResult;
+  /** The rules that run under a profile (default: the linter's own). */
+  rulesFor(profile?: string): ResolvedRules;
+  /** Loads the word segmenter now (a language server does this at start, off the first keystroke). */
+  loadSegmenter(): Segmenter;
+}
+
+function toSetting(s: RuleSettingInput | RuleSetting): RuleSetting {
+  return typeof s === 'object' && s !== null && !Array.isArray(s) ? (s as RuleSetting) : normalizeSetting(s as RuleSettingInput);
+}
+
+function calendarFor(config: ResolvedConfig, resources: Resources): Calendar {
+  const file = config.settings.calendarFile;
+  if (!file) return resources.calendar;
+  const shipped = shippedCalendarFile();
+  return buildCalendar([
+    { file: shipped, data: readCalendarFile(shipped) },
+    { file, data: readCalendarFile(file) },
+  ]);
+}
+
+export function createLinter(options: CreateLinterOptions = {}): Linter {
+  const resources = options.resources ?? builtinResources();
+  const config =
+    options.config ??
+    (options.configFile !== undefined
+      ? loadConfig({ configFile: options.configFile, pack: { rules: resources.rules, profiles: resources.profileNames } })
+      : options.cwd !== undefined
+        ? loadConfig({ from: options.cwd, pack: { rules: resources.rules, profiles: resources.profileNames } })
+        : DEFAULT_CONFIG);
+  if (options.profile !== undefined && !resources.profileNames.includes(options.profile)) {
+    throw new ConfigError(`未知的规则配置「${options.profile}」，可用：${resources.profileNames.join('、')}`);
+  }
+  const overrides: Record<string, RuleSetting> = {};
+  for (const [id, s] of Object.entries(options.rules ?? {})) overrides[id] = toSetting(s);
+
+  // the segmenter: an instance, a loader, or a backend loaded on first need. A backend that cannot
+  // load (nodejieba on a machine without a compiler) is a diagnostic on the replies that need it
+  // (engine/lint.ts), and the other replies are checked as usual.
+  const given = options.segmenter;
+  let segmenter = typeof given === 'object' ? given : undefined;
+  const backend: SegmenterName = typeof given === 'string' ? given : config.segmenter;
+  if (!(SEGMENTER_NAMES as readonly string[]).includes(backend)) throw new ConfigError(`未知的分词后端「${backend}」：应为 ${SEGMENTER_NAMES.join(' 或 ')}`);
+  const loadSegmenter = (): Segmenter => (segmenter ??= typeof given === 'function' ? given() : getSegmenter(backend));
+
+  const calendar = calendarFor(config, resources);
+  const resolved = new Map<string, ResolvedRules>(); // one entry per profile at most
+  const rulesFor = (profile: string | undefined): ResolvedRules => {
+    const key = profile ?? '';
+    let r = resolved.get(key);
+    if (!r) resolved.set(key, (r = resolveRules(resources, config, profile, overrides)));
+    return r;
+  };
+  // rule options and overrides are checked now, not at the first lint
+  rulesFor(options.profile);
+
+  const env: LintEnv = {
+    rulesFor,
+    profileNames: resources.profileNames,
+    knownRuleIds: new Set(resources.rules.keys()),
+    settings: config.settings,
+    reportUnusedDisableDirectives: config.reportUnusedDisableDirectives,
+    deadlines: { tableFor: (p) => resources.deadlineTables.get(p), calendar },
+    segmenter: loadSegmenter,
+    ...(options.profile !== undefined ? { profile: options.profile } : {}),
+  };
+
+  if (options.verifyExamples !== false) verifyExamples(resources, (rule) => exampleRunner(rule, resources, loadSegmenter));
+
+  const lintDocument = (text: string, call?: LintCall) => lintText(env, text, call);
+  const lint = (text: string, call?: LintCall) => lintText(env, text, call).diagnostics;
+  return {
+    config,
+    resources,
+    lint,
+    lintDocument,
+    fix: (text, call) => fixWith((t) => lint(t, call), text),
+    deadlines(input) {
+      const profile = input.profile ?? options.profile ?? rulesFor(undefined).profile;
+      if (!resources.profileNames.includes(profile)) throw new DeadlineInputError(`未知的规则配置「${profile}」，可用：${resources.profileNames.join('、')}`);
+      const table = resources.deadlineTables.get(profile);
+      if (!table) {
+        const withTables = resources.profileNames.filter((p) => resources.deadlineTables.get(p));
+        throw new DeadlineInputError(`规则配置「${profile}」（及其继承的配置）没有时限表（deadlines:），无法计算时限。有时限表的配置：${withTables.join('、')}`);
+      }
+      return computeWithTable(table, { ...input, profile, calendar });
+    },
+    rulesFor: (profile) => rulesFor(profile ?? options.profile),
+    loadSegmenter,
+  };
+}
+
+/** Runs one rule alone on its examples' texts (each options set gets its own linter). */
+export function exampleRunner(rule: RuleDefinition, resources: Resources, segmenter?: () => Segmenter): ExampleRunner {
+  const linters = new Map<string, Linter>();
+  return (text, opts) => {
+    const key = opts ? JSON.stringify(opts) : '';
+    let l = linters.get(key);
+    if (!l) {
+      l = createLinter({
+        config: { ...DEFAULT_CONFIG, key: `examples:${rule.id}`, reportUnusedDisableDirectives: 'off' },
+        rules: { [rule.id]: opts ? ['on', opts] : 'on' },
+        resources,
+        ...(segmenter ? { segmenter } : {}),
+        verifyExamples: false,
+      });
+      linters.set(key, l);
+    }
+    return l.lint(text, { only: [rule.id], now: EXAMPLE_NOW }).filter((d) => d.ruleId === rule.id);
+  };
+}
+
+/** How a rule's YAML examples fail to behave as labelled (none: they all do). */
+export function checkExamples(rule: RuleDefinition, resources: Resources = builtinResources()): ExampleFailure[] {
+  return checkExamplesWith(rule, exampleRunner(rule, resources));
+}
