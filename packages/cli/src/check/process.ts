@@ -126,7 +126,8 @@ export class FileProcessor {
     let linter = this.byConfig.get(config);
     if (!linter) {
       const { profile, rules } = this.settings;
-      linter = this.core.createLinter({ config, ...(profile !== undefined ? { profile } : {}), ...(Object.keys(rules).length ? { rules } : {}) });
+      // the segmenter and the yaml package load when a reply needs them: most runs need neither
+      linter = this.core.createLinter({ config, deferModules: true, ...(profile !== undefined ? { profile } : {}), ...(Object.keys(rules).length ? { rules } : {}) });
       this.byConfig.set(config, linter);
     }
     return linter;

@@ -1,8 +1,8 @@
 // createLinter: load once, then lint purely. Reading happens here (config, rules, lists, profiles,
-// deadline tables, calendars, policy registry; rule examples verified); the linter's lint() and
-// fix() read no file and no environment variable. The one exception is the word segmenter, a
-// native module loaded the first time a rule needs it, unless one is passed in or preloaded with
-// loadSegmenter(). Caches live on the linter; a new configuration means a new linter.
+// deadline tables, calendars, policy registry, the segmenter and the `yaml` package; rule examples
+// verified); the linter's lint() and fix() read no file and no environment variable (with
+// `deferModules`, the segmenter and `yaml` are loaded when a reply first needs them instead).
+// Caches live on the linter; a new configuration means a new linter.
 import { DEFAULT_CONFIG, loadConfig, type ResolvedConfig } from '../config/load.js';
 import { normalizeSetting, type RuleSetting } from '../config/settings.js';
 import type { RuleSettingInput } from '../pack/schema.js';
@@ -14,7 +14,8 @@ import { resolveRules, type ResolvedRules } from '../engine/resolve.js';
 import { getSegmenter, SEGMENTER_NAMES } from '../segment/index.js';
 import type { Segmenter, SegmenterName } from '../segment/types.js';
 import type { Diagnostic } from '../types.js';
-import { ConfigError } from '../util/errors.js';
+import { ConfigError, isReplylintError } from '../util/errors.js';
+import { yaml } from '../util/lazy-yaml.js';
 import { builtinResources, type Resources } from './resources.js';
 import { checkExamplesWith, EXAMPLE_NOW, verifyExamples, type ExampleFailure, type ExampleRunner } from './examples.js';
 import type { RuleDefinition } from '../pack/load.js';
@@ -36,6 +37,12 @@ export interface CreateLinterOptions {
   resources?: Resources;
   /** Verify every rule's examples on first use of `resources` (default true). */
   verifyExamples?: boolean;
+  /**
+   * Load the word segmenter and the `yaml` package (source ranges of metadata) only when a reply
+   * first needs them, once per process: a short-lived CLI run starts faster. Default false:
+   * createLinter loads them, and lint() reads no file at all.
+   */
+  deferModules?: boolean;
 }
 
 export type DeadlineInput = Omit<ComputeDeadlinesInput, 'calendar' | 'calendarFile' | 'profile'> & { profile?: string };
@@ -94,6 +101,15 @@ export function createLinter(options: CreateLinterOptions = {}): Linter {
   const backend: SegmenterName = typeof given === 'string' ? given : config.segmenter;
   if (!(SEGMENTER_NAMES as readonly string[]).includes(backend)) throw new ConfigError(`未知的分词后端「${backend}」：应为 ${SEGMENTER_NAMES.join(' 或 ')}`);
   const loadSegmenter = (): Segmenter => (segmenter ??= typeof given === 'function' ? given() : getSegmenter(backend));
+  if (!options.deferModules) {
+    yaml();
+    try {
+      loadSegmenter();
+    } catch (e) {
+      // a backend that cannot load here is reported on the replies that need it
+      if (!isReplylintError(e)) throw e;
+    }
+  }
 
   const calendar = calendarFor(config, resources);
   const resolved = new Map<string, ResolvedRules>(); // one entry per profile at most
@@ -155,6 +171,7 @@ export function exampleRunner(rule: RuleDefinition, resources: Resources, segmen
         resources,
         ...(segmenter ? { segmenter } : {}),
         verifyExamples: false,
+        deferModules: true,
       });
       linters.set(key, l);
     }
