@@ -6,6 +6,7 @@ import { defineKind } from './define.js';
 import { HANDLER_ROLE_RE, nameDetector, type NameHit } from '../detect/person-name.js';
 import { toSimplified } from '../parse/t2s.js';
 import { documentAt } from './elements.js';
+import { maskName, maskQuoted } from '../detect/mask.js';
 
 const options = z.strictObject({
   /** Surname list (rules/lists/surnames.yaml). */
@@ -43,7 +44,7 @@ export const handlerNameKind = defineKind({
           }
         }
         for (const p of placeholders) {
-          ctx.report({ messageId: 'placeholder', data: { phrase: text.slice(p.start, p.end) }, at: [p.start, p.end] });
+          ctx.report({ messageId: 'placeholder', data: { phrase: maskQuoted(text.slice(p.start, p.end), ctx) }, at: [p.start, p.end] });
         }
         const knownInText = known !== undefined && known.length >= 2 && simp.includes(known);
         if (!names.length && !knownInText) {
@@ -55,7 +56,8 @@ export const handlerNameKind = defineKind({
           if (other) {
             ctx.report({
               messageId: 'mismatch',
-              data: { name: text.slice(other.start, other.end), expected: ctx.meta.handler!.name! },
+              // names masked like every personal value in messages (detect/mask.ts); the range shows the name
+              data: { name: maskName(text.slice(other.start, other.end)), expected: maskName(ctx.meta.handler!.name!) },
               at: [other.start, other.end],
             });
           }

@@ -2,6 +2,7 @@
 // occurs in the chosen scope. Optional `replace` yields a fix (only for exact substitutions).
 import { z } from 'zod';
 import { defineKind } from './define.js';
+import { maskQuoted } from '../detect/mask.js';
 import { compileAnyOf, compilePattern, compileUnion } from '../detect/patterns.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema, scopeSchema } from './options.js';
@@ -94,7 +95,7 @@ export const phraseKind = defineKind({
           const replacement = e.replace?.replace(/\$&/g, phrase);
           ctx.report({
             messageId: e.messageId ?? o.messageId,
-            data: { phrase, ...(replacement !== undefined ? { replacement } : {}), ...(e.suggest ? { suggestion: e.suggest } : {}) },
+            data: { phrase: maskQuoted(phrase, ctx), ...(replacement !== undefined ? { replacement: maskQuoted(replacement, ctx) } : {}), ...(e.suggest ? { suggestion: e.suggest } : {}) },
             at: [start, end],
             ...(downgrade ? { downgrade: true } : {}),
             ...(replacement !== undefined ? { fix: { range, text: replacement } } : {}),

@@ -14,6 +14,7 @@ import { aliasRange, yamlErrorDetail } from '../util/yaml-source.js';
 import { z } from 'zod';
 import { parseBeijingTime } from '../time.js';
 import { readFlatYaml } from './flat-yaml.js';
+import { maskPersonalText } from '../detect/mask.js';
 import { REQUEST_TYPES, type Range, type RequestType, type TicketMeta } from '../types.js';
 
 export interface MetadataProblem {
@@ -191,7 +192,8 @@ function describe(value: unknown): string {
   if (value === null) return '空值';
   if (Array.isArray(value)) return '列表';
   if (typeof value === 'object') return '对象';
-  const s = String(value);
+  // the value is echoed in the message: a phone or ID number written under the wrong key is masked
+  const s = maskPersonalText(String(value));
   return s.length > 20 ? `${s.slice(0, 20)}…` : s;
 }
 
