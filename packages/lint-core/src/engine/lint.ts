@@ -11,7 +11,7 @@ import { getSegmenter } from '../segment/index.js';
 import type { Segmenter } from '../segment/types.js';
 import type { KindContext, KindReport, LintSettings, Visitors } from '../kinds/define.js';
 import type { Diagnostic, TicketMeta } from '../types.js';
-import { formatMessage } from './messages.js';
+import { formatMessage, formatSuggestions } from './messages.js';
 import { resolveRules, type ActiveRule } from './resolve.js';
 import { applyDirectives, parseDirectives } from './directives.js';
 import { verifyExamples } from './examples.js';
@@ -183,7 +183,7 @@ export function runRules(
         data,
         range: r.at ? doc.toSource(r.at[0], r.at[1]) : (r.range ?? [0, 0]),
         ...(r.fix ? { fix: r.fix } : {}),
-        ...(r.suggestions?.length ? { suggestions: r.suggestions } : {}),
+        ...(r.suggestions?.length ? { suggestions: formatSuggestions(rule.messages, r.suggestions) } : {}),
       });
     };
     const ctx: KindContext = {

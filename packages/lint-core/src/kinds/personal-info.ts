@@ -4,7 +4,7 @@
 // after 举报人 (any reply) or after 诉求人/来电人… (reports, anonymous requests). Offers masking
 // suggestions, never a fix (the clerk decides what to keep).
 import { z } from 'zod';
-import { defineKind } from './define.js';
+import { defineKind, suggestReplace } from './define.js';
 import { findBankCards, findIdCards, findPhones, isMobile, normalizePhone } from '../detect/identifiers.js';
 import { maskBankCard, maskIdCard, maskName, maskPhone } from '../detect/mask.js';
 import { toSimplified } from '../parse/t2s.js';
@@ -71,17 +71,18 @@ export const personalInfoKind = defineKind({
   kind: 'personal-info',
   description: '答复公开前不得含身份证号、银行卡号、诉求人电话、举报人姓名等个人信息',
   options,
-  messageIds: (o) => ['idCard', 'bankCard', 'citizenPhone', 'reporterName', ...(o.surnames.length ? ['namedReporter'] : []), ...(o.otherMobiles ? ['otherMobile'] : [])],
+  messageIds: (o) => [
+    'idCard', 'bankCard', 'citizenPhone', 'reporterName', 'suggestReplace',
+    ...(o.surnames.length ? ['namedReporter', 'suggestDeleteName'] : []),
+    ...(o.otherMobiles ? ['otherMobile'] : []),
+  ],
   create(ctx, o) {
     return {
       document() {
         const { text, simp } = ctx.doc;
         const taken: [number, number][] = [];
         const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && a < e);
-        const suggest = (start: number, end: number, masked: string) => {
-          const range = ctx.doc.toSource(start, end);
-          return [{ desc: `改为：${masked}`, fix: { range, text: masked } }];
-        };
+        const suggest = (start: number, end: number, masked: string) => [suggestReplace(ctx.doc.toSource(start, end), masked)];
         if (o.idCard) {
           for (const m of findIdCards(simp)) {
             const masked = maskIdCard(text.slice(m.start, m.end));
@@ -125,8 +126,8 @@ export const personalInfoKind = defineKind({
               data: { value: maskName(value), masked },
               at: [i, i + name.length],
               suggestions: [
-                { desc: '改为：举报人', fix: { range: ctx.doc.toSource(i, i + name.length), text: '举报人' } },
-                { desc: `改为：${masked}`, fix: { range: ctx.doc.toSource(i, i + name.length), text: masked } },
+                suggestReplace(ctx.doc.toSource(i, i + name.length), '举报人'),
+                suggestReplace(ctx.doc.toSource(i, i + name.length), masked),
               ],
             });
           }
@@ -153,8 +154,8 @@ export const personalInfoKind = defineKind({
                 data: { role: text.slice(m.index, m.index + roleLength), value: maskName(value), masked },
                 at: [start, end],
                 suggestions: [
-                  { desc: '删去姓名', fix: { range: remove, text: '' } },
-                  { desc: `改为：${masked}`, fix: { range: ctx.doc.toSource(start, end), text: masked } },
+                  { messageId: 'suggestDeleteName', fix: { range: remove, text: '' } },
+                  suggestReplace(ctx.doc.toSource(start, end), masked),
                 ],
               });
             }

@@ -43,7 +43,7 @@ export const signatureKind = defineKind({
   kind: 'signature',
   description: '答复结尾须署承办人员姓名、所在单位和联系电话',
   options,
-  messageIds: ['missing', 'noName', 'noUnit', 'noPhone'],
+  messageIds: ['missing', 'noName', 'noUnit', 'noPhone', 'suggestSignature'],
   create(ctx, o) {
     const detector = nameDetector(o.surnames);
     const { unitLabel, unitSuffix, phone } = prepared(o, prepareSignature);
@@ -89,7 +89,7 @@ export const signatureKind = defineKind({
         const at: [number, number] = closing.length ? [start, end] : last ? [last.start, last.end] : [0, 0];
         const eol = source.endsWith('\n') ? '' : '\n';
         const suggestions = complete
-          ? [{ desc: `在结尾补充署名：${fields.map((f) => f.shown).join('　')}`, fix: { range: [source.length, source.length] as const, text: `${eol}\n${lines.join('\n')}\n` } }]
+          ? [{ messageId: 'suggestSignature', data: { signature: fields.map((f) => f.shown).join('　') }, fix: { range: [source.length, source.length] as const, text: `${eol}\n${lines.join('\n')}\n` } }]
           : undefined;
         const report = (messageId: string) => ctx.report({ messageId, at, ...(suggestions ? { suggestions } : {}) });
         if (!hasName && !hasUnit && !hasPhone) return report('missing');

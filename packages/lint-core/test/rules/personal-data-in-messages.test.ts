@@ -67,9 +67,8 @@ function leaks(text: string, diagnostics: readonly Diagnostic[], names: readonly
     for (const part of substituted(d.message, messages[d.messageId])) check(`${id} message`, part);
     for (const [k, v] of Object.entries(d.data)) check(`${id} data.${k}`, String(v));
     for (const s of d.suggestions ?? []) {
-      const sug = s as typeof s & { messageId?: string; data?: Record<string, string | number> };
-      for (const part of substituted(s.desc, sug.messageId ? messages[sug.messageId] : undefined)) check(`${id} suggestion`, part);
-      for (const [k, v] of Object.entries(sug.data ?? {})) check(`${id} suggestion data.${k}`, String(v));
+      for (const part of substituted(s.desc, messages[s.messageId])) check(`${id} suggestion`, part);
+      for (const [k, v] of Object.entries(s.data)) check(`${id} suggestion data.${k}`, String(v));
     }
   }
   return out;
