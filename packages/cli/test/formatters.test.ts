@@ -103,6 +103,12 @@ describe('json', () => {
     expect(data[0].output).toBe('修复后');
   });
 
+  it('gives each suggestion its messageId, title and fix (as ESLint does)', () => {
+    const s = { messageId: 'suggestReplace', desc: '改为：x', fix: { range: [1, 2] as [number, number], text: 'x' } };
+    const data = JSON.parse(json([result([msg({ suggestions: [s] })])], ctx()));
+    expect(data[0].messages[0].suggestions).toEqual([{ messageId: 'suggestReplace', desc: '改为：x', fix: { range: [1, 2], text: 'x' } }]);
+  });
+
   it('joins results serialised where they were checked into the same text', () => {
     const all = [...twoProblems, result([msg({ suggestions: [{ desc: '改为：x', fix: { range: [1, 2], text: 'x' } }] })], { output: '修复后' })];
     // as check/process.ts leaves a result it serialised: messages dropped, counts kept

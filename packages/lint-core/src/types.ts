@@ -18,9 +18,13 @@ export interface Fix {
   text: string;
 }
 
+/** A rewrite offered to the user, not applied by `--fix` (ESLint's suggestion). */
 export interface Suggestion {
-  /** Title of the suggestion (Chinese). */
+  /** Key of the title in the rule's `messages:`. */
+  messageId: string;
+  /** The title: the rule's message `messageId` formatted with `data`. */
   desc: string;
+  data: Record<string, string | number>;
   fix: Fix;
 }
 

@@ -18,7 +18,7 @@ export interface CliMessage {
   endLine: number;
   endColumn: number;
   fix?: CliFix;
-  suggestions?: { desc: string; fix: CliFix }[];
+  suggestions?: { messageId?: string; desc: string; fix: CliFix }[];
   fatal?: boolean;
   /** [start, end) UTF-16 offsets into the text (BOM excluded). */
   range: [number, number];

@@ -97,17 +97,3 @@ export function findPhones(text: string): IdentifierMatch[] {
 export function isMobile(digits: string): boolean {
   return /^1[3-9]\d{9}$/.test(digits);
 }
-
-/** Masks the middle of an identifier, keeping `head` and `tail` characters: 138****5678. */
-export function maskMiddle(raw: string, head: number, tail: number): string {
-  const chars = [...raw];
-  let seen = 0;
-  const total = chars.filter((c) => /[0-9Xx]/.test(c)).length;
-  return chars
-    .map((c) => {
-      if (!/[0-9Xx]/.test(c)) return c;
-      const i = seen++;
-      return i < head || i >= total - tail ? c : '*';
-    })
-    .join('');
-}

@@ -13,7 +13,7 @@ import type { Segmenter } from '../segment/types.js';
 import type { KindContext, KindDeadlines, KindReport, LintSettings, Visitors } from '../kinds/define.js';
 import type { Diagnostic, Range, Severity, SuppressedDiagnostic, TicketMeta } from '../types.js';
 import type { ActiveRule, ResolvedRules } from './resolve.js';
-import { formatMessage } from './messages.js';
+import { formatMessage, formatSuggestions } from './messages.js';
 import { isReplylintError } from '../util/errors.js';
 import { applyDirectives, parseDirectives } from './directives.js';
 
@@ -235,7 +235,7 @@ export function runRules(active: readonly ActiveRule[], run: RunContext, out: Di
         Object.assign(d, run.metaLocation(key));
       }
       if (r.fix) d.fix = r.fix;
-      if (r.suggestions?.length) d.suggestions = r.suggestions;
+      if (r.suggestions?.length) d.suggestions = formatSuggestions(rule.messages, r.suggestions);
       if (r.related?.length) d.related = r.related;
       out.push(d);
     };

@@ -1,5 +1,8 @@
 // Chinese message templates with {{placeholders}}. Templates are split once (they are few and
 // reused for every report), so formatting is a join, not a regex replace.
+import type { KindSuggestion } from '../kinds/define.js';
+import type { Suggestion } from '../types.js';
+
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
 /** Literal parts at even indices, placeholder names (and their raw text) at odd ones. */
@@ -32,4 +35,13 @@ export function formatMessage(template: string, data: Record<string, string | nu
     out += (key in data ? String(data[key]) : raw[(i - 1) / 2]!) + parts[i + 1]!;
   }
   return out;
+}
+
+/** Suggestions with their titles formatted from the rule's messages (the message id itself when missing). */
+export function formatSuggestions(messages: Readonly<Record<string, string>>, suggestions: readonly KindSuggestion[]): Suggestion[] {
+  return suggestions.map((s) => {
+    const data = s.data ?? {};
+    const template = messages[s.messageId];
+    return { messageId: s.messageId, desc: template ? formatMessage(template, data) : s.messageId, data, fix: s.fix };
+  });
 }

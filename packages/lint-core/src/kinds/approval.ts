@@ -4,6 +4,7 @@
 // - `approval-required`: replies on important channels carry the principal leader's approval.
 import { z } from 'zod';
 import { defineKind } from './define.js';
+import { maskQuoted } from '../detect/mask.js';
 import { compileAnyOf, compilePattern, compileUnion, escapeRegex } from '../detect/patterns.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema } from './options.js';
@@ -98,14 +99,14 @@ export const finalAnswerKind = defineKind({
             const canonical = o.canonicalTraditional && hasTraditional(phrase) ? o.canonicalTraditional : o.canonical;
             ctx.report({
               messageId: 'variant',
-              data: { phrase, canonical },
+              data: { phrase: maskQuoted(phrase, ctx), canonical },
               at: [h.start, h.end],
               ...(exact ? { fix: { range, text: canonical } } : {}),
             });
           }
         }
         const first = kept[0]!;
-        const phrase = text.slice(first.start, first.end);
+        const phrase = maskQuoted(text.slice(first.start, first.end), ctx);
         const at = [first.start, first.end] as const;
         const approval = principalApproval(ctx.meta, o.roles);
         if (approval === 'none') ctx.report({ messageId: 'noApproval', data: { phrase }, at });
@@ -119,7 +120,7 @@ export const finalAnswerKind = defineKind({
           if (h.type !== 'statement' || labelled) continue;
           ctx.report({
             messageId: 'statement',
-            data: { phrase: text.slice(h.start, h.end), canonical: o.canonical },
+            data: { phrase: maskQuoted(text.slice(h.start, h.end), ctx), canonical: o.canonical },
             at: [h.start, h.end],
           });
         }

@@ -3,7 +3,7 @@
 // Fixes only where the edit is provably safe: bracket / serial normalization inside the number
 // (issuer untouched), and 《》 around an exact official law title from the curated list.
 import { z } from 'zod';
-import { defineKind } from './define.js';
+import { defineKind, suggestReplace } from './define.js';
 import { prepared } from '../util/memo.js';
 import { buildLawIndex, findBareLaws, findCitedDocuments, trimIssuer } from '../detect/citation.js';
 import type { KindContext } from './define.js';
@@ -37,7 +37,7 @@ export const citationFormatKind = defineKind({
   kind: 'citation-format',
   description: '文号、引用文件和法律法规名称的书写格式（GB/T 9704-2012）',
   options,
-  messageIds: ['docnum', 'shortYear', 'numberBeforeTitle', 'missingTitle', 'lawTitle', 'lawAlias'],
+  messageIds: ['docnum', 'shortYear', 'numberBeforeTitle', 'missingTitle', 'lawTitle', 'lawAlias', 'suggestReplace'],
   fixable: () => true,
   create(ctx, o) {
     const lawIndex = prepared(o, lawIndexOf);
@@ -66,7 +66,7 @@ export const citationFormatKind = defineKind({
               data: { found, canonical: replacement },
               at: [d.bodyStart, d.end],
               ...(edit && safe ? { fix: edit } : {}),
-              ...(edit && !safe ? { suggestions: [{ desc: `改为：${replacement}`, fix: edit }] } : {}),
+              ...(edit && !safe ? { suggestions: [suggestReplace(edit.range, edit.text)] } : {}),
             });
           }
           if (title && order === 'after') {
@@ -86,7 +86,7 @@ export const citationFormatKind = defineKind({
               messageId: 'numberBeforeTitle',
               data,
               at: [numberStart, title.end],
-              ...(unambiguous ? { suggestions: [{ desc: `改为：${titleText}（${number}）`, fix: { range: range!, text: `${titleText}（${number}）` } }] } : {}),
+              ...(unambiguous ? { suggestions: [suggestReplace(range!, `${titleText}（${number}）`)] } : {}),
             });
             continue;
           }
@@ -114,7 +114,7 @@ export const citationFormatKind = defineKind({
                 messageId: 'lawAlias',
                 data: { found: orig, title: `《${m.official}》` },
                 at: [m.start, m.end],
-                suggestions: [{ desc: `改为：《${m.official}》`, fix: { range, text: `《${m.official}》` } }],
+                suggestions: [suggestReplace(range, `《${m.official}》`)],
               });
             }
           }

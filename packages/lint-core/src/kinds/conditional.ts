@@ -3,6 +3,7 @@
 // Without `trigger`, it is a plain requirement on the whole document.
 import { z } from 'zod';
 import { defineKind } from './define.js';
+import { maskQuoted } from '../detect/mask.js';
 import { compileAnyOf, compilePattern, compileUnion } from '../detect/patterns.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema, scopeSchema } from './options.js';
@@ -72,7 +73,7 @@ export const conditionalKind = defineKind({
             const end = start + m[0].length;
             const [ss, se] = scopeRange(ctx.doc, s, o.scope);
             if (anyMatch(requires, simp, ss, Math.min(simp.length, se + o.lookahead))) continue;
-            ctx.report({ messageId: o.messageId, data: { phrase: text.slice(start, end) }, at: [start, end] });
+            ctx.report({ messageId: o.messageId, data: { phrase: maskQuoted(text.slice(start, end), ctx) }, at: [start, end] });
             if (!o.reportAll) {
               done = true;
               return;

@@ -3,6 +3,7 @@
 // Vague times do not count; a contact time before dispatch or after now is flagged.
 import { z } from 'zod';
 import { defineKind } from './define.js';
+import { maskQuoted } from '../detect/mask.js';
 import { compileUnion } from '../detect/patterns.js';
 import { perDocument, prepared } from '../util/memo.js';
 import type { DocumentView } from '../parse/views.js';
@@ -100,7 +101,7 @@ export const contactTimeKind = defineKind({
           else if (!vague) vague = findVagueTimes(simp, sentences[i]!.start, sentences[i]!.end)[0];
         }
         if (!contacts.length) {
-          if (vague) ctx.report({ messageId: 'vague', data: { phrase: text.slice(vague.start, vague.end) }, at: [vague.start, vague.end] });
+          if (vague) ctx.report({ messageId: 'vague', data: { phrase: maskQuoted(text.slice(vague.start, vague.end), ctx) }, at: [vague.start, vague.end] });
           else ctx.report({ messageId: 'missing' });
           return;
         }

@@ -3,6 +3,7 @@
 // Occurrences inside a cited title (《关于进一步加强…的意见》) are quoted, not written, and do not count.
 import { z } from 'zod';
 import { defineKind } from './define.js';
+import { maskQuoted } from '../detect/mask.js';
 import { compilePattern } from '../detect/patterns.js';
 import { patternSchema } from './options.js';
 import { prepared } from '../util/memo.js';
@@ -55,7 +56,7 @@ export const countKind = defineKind({
         for (const [s, e] of hits) {
           ctx.report({
             messageId: o.messageId,
-            data: { phrase: text.slice(s, e), count: hits.length, max: o.max, list: distinct.slice(0, 6).join('、') },
+            data: { phrase: maskQuoted(text.slice(s, e), ctx), count: hits.length, max: o.max, list: maskQuoted(distinct.slice(0, 6).join('、'), ctx) },
             at: [s, e],
           });
         }

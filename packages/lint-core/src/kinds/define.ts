@@ -27,9 +27,21 @@ export interface KindReport {
   related?: RelatedLocation[];
   /** Source-coordinate fix. Only provably safe edits. */
   fix?: Fix;
-  suggestions?: { desc: string; fix: Fix }[];
+  suggestions?: KindSuggestion[];
   /** Report as a warning even when the rule is configured as an error. */
   downgrade?: boolean;
+}
+
+/** A suggestion as a kind makes it: the title is the rule's message `messageId` (declared in `messageIds`). */
+export interface KindSuggestion {
+  messageId: string;
+  data?: Record<string, string | number>;
+  fix: Fix;
+}
+
+/** The common suggestion: replace `range` by `text`, titled by the rule's message `suggestReplace` (改为：{{replacement}}). */
+export function suggestReplace(range: Range, text: string): KindSuggestion {
+  return { messageId: 'suggestReplace', data: { replacement: text }, fix: { range, text } };
 }
 
 export interface LintSettings {
@@ -72,7 +84,7 @@ export interface KindDefinition<S extends z.ZodType = z.ZodType> {
   kind: string;
   description: string;
   options: S;
-  /** Message ids the rule's YAML must define (a function of the options when they choose them). */
+  /** Message ids the rule's YAML must define, for reports and suggestion titles (a function of the options when they choose them). */
   messageIds: readonly string[] | ((options: z.infer<S>) => readonly string[]);
   /** Option key that `phrases: {rule-id: [...]}` in config appends to. */
   extraPhrasesOption?: string;

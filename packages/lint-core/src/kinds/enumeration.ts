@@ -3,6 +3,7 @@
 // （1）（2）, 一是…二是…), or ≥ minItems items separated by 、 after a colon.
 import { z } from 'zod';
 import { defineKind } from './define.js';
+import { maskQuoted } from '../detect/mask.js';
 import { compileAnyOf, compilePattern, compileUnion } from '../detect/patterns.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema } from './options.js';
@@ -82,7 +83,7 @@ export const enumerationKind = defineKind({
           if (satisfied(s.block)) return;
           const start = s.start + m.index;
           const end = start + m[0].length;
-          ctx.report({ messageId: o.messageId, data: { phrase: text.slice(start, end) }, at: [start, end] });
+          ctx.report({ messageId: o.messageId, data: { phrase: maskQuoted(text.slice(start, end), ctx) }, at: [start, end] });
           done = true;
           return;
         }

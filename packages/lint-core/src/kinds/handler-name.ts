@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { defineKind } from './define.js';
 import { HANDLER_ROLE_RE, nameDetector, type NameHit } from '../detect/person-name.js';
 import { toSimplified } from '../parse/t2s.js';
+import { maskName, maskQuoted } from '../detect/mask.js';
 
 const options = z.strictObject({
   /** Surname list (rules/lists/surnames.yaml). */
@@ -42,7 +43,7 @@ export const handlerNameKind = defineKind({
           }
         }
         for (const p of placeholders) {
-          ctx.report({ messageId: 'placeholder', data: { phrase: text.slice(p.start, p.end) }, at: [p.start, p.end] });
+          ctx.report({ messageId: 'placeholder', data: { phrase: maskQuoted(text.slice(p.start, p.end), ctx) }, at: [p.start, p.end] });
         }
         const knownInText = known !== undefined && known.length >= 2 && simp.includes(known);
         if (!names.length && !knownInText) {
@@ -54,7 +55,8 @@ export const handlerNameKind = defineKind({
           if (other) {
             ctx.report({
               messageId: 'mismatch',
-              data: { name: text.slice(other.start, other.end), expected: ctx.meta.handler!.name! },
+              // names masked like every personal value in messages (detect/mask.ts); the range shows the name
+              data: { name: maskName(text.slice(other.start, other.end)), expected: maskName(ctx.meta.handler!.name!) },
               at: [other.start, other.end],
             });
           }

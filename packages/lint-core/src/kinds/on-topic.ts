@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { defineKind } from './define.js';
 import { toSimplified } from '../parse/t2s.js';
 import type { Segmenter } from '../segment/types.js';
+import { maskQuoted } from '../detect/mask.js';
 
 const options = z.strictObject({
   /** Share of a point's keywords the reply must mention (at least one). */
@@ -81,13 +82,17 @@ export const onTopicKind = defineKind({
           const absent = kws.filter((k) => !mentioned(reply, k));
           if (kws.length - absent.length < Math.max(1, Math.ceil(kws.length * o.minCoverage))) missing.push({ index: i + 1, point, keywords: absent });
         });
+        // the request is the citizen's own text: numbers and known names in it are masked before the
+        // point is cut short (a cut would leave a number the masking no longer recognises)
+        const mask = (s: string) => maskQuoted(s, ctx);
         const short = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s).replace(/\s+/g, ' ');
+        const keywords = (k: string[]) => mask(k.slice(0, 4).join('、'));
         if (points.length === 1 && missing.length === 1) {
-          ctx.report({ messageId: 'offTopic', data: { keywords: missing[0]!.keywords.slice(0, 4).join('、') }, metaKey: 'request' });
+          ctx.report({ messageId: 'offTopic', data: { keywords: keywords(missing[0]!.keywords) }, metaKey: 'request' });
           return;
         }
         for (const m of missing) {
-          ctx.report({ messageId: 'unaddressed', data: { index: m.index, point: short(m.point), keywords: m.keywords.slice(0, 4).join('、') }, metaKey: 'request' });
+          ctx.report({ messageId: 'unaddressed', data: { index: m.index, point: short(mask(m.point)), keywords: keywords(m.keywords) }, metaKey: 'request' });
         }
       },
     };

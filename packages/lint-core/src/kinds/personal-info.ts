@@ -4,8 +4,9 @@
 // after 举报人 (any reply) or after 诉求人/来电人… (reports, anonymous requests). Offers masking
 // suggestions, never a fix (the clerk decides what to keep).
 import { z } from 'zod';
-import { defineKind } from './define.js';
-import { findBankCards, findIdCards, findPhones, isMobile, maskMiddle, normalizePhone } from '../detect/identifiers.js';
+import { defineKind, suggestReplace } from './define.js';
+import { findBankCards, findIdCards, findPhones, isMobile, normalizePhone } from '../detect/identifiers.js';
+import { maskBankCard, maskIdCard, maskName, maskPhone } from '../detect/mask.js';
 import { toSimplified } from '../parse/t2s.js';
 import { nameDetector } from '../detect/person-name.js';
 import { execAll } from '../util/exec-all.js';
@@ -70,30 +71,31 @@ export const personalInfoKind = defineKind({
   kind: 'personal-info',
   description: '答复公开前不得含身份证号、银行卡号、诉求人电话、举报人姓名等个人信息',
   options,
-  messageIds: (o) => ['idCard', 'bankCard', 'citizenPhone', 'reporterName', ...(o.surnames.length ? ['namedReporter'] : []), ...(o.otherMobiles ? ['otherMobile'] : [])],
+  messageIds: (o) => [
+    'idCard', 'bankCard', 'citizenPhone', 'reporterName', 'suggestReplace',
+    ...(o.surnames.length ? ['namedReporter', 'suggestDeleteName'] : []),
+    ...(o.otherMobiles ? ['otherMobile'] : []),
+  ],
   create(ctx, o) {
     return {
       document() {
         const { text, simp } = ctx.doc;
         const taken: [number, number][] = [];
         const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && a < e);
-        const suggest = (start: number, end: number, masked: string) => {
-          const range = ctx.doc.toSource(start, end);
-          return [{ desc: `改为：${masked}`, fix: { range, text: masked } }];
-        };
+        const suggest = (start: number, end: number, masked: string) => [suggestReplace(ctx.doc.toSource(start, end), masked)];
         if (o.idCard) {
           for (const m of findIdCards(simp)) {
-            const masked = maskMiddle(text.slice(m.start, m.end), 6, 4);
+            const masked = maskIdCard(text.slice(m.start, m.end));
             taken.push([m.start, m.end]);
-            ctx.report({ messageId: 'idCard', data: { value: text.slice(m.start, m.end), masked }, at: [m.start, m.end], suggestions: suggest(m.start, m.end, masked) });
+            ctx.report({ messageId: 'idCard', data: { value: masked }, at: [m.start, m.end], suggestions: suggest(m.start, m.end, masked) });
           }
         }
         if (o.bankCard) {
           for (const m of findBankCards(simp)) {
             if (overlaps(m.start, m.end)) continue;
-            const masked = maskMiddle(text.slice(m.start, m.end), 4, 4);
+            const masked = maskBankCard(text.slice(m.start, m.end));
             taken.push([m.start, m.end]);
-            ctx.report({ messageId: 'bankCard', data: { value: text.slice(m.start, m.end), masked }, at: [m.start, m.end], suggestions: suggest(m.start, m.end, masked) });
+            ctx.report({ messageId: 'bankCard', data: { value: masked }, at: [m.start, m.end], suggestions: suggest(m.start, m.end, masked) });
           }
         }
         const citizenPhone = ctx.meta.citizen?.phone ? normalizePhone(ctx.meta.citizen.phone) : '';
@@ -103,12 +105,11 @@ export const personalInfoKind = defineKind({
         if ((o.citizenPhone && citizenPhone.length >= 7) || o.otherMobiles) {
           for (const m of findPhones(simp)) {
             if (overlaps(m.start, m.end)) continue;
-            const value = text.slice(m.start, m.end);
-            const masked = maskMiddle(value, 3, 4);
+            const masked = maskPhone(text.slice(m.start, m.end));
             if (o.citizenPhone && citizenPhone.length >= 7 && m.digits === citizenPhone && !allowed.has(m.digits)) {
-              ctx.report({ messageId: 'citizenPhone', data: { value, masked }, at: [m.start, m.end], suggestions: suggest(m.start, m.end, masked) });
+              ctx.report({ messageId: 'citizenPhone', data: { value: masked }, at: [m.start, m.end], suggestions: suggest(m.start, m.end, masked) });
             } else if (o.otherMobiles && isMobile(m.digits) && !allowed.has(m.digits)) {
-              ctx.report({ messageId: 'otherMobile', data: { value, masked }, at: [m.start, m.end], suggestions: suggest(m.start, m.end, masked) });
+              ctx.report({ messageId: 'otherMobile', data: { value: masked }, at: [m.start, m.end], suggestions: suggest(m.start, m.end, masked) });
             }
           }
         }
@@ -122,11 +123,11 @@ export const personalInfoKind = defineKind({
             const masked = `${value[0]}某`;
             ctx.report({
               messageId: 'reporterName',
-              data: { value, masked },
+              data: { value: maskName(value), masked },
               at: [i, i + name.length],
               suggestions: [
-                { desc: '改为：举报人', fix: { range: ctx.doc.toSource(i, i + name.length), text: '举报人' } },
-                { desc: `改为：${masked}`, fix: { range: ctx.doc.toSource(i, i + name.length), text: masked } },
+                suggestReplace(ctx.doc.toSource(i, i + name.length), '举报人'),
+                suggestReplace(ctx.doc.toSource(i, i + name.length), masked),
               ],
             });
           }
@@ -150,11 +151,11 @@ export const personalInfoKind = defineKind({
               const remove = ctx.doc.toSource(m.index + roleLength, end + closes);
               ctx.report({
                 messageId: 'namedReporter',
-                data: { role: text.slice(m.index, m.index + roleLength), value, masked },
+                data: { role: text.slice(m.index, m.index + roleLength), value: maskName(value), masked },
                 at: [start, end],
                 suggestions: [
-                  { desc: '删去姓名', fix: { range: remove, text: '' } },
-                  { desc: `改为：${masked}`, fix: { range: ctx.doc.toSource(start, end), text: masked } },
+                  { messageId: 'suggestDeleteName', fix: { range: remove, text: '' } },
+                  suggestReplace(ctx.doc.toSource(start, end), masked),
                 ],
               });
             }

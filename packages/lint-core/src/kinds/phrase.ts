@@ -1,7 +1,8 @@
 // `phrase`: flags phrases (regexes over the Simplified view) unless an exception pattern
 // occurs in the chosen scope. Optional `replace` yields a fix (only for exact substitutions).
 import { z } from 'zod';
-import { defineKind } from './define.js';
+import { defineKind, suggestReplace } from './define.js';
+import { maskQuoted } from '../detect/mask.js';
 import { compileAnyOf, compilePattern, compileUnion } from '../detect/patterns.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema, scopeSchema } from './options.js';
@@ -58,7 +59,7 @@ export const phraseKind = defineKind({
   kind: 'phrase',
   description: '出现某类词句即报告（可设例外语境）',
   options,
-  messageIds: (o) => [o.messageId],
+  messageIds: (o) => [o.messageId, ...(o.patterns.some((p) => typeof p !== 'string' && p.suggest !== undefined) ? ['suggestReplace'] : [])],
   extraPhrasesOption: 'patterns',
   fixable: (o) => o.patterns.some((p) => typeof p !== 'string' && p.replace !== undefined),
   create(ctx, o) {
@@ -94,11 +95,11 @@ export const phraseKind = defineKind({
           const replacement = e.replace?.replace(/\$&/g, phrase);
           ctx.report({
             messageId: e.messageId ?? o.messageId,
-            data: { phrase, ...(replacement !== undefined ? { replacement } : {}), ...(e.suggest ? { suggestion: e.suggest } : {}) },
+            data: { phrase: maskQuoted(phrase, ctx), ...(replacement !== undefined ? { replacement: maskQuoted(replacement, ctx) } : {}), ...(e.suggest ? { suggestion: e.suggest } : {}) },
             at: [start, end],
             ...(downgrade ? { downgrade: true } : {}),
             ...(replacement !== undefined ? { fix: { range, text: replacement } } : {}),
-            ...(e.suggest ? { suggestions: [{ desc: `改为：${e.suggest}`, fix: { range, text: e.suggest } }] } : {}),
+            ...(e.suggest ? { suggestions: [suggestReplace(range, e.suggest)] } : {}),
           });
           reported++;
         }

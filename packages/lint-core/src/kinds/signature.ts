@@ -9,6 +9,7 @@ import { nameDetector } from '../detect/person-name.js';
 import { toSimplified } from '../parse/t2s.js';
 import { patternSchema } from './options.js';
 import { anyTest } from './scope.js';
+import { maskName, maskPhone } from '../detect/mask.js';
 
 const options = z.strictObject({
   surnames: z.array(z.string().min(1)).min(1),
@@ -42,7 +43,7 @@ export const signatureKind = defineKind({
   kind: 'signature',
   description: '答复结尾须署承办人员姓名、所在单位和联系电话',
   options,
-  messageIds: ['missing', 'noName', 'noUnit', 'noPhone'],
+  messageIds: ['missing', 'noName', 'noUnit', 'noPhone', 'suggestSignature'],
   create(ctx, o) {
     const detector = nameDetector(o.surnames);
     const { unitLabel, unitSuffix, phone } = prepared(o, prepareSignature);
@@ -77,16 +78,18 @@ export const signatureKind = defineKind({
         const hasPhone = anyTest(phone, t);
         if (hasName && hasUnit && hasPhone) return;
 
-        const lines: string[] = [];
-        if (!hasUnit && handler.unit) lines.push(`承办单位：${handler.unit}`);
-        if (!hasName && handler.name) lines.push(`承办人：${handler.name}`);
-        if (!hasPhone && handler.phone) lines.push(`联系电话：${handler.phone}`);
+        // the fix writes the configured signature; its title shows the name and phone masked
+        const fields: { line: string; shown: string }[] = [];
+        if (!hasUnit && handler.unit) fields.push({ line: `承办单位：${handler.unit}`, shown: `承办单位：${handler.unit}` });
+        if (!hasName && handler.name) fields.push({ line: `承办人：${handler.name}`, shown: `承办人：${maskName(handler.name)}` });
+        if (!hasPhone && handler.phone) fields.push({ line: `联系电话：${handler.phone}`, shown: `联系电话：${maskPhone(handler.phone)}` });
+        const lines = fields.map((f) => f.line);
         const complete = lines.length === [hasUnit, hasName, hasPhone].filter((x) => !x).length;
         const last = blocks.at(-1);
         const at: [number, number] = closing.length ? [start, end] : last ? [last.start, last.end] : [0, 0];
         const eol = source.endsWith('\n') ? '' : '\n';
         const suggestions = complete
-          ? [{ desc: `在结尾补充署名：${lines.join('　')}`, fix: { range: [source.length, source.length] as const, text: `${eol}\n${lines.join('\n')}\n` } }]
+          ? [{ messageId: 'suggestSignature', data: { signature: fields.map((f) => f.shown).join('　') }, fix: { range: [source.length, source.length] as const, text: `${eol}\n${lines.join('\n')}\n` } }]
           : undefined;
         const report = (messageId: string) => ctx.report({ messageId, at, ...(suggestions ? { suggestions } : {}) });
         if (!hasName && !hasUnit && !hasPhone) return report('missing');

@@ -3,6 +3,7 @@
 // Weaker wording that only hints at it (表示理解, 无异议) is reported as unclear instead of missing.
 import { z } from 'zod';
 import { defineKind } from './define.js';
+import { maskQuoted } from '../detect/mask.js';
 import { compilePattern } from '../detect/patterns.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema } from './options.js';
@@ -55,7 +56,7 @@ export const statementKind = defineKind({
           if (m && m[0].length) {
             ctx.report({
               messageId: 'unclear',
-              data: { phrase: text.slice(m.index, m.index + m[0].length) },
+              data: { phrase: maskQuoted(text.slice(m.index, m.index + m[0].length), ctx) },
               at: [m.index, m.index + m[0].length],
               ...(o.weakDowngrade ? { downgrade: true } : {}),
             });

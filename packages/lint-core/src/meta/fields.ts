@@ -4,6 +4,7 @@
 // and words the problems.
 import { z } from 'zod';
 import { parseBeijingTime } from '../time.js';
+import { maskPersonalText } from '../detect/mask.js';
 import { NESTED_ALIASES, REQUEST_TYPE_HINT, requestTypeOf, type MetaKey } from './keys.js';
 
 const text = z.union([z.string(), z.number()]).transform((v) => String(v));
@@ -127,7 +128,8 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return '列表';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '无效日期' : value.toISOString();
   if (typeof value === 'object') return '对象';
-  const s = String(value);
+  // the value is echoed in the message: a phone or ID number written under the wrong key is masked
+  const s = maskPersonalText(String(value));
   return s.length > 20 ? `${s.slice(0, 20)}…` : s;
 }
 
