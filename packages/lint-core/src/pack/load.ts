@@ -99,7 +99,7 @@ export function readList(name: string, dir = rulesDir()): LoadedList {
       return entry;
     });
   };
-  list = { name, file, ...(parsed.description !== undefined ? { description: parsed.description } : {}), phrases: entries('phrases'), patterns: entries('patterns') };
+  list = { name, file, ...(parsed.description !== undefined ? { description: joinFoldedCjk(parsed.description) } : {}), phrases: entries('phrases'), patterns: entries('patterns') };
   listCache.set(file, list);
   return list;
 }
