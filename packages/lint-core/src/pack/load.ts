@@ -57,10 +57,6 @@ export interface RuleListUse {
 
 const listCache = new Map<string, LoadedList>();
 
-// What marks a phrase as meant to be a regex: written under `phrases:` it would be matched
-// literally and (almost surely) never match. `(`, `)` and `.` are allowed: they occur in titles.
-const REGEX_SYNTAX = /[\\^$*+?|[\]{}]|\(\?/;
-
 /** Reads and validates rules/lists/<name>.yaml (cached): entries, duplicates, patterns, examples. */
 export function readList(name: string, dir = rulesDir()): LoadedList {
   const file = join(dir, 'lists', `${name}.yaml`);
@@ -84,9 +80,8 @@ export function readList(name: string, dir = rulesDir()): LoadedList {
       const first = seen.get(entry.text);
       if (first !== undefined) fail(at, `「${entry.text}」重复（与 ${key}[${first}] 相同）`);
       seen.set(entry.text, i);
-      if (key === 'phrases') {
-        if (REGEX_SYNTAX.test(entry.text)) fail(at, `「${entry.text}」含正则符号：phrases 按原文匹配；要写正则表达式请移到 patterns: 下`);
-      } else {
+      // (regex syntax in phrases is rejected by the schema)
+      if (key === 'patterns') {
         const err = patternError(entry.text);
         if (err) fail(at, `正则表达式无效：${err}`);
       }

@@ -70,10 +70,20 @@ const listExamples = z
   .min(1)
   .describe('例句：每句都必须能被本条匹配，词表加载时逐句核对。');
 
+/**
+ * Text of a phrase: no regex syntax, since a phrase is matched as written and a regex written
+ * here would (almost surely) never match. `(`, `)` and `.` are allowed: they occur in titles.
+ * Also the `pattern` of the JSON Schema, so editors flag it as it is typed.
+ */
+const phraseText = z
+  .string()
+  .min(1)
+  .regex(/^(?!.*\(\?)[^\\^$*+?|[\]{}]*$/, '含正则符号：phrases 按原文匹配；要写正则表达式请移到 patterns: 下');
+
 /** A `phrases:` entry: literal text, or `{ phrase, examples }`. */
 export const phraseEntrySchema = z.union([
-  z.string().min(1),
-  z.strictObject({ phrase: z.string().min(1).describe('按原文匹配的词语。'), examples: listExamples.optional() }),
+  phraseText,
+  z.strictObject({ phrase: phraseText.describe('按原文匹配的词语。'), examples: listExamples.optional() }),
 ]);
 
 /** A `patterns:` entry: a regex source (macros allowed), or `{ pattern, examples }`. */
@@ -92,7 +102,7 @@ export const listSchema = z
     phrases: z
       .array(phraseEntrySchema)
       .optional()
-      .describe('词语：按原文（简体）匹配，不是正则表达式；繁体答复同样能查出。每行一条，如“- 无理取闹”。'),
+      .describe('词语：按原文匹配，不是正则表达式；简体、繁体答复都能查出。每行一条，如“- 无理取闹”。'),
     patterns: z
       .array(patternEntrySchema)
       .optional()

@@ -64,7 +64,7 @@ describe('rules/lists', () => {
 
   it('rejects regex syntax under phrases, duplicates, bad patterns, empty lists and the old items:', () => {
     write('phrases:\n  - 高度重视\n  - 取得(?:了)?成效\n');
-    expect(errorOf(() => readList(name, dir)).message).toMatch(/:3: phrases\[1\]: 「取得\(\?:了\)\?成效」含正则符号：.*patterns/);
+    expect(errorOf(() => readList(name, dir)).message).toMatch(/:3: phrases\[1\]: 含正则符号：.*patterns/);
     name = `${name}b`;
     write('phrases:\n  - 高度重视\n  - 积极协调\n  - 高度重视\n');
     expect(errorOf(() => readList(name, dir)).message).toMatch(/:4: phrases\[2\]: 「高度重视」重复（与 phrases\[0\] 相同）$/);
