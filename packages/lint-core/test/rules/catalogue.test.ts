@@ -39,6 +39,17 @@ describe('rule catalogue', () => {
     }
   });
 
+  it.each(rules.map((r) => [r.id] as const))('%s: is enabled by at least one profile (directly or via extends)', (id) => {
+    const severities = severitiesByProfile(id, listProfiles());
+    const enabledBy = Object.keys(severities).filter((p) => severities[p] !== 'off');
+    expect(
+      enabledBy.length,
+      `rule ${id} is enabled by no profile under rules/profiles/, so no reply is ever checked with it: ` +
+        `add the line \`${id}: on\` under \`rules:\` in rules/profiles/recommended.yaml (rules every document supports), ` +
+        `or in the profile of the document it comes from (${listProfiles().filter((p) => p !== 'recommended').map((p) => `${p}.yaml`).join(', ')})`,
+    ).toBeGreaterThan(0);
+  });
+
   it('every fixture folder belongs to a rule', () => {
     const ids = new Set(rules.map((r) => r.id));
     expect([...new Set(cases.map((c) => c.ruleId))].filter((id) => !ids.has(id))).toEqual([]);
