@@ -2,7 +2,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadBuiltinRules, listProfiles, severitiesByProfile } from '../packages/lint-core/dist/index.js';
+import { loadBuiltinRules, listProfiles, optionsWithListReferences, severitiesByProfile } from '../packages/lint-core/dist/index.js';
 import { renderRuleDoc } from './rule-docs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -11,7 +11,7 @@ mkdirSync(dir, { recursive: true });
 const profiles = listProfiles();
 let n = 0;
 for (const rule of loadBuiltinRules().values()) {
-  writeFileSync(join(dir, `${rule.id}.md`), renderRuleDoc(rule, severitiesByProfile(rule.id, profiles)));
+  writeFileSync(join(dir, `${rule.id}.md`), renderRuleDoc(rule, severitiesByProfile(rule.id, profiles), optionsWithListReferences(rule)));
   n++;
 }
 console.log(`已生成 ${n} 个规则文档页：docs/rules/`);

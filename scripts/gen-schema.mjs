@@ -1,19 +1,27 @@
-// Generates rules/schema/replylintrc.schema.json (JSON Schema of .replylintrc.yaml, for editor
-// completion) from `configSchema` in @replylint/core with zod v4's z.toJSONSchema, plus Chinese
-// descriptions. Run after `npx tsc -b`:
-//   node scripts/gen-schema.mjs           # write the file
-//   node scripts/gen-schema.mjs --check   # exit 1 if the committed file is out of date
+// Generates the JSON Schemas in rules/schema/ (for editor completion and checks) from the zod
+// schemas in @replylint/core with zod v4's z.toJSONSchema, plus Chinese descriptions:
+//   replylintrc.schema.json   .replylintrc.yaml            (configSchema)
+//   rule.schema.json          rules/core/<id>.yaml         (ruleSchema; option keys per kind)
+//   list.schema.json          rules/lists/<name>.yaml      (listSchema)
+//   segment-dict.schema.json  rules/lists/segment-dict.yaml (segmentDictSchema)
+//   profile.schema.json       rules/profiles/<name>.yaml   (profileSchema, deadline tables)
+// The YAML data files point at theirs with a `# yaml-language-server: $schema=…` first line.
+// Run after `npx tsc -b`:
+//   node scripts/gen-schema.mjs           # write the files
+//   node scripts/gen-schema.mjs --check   # exit 1 if a committed file is out of date
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const target = join(root, 'rules', 'schema', 'replylintrc.schema.json');
+const schemaDir = join(root, 'rules', 'schema');
 const coreDist = join(root, 'packages', 'lint-core', 'dist');
 
-const { configSchema, listProfiles } = await import(pathToFileURL(join(coreDist, 'index.js')).href);
+const core = await import(pathToFileURL(join(coreDist, 'index.js')).href);
+const { configSchema, listProfiles, loadBuiltinRules, listKinds, ruleSchema, profileSchema, listSchema, deadlineTableSchema } = core;
 const { ruleSettingSchema } = await import(pathToFileURL(join(coreDist, 'pack', 'schema.js')).href);
+const { segmentDictSchema } = await import(pathToFileURL(join(coreDist, 'segment', 'dict.js')).href);
 // the same zod instance core uses (pnpm links both packages to one copy)
 const requireFromCli = createRequire(join(root, 'packages', 'cli', 'package.json'));
 const { z } = await import(pathToFileURL(join(dirname(requireFromCli.resolve('zod/package.json')), 'index.js')).href);
@@ -33,7 +41,7 @@ const DESCRIPTIONS = {
 };
 const HANDLER = { name: '承办人姓名', unit: '承办单位', phone: '联系电话' };
 
-export function generate() {
+function replylintrc() {
   const schema = toJson(configSchema);
   const props = schema.properties;
   for (const [key, text] of Object.entries(DESCRIPTIONS)) if (props[key]) props[key].description = text;
@@ -43,25 +51,108 @@ export function generate() {
   delete setting.$schema;
   props.rules.additionalProperties = setting;
   props.extends.examples = listProfiles();
+  return wrap(schema, 'replylintrc', 'replylint 配置文件（.replylintrc.yaml）', 'replylint（答复质检）的项目配置。');
+}
+
+const RULE_DESCRIPTIONS = {
+  id: '规则 id（小写字母、数字和连字符），与文件名相同。',
+  kind: '规则类型：由哪段程序执行本规则（见 packages/lint-core/src/kinds/）。',
+  severity: '默认级别：error（错误）或 warn（警告）；规则配置可以调整。',
+  category: '类别：elements 办理要素、citations 政策与文书引用、invalid 无效与推诿内容、approval 审批、隐私与时效。',
+  source: '依据的文件条款，如“宿迁规定 四(五)3”。',
+  description: '一句话说明本规则检查什么。',
+  rationale: '为什么要这样写（用于规则文档和悬停提示）。',
+  messages: '提示信息：键为 messageId，值为中文提示，说明错在哪、应怎样写；可用 {{占位符}}。',
+  options: '规则类型的选项；{ $list: 名称 } 插入 rules/lists/ 中的词表（literal: true 时按原文逐词比较）。',
+  appliesTo: '只对符合条件的答复生效（诉求类型、渠道、是否匿名、必须有的文件头字段）。',
+  examples: '示例：valid 不应报告，invalid 应报告；加载规则时逐条运行。',
+};
+
+function rule() {
+  const schema = toJson(ruleSchema);
+  const props = schema.properties;
+  for (const [key, text] of Object.entries(RULE_DESCRIPTIONS)) props[key].description = text;
+  const kinds = listKinds().map((k) => k.kind).sort();
+  props.kind.enum = kinds;
+  // option values stay loose (they may hold { $list } references); option keys are exact per kind
+  schema.allOf = [];
+  for (const k of listKinds().sort((a, b) => (a.kind < b.kind ? -1 : 1))) {
+    const keys = Object.keys(toJson(k.options).properties ?? {});
+    if (!keys.length) continue;
+    schema.allOf.push({
+      if: { properties: { kind: { const: k.kind } }, required: ['kind'] },
+      then: { properties: { options: { propertyNames: { enum: keys } } } },
+    });
+  }
+  return wrap(schema, 'rule', 'replylint 规则（rules/core/<id>.yaml）', '一条规则：规则类型、级别、依据、提示信息、选项和示例。');
+}
+
+function list() {
+  const schema = toJson(listSchema);
+  // at least one of the two (the schema's refinement, which JSON Schema cannot take from zod)
+  schema.anyOf = [{ required: ['phrases'], properties: { phrases: { minItems: 1 } } }, { required: ['patterns'], properties: { patterns: { minItems: 1 } } }];
+  return wrap(schema, 'list', 'replylint 词表（rules/lists/<name>.yaml）', '规则用 { $list: 名称 } 引用的词表：phrases 是按原文匹配的词语，patterns 是正则表达式。');
+}
+
+function segmentDict() {
+  return wrap(toJson(segmentDictSchema), 'segment-dict', 'replylint 分词词典（rules/lists/segment-dict.yaml）', '两个分词后端共用的领域词典。');
+}
+
+const PROFILE_DESCRIPTIONS = {
+  id: '规则配置名称，与文件名相同。',
+  description: '依据的文件全称。',
+  extends: '继承的规则配置，如 [recommended]。',
+  rules: '本配置启用或调整的规则：error、warn、off、on（规则默认级别），或 [级别, { 选项 }]。',
+  deadlines: '办理时限表（见 docs/deadlines.md）。',
+};
+
+function profile() {
+  const schema = toJson(profileSchema);
+  const props = schema.properties;
+  for (const [key, text] of Object.entries(PROFILE_DESCRIPTIONS)) props[key].description = text;
+  props.extends.items.enum = listProfiles();
+  const setting = toJson(ruleSettingSchema);
+  delete setting.$schema;
+  const ruleIds = [...loadBuiltinRules().keys()].sort();
+  props.rules = { anyOf: [{ type: 'object', propertyNames: { enum: ruleIds }, additionalProperties: setting }, { type: 'null' }], description: props.rules.description };
+  const deadlines = toJson(deadlineTableSchema);
+  delete deadlines.$schema;
+  props.deadlines = { ...deadlines, description: props.deadlines.description };
+  return wrap(schema, 'profile', 'replylint 规则配置（rules/profiles/<name>.yaml）', '一组规则的级别和选项，以及办理时限表。');
+}
+
+function wrap(schema, name, title, description) {
   return {
     $schema: schema.$schema,
-    $id: 'https://replylint.invalid/schema/replylintrc.schema.json',
-    title: 'replylint 配置文件（.replylintrc.yaml）',
-    description: 'replylint（答复质检）的项目配置。本文件由 scripts/gen-schema.mjs 生成，请勿手改。',
+    $id: `https://replylint.invalid/schema/${name}.schema.json`,
+    title,
+    description: `${description}本文件由 scripts/gen-schema.mjs 生成，请勿手改。`,
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
   };
 }
 
-const text = `${JSON.stringify(generate(), null, 2)}\n`;
+/** File name → schema, in the order written. */
+export function generate() {
+  return {
+    'replylintrc.schema.json': replylintrc(),
+    'rule.schema.json': rule(),
+    'list.schema.json': list(),
+    'segment-dict.schema.json': segmentDict(),
+    'profile.schema.json': profile(),
+  };
+}
+
+const files = Object.entries(generate()).map(([name, schema]) => [name, `${JSON.stringify(schema, null, 2)}\n`]);
 if (process.argv.includes('--check')) {
-  const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
-  if (current !== text) {
-    console.error('rules/schema/replylintrc.schema.json 不是最新的：请运行 node scripts/gen-schema.mjs 重新生成。');
-    process.exit(1);
-  }
-  console.log('rules/schema/replylintrc.schema.json 是最新的。');
+  const stale = files.filter(([name, text]) => {
+    const target = join(schemaDir, name);
+    return (existsSync(target) ? readFileSync(target, 'utf8') : '') !== text;
+  });
+  for (const [name] of stale) console.error(`rules/schema/${name} 不是最新的：请运行 node scripts/gen-schema.mjs 重新生成。`);
+  if (stale.length) process.exit(1);
+  console.log('rules/schema/ 中的 JSON Schema 都是最新的。');
 } else {
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, text);
-  console.log('已生成 rules/schema/replylintrc.schema.json');
+  mkdirSync(schemaDir, { recursive: true });
+  for (const [name, text] of files) writeFileSync(join(schemaDir, name), text);
+  console.log(`已生成 ${files.map(([name]) => `rules/schema/${name}`).join('、')}`);
 }

@@ -1,4 +1,7 @@
 // Renders docs/rules/<id>.md from a loaded rule definition (pure; shared by the generator and the staleness test).
+// Lists are shown as written: the options show `{ "$list": name }` where a list went (the caller
+// passes optionsWithListReferences(rule) from the core), and each list gets its own section with
+// its phrases as a plain list and its patterns apart, never the escaped regexes of the phrases.
 const CATEGORY = { elements: '办理要素', citations: '政策与文书引用', invalid: '无效与推诿内容', approval: '审批、隐私与时效' };
 const SEVERITY = { error: '错误', warn: '警告', off: '关闭' };
 
@@ -10,7 +13,30 @@ function fence(text) {
   return '```markdown\n' + text.replace(/\n+$/, '') + '\n```';
 }
 
-export function renderRuleDoc(rule, severities) {
+/** Inline code that survives backticks inside. */
+function code(text) {
+  const ticks = '`'.repeat(Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+  return ticks.length > 1 ? `${ticks} ${text} ${ticks}` : `\`${text}\``;
+}
+
+function listSection(use) {
+  const lines = [`### ${use.name}`, ''];
+  const file = `rules/lists/${use.name}.yaml`;
+  if (use.description) lines.push(use.description, '');
+  lines.push(`文件：[${file}](../../${file})`, '');
+  if (use.phrases.length) {
+    lines.push(`词语（${use.literal ? '逐词比较' : '按原文匹配'}，${use.phrases.length} 条）：`, '');
+    lines.push(use.phrases.map((p) => p.text).join('、'), '');
+  }
+  if (use.patterns.length) {
+    lines.push(`正则表达式（${use.patterns.length} 条，由开发人员维护）：`, '');
+    for (const p of use.patterns) lines.push(`- ${code(p.text)}${p.examples?.length ? `（例：${p.examples.join('；')}）` : ''}`);
+    lines.push('');
+  }
+  return lines;
+}
+
+export function renderRuleDoc(rule, severities, shownOptions) {
   const lines = [];
   lines.push(`<!-- 本页由 scripts/gen-rule-docs.mjs 根据 rules/core/${rule.id}.yaml 生成，请勿手工修改。 -->`);
   lines.push(`# ${rule.id}`, '');
@@ -36,7 +62,12 @@ export function renderRuleDoc(rule, severities) {
   lines.push('符合要求：', '');
   for (const ex of rule.examples.valid) lines.push(fence(exampleText(ex)), '');
   lines.push('## 选项', '', '默认选项（可在 `.replylintrc.yaml` 的 `rules:` 中覆盖）：', '');
-  lines.push('```json', JSON.stringify(rule.defaultOptions, null, 2), '```', '');
+  lines.push('```json', JSON.stringify(shownOptions, null, 2), '```', '');
+  const lists = [...new Map(rule.lists.map((u) => [u.name, u])).values()];
+  if (lists.length) {
+    lines.push('## 词表', '', '选项中的 `{ "$list": 名称 }` 指下列词表。增加一个词语：在词表文件的 `phrases:` 下加一行（见[添加词语](../dev/adding-a-rule.md#添加词语)）。', '');
+    for (const use of lists) lines.push(...listSection(use));
+  }
   lines.push('## 关闭方式', '', `- 单行：\`<!-- replylint-disable-next-line ${rule.id} -- 理由 -->\``, `- 配置：\`rules: { ${rule.id}: off }\``, '');
   return lines.join('\n');
 }

@@ -17,8 +17,8 @@ export { resolveRules, type ActiveRule, type ResolvedRules } from './engine/reso
 export { loadConfig, createConfig, findConfigFile, clearConfigCache, configSchema, DEFAULT_CONFIG, CONFIG_FILENAMES, type ResolvedConfig, type LoadConfigOptions, type CreateConfigOptions } from './config/load.js';
 export { loadProfile, listProfiles, profileChain, type Profile } from './config/profiles.js';
 export { normalizeSetting, type RuleSetting } from './config/settings.js';
-export { ruleSettingSchema, ruleSchema, profileSchema } from './pack/schema.js';
-export { loadBuiltinRules, type RuleDefinition } from './pack/load.js';
+export { ruleSettingSchema, ruleSchema, profileSchema, listSchema } from './pack/schema.js';
+export { loadBuiltinRules, readList, listSources, optionsWithListReferences, type RuleDefinition, type RuleListUse, type LoadedList, type ListEntry } from './pack/load.js';
 export { listKinds } from './kinds/index.js';
 export { ReplylintError, ConfigError, isReplylintError } from './util/errors.js';
 export { rulesDir } from './util/paths.js';

@@ -65,7 +65,48 @@ export const profileSchema = z.strictObject({
 });
 export type ProfileYaml = z.infer<typeof profileSchema>;
 
-export const listSchema = z.strictObject({
-  description: z.string().optional(),
-  items: z.array(z.string().min(1)).min(1),
-});
+const listExamples = z
+  .array(z.string().min(1))
+  .min(1)
+  .describe('例句：每句都必须能被本条匹配，词表加载时逐句核对。');
+
+/**
+ * Text of a phrase: no regex syntax, since a phrase is matched as written and a regex written
+ * here would (almost surely) never match. `(`, `)` and `.` are allowed: they occur in titles.
+ * Also the `pattern` of the JSON Schema, so editors flag it as it is typed.
+ */
+const phraseText = z
+  .string()
+  .min(1)
+  .regex(/^(?!.*\(\?)[^\\^$*+?|[\]{}]*$/, '含正则符号：phrases 按原文匹配；要写正则表达式请移到 patterns: 下');
+
+/** A `phrases:` entry: literal text, or `{ phrase, examples }`. */
+export const phraseEntrySchema = z.union([
+  phraseText,
+  z.strictObject({ phrase: phraseText.describe('按原文匹配的词语。'), examples: listExamples.optional() }),
+]);
+
+/** A `patterns:` entry: a regex source (macros allowed), or `{ pattern, examples }`. */
+export const patternEntrySchema = z.union([
+  z.string().min(1),
+  z.strictObject({ pattern: z.string().min(1).describe('正则表达式（可用 {{date}} 等宏）。'), examples: listExamples.optional() }),
+]);
+
+/**
+ * rules/lists/<name>.yaml: literal `phrases` (matched as written on the Simplified view) and
+ * regex `patterns`, like Vale's tokens / raw. Rules insert them with `{ $list: name }`.
+ */
+export const listSchema = z
+  .strictObject({
+    description: z.string().optional().describe('这张词表收什么、给哪条规则用。'),
+    phrases: z
+      .array(phraseEntrySchema)
+      .optional()
+      .describe('词语：按原文匹配，不是正则表达式；简体、繁体答复都能查出。每行一条，如“- 无理取闹”。'),
+    patterns: z
+      .array(patternEntrySchema)
+      .optional()
+      .describe('正则表达式（供开发人员维护），在答复的简体文本上匹配。'),
+  })
+  .refine((l) => (l.phrases?.length ?? 0) + (l.patterns?.length ?? 0) > 0, { message: '词表是空的：请至少写一条 phrases 或 patterns' });
+export type ListYaml = z.infer<typeof listSchema>;

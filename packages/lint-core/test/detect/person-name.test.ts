@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NameDetector, nameDetector } from '../../src/detect/person-name.js';
-import { loadList } from '../../src/pack/load.js';
+import { readList } from '../../src/pack/load.js';
 
-const surnames = loadList('surnames');
+const surnames = readList('surnames').phrases.map((p) => p.text);
 const d = nameDetector(surnames);
 
 function after(text: string, known: string[] = []) {

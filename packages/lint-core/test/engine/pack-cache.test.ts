@@ -24,7 +24,7 @@ describe('rule pack cache', () => {
     expect(loadRulePack(dir).get('no-harsh-language')!.description).toBe('已修改的说明。');
 
     const list = join(dir, 'lists', 'cliches.yaml');
-    writeFileSync(list, `${readFileSync(list, 'utf8')}  - 新增套话\n`);
+    writeFileSync(list, readFileSync(list, 'utf8').replace('phrases:\n', 'phrases:\n  - 新增套话\n'));
     expect(JSON.stringify(loadRulePack(dir).get('no-bureaucratic-cliche')!.defaultOptions)).toContain('新增套话');
 
     writeFileSync(rule, readFileSync(rule, 'utf8').replace(/^kind: .*$/m, 'kind: no-such-kind'));
