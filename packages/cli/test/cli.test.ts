@@ -5,8 +5,10 @@ import { chmodSync, existsSync, readFileSync, readdirSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+// a CommonJS module: under NodeNext its default import is module.exports, whose `default` is the plugin
+const addFormats = addFormatsModule.default;
 import { CLEAN, CLI_ROOT, HARSH, ONLY_HARSH, parseJson, removeDir, run, tempDir } from './helpers.js';
 
 const dirs: string[] = [];

@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+// a CommonJS module: under NodeNext its default import is module.exports, whose `default` is the plugin
+const addFormats = addFormatsModule.default;
 import { stylish } from '../src/formatters/stylish.js';
 import { json, jsonResult } from '../src/formatters/json.js';
 import { sarif, RULE_DOCS_BASE } from '../src/formatters/sarif.js';
