@@ -33,10 +33,18 @@ export class UnknownProfileError extends ConfigError {
   }
 }
 
+/** A profile, read on first use and then kept for the process (readProfile reads it afresh). */
 export function loadProfile(name: string, dir = rulesDir(), rules: ReadonlyMap<string, RuleDefinition> = loadBuiltinRules(dir)): Profile {
   const key = `${dir}\0${name}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  const profile = readProfile(name, dir, rules);
+  cache.set(key, profile);
+  return profile;
+}
+
+/** Reads and validates `rules/profiles/<name>.yaml` against the rule catalogue. */
+export function readProfile(name: string, dir: string, rules: ReadonlyMap<string, RuleDefinition>): Profile {
   if (!/^[a-z0-9-]+$/.test(name) || !listProfiles(dir).includes(name)) throw new UnknownProfileError(name);
   const file = join(dir, 'profiles', `${name}.yaml`);
   const { source, data } = readYamlSource(file);
@@ -53,7 +61,6 @@ export function loadProfile(name: string, dir = rulesDir(), rules: ReadonlyMap<s
     rules: readRuleSettings(parsed.rules as Record<string, unknown> | undefined, source, rules),
     deadlines: parsed.deadlines,
   };
-  cache.set(key, profile);
   return profile;
 }
 

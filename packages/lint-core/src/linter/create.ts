@@ -6,7 +6,7 @@
 import { DEFAULT_CONFIG, loadConfig, type ResolvedConfig } from '../config/load.js';
 import { normalizeSetting, type RuleSetting } from '../config/settings.js';
 import type { RuleSettingInput } from '../pack/schema.js';
-import { buildCalendar, readCalendarFile, shippedCalendarFile, type Calendar } from '../deadline/calendar.js';
+import { buildCalendar, readCalendarFile, type Calendar } from '../deadline/calendar.js';
 import { computeWithTable, DeadlineInputError, type ComputeDeadlinesInput, type DeadlineResult } from '../deadline/compute.js';
 import { fixWith, type FixResult } from '../engine/fix.js';
 import { lintText, type LintCall, type LintEnv, type LintResult } from '../engine/lint.js';
@@ -71,11 +71,7 @@ function toSetting(s: RuleSettingInput | RuleSetting): RuleSetting {
 function calendarFor(config: ResolvedConfig, resources: Resources): Calendar {
   const file = config.settings.calendarFile;
   if (!file) return resources.calendar;
-  const shipped = shippedCalendarFile();
-  return buildCalendar([
-    { file: shipped, data: readCalendarFile(shipped) },
-    { file, data: readCalendarFile(file) },
-  ]);
+  return buildCalendar([resources.calendarSource, { file, data: readCalendarFile(file) }]);
 }
 
 export function createLinter(options: CreateLinterOptions = {}): Linter {
