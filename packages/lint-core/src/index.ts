@@ -13,6 +13,9 @@ export { META_RULE_ID, DIRECTIVE_RULE_ID, INTERNAL_RULE_ID, type LintCall, type 
 export { applyFixes, type FixResult } from './engine/fix.js';
 export { resolveRules, type ActiveRule, type ResolvedRules } from './engine/resolve.js';
 
+// many replies over worker threads (check, batch, serve)
+export { runTexts, checkItem, lintersFromSpec, type TextItem, type TextResult, type LinterSpec, type RunOptions } from './runner/index.js';
+
 // configuration and rule data
 export { loadConfig, createConfig, findConfigFile, clearConfigCache, configSchema, DEFAULT_CONFIG, CONFIG_FILENAMES, type ResolvedConfig, type LoadConfigOptions, type CreateConfigOptions } from './config/load.js';
 export { loadProfile, listProfiles, profileChain, type Profile } from './config/profiles.js';
