@@ -59,12 +59,13 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: { main: join(cli, 'dist', 'main.js'), worker: join(cli, 'dist', 'check', 'worker.js') },
+  entryPoints: { main: join(cli, 'dist', 'main.js'), 'runner-worker': join(cli, '..', 'lint-core', 'dist', 'runner', 'runner-worker.js') },
   outdir,
   splitting: true,
   format: 'esm',
   // the engine is core.cjs (below), loaded by core-loader.js (the import is its unbundled fallback);
-  // worker.js is the worker threads' module (check/pool.ts starts it next to the chunk that needs it)
+  // runner-worker.js is the worker threads' module of the core's runner (runner/pool.ts starts the one
+  // beside core.cjs); it carries its own copy of the engine
   external: [...NATIVE, '@replylint/core'],
   // CommonJS dependencies bundled into ESM use require(), __filename and __dirname
   banner: {

@@ -1,16 +1,15 @@
-// Checking one file: read/decode → config (per directory, cached) → lint or fix → write fixes →
-// CLI messages. Used by the main thread and by the worker threads of large runs.
+// The file side of `replylint check` around the core's runner (runTexts): reading and decoding a
+// file, and turning the core's result into the CLI's (notices, lines and columns, fixes written
+// back, --quiet, JSON). The linting itself, on worker threads for large runs, is the runner's.
 import { statSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { Diagnostic, Linter, ResolvedConfig } from '@replylint/core';
+import type { Diagnostic, TextResult } from '@replylint/core';
 import { InputError, readReplyFile, type DecodedText } from '../io/read.js';
 import type { CliMessage, FileResult } from '../formatters/types.js';
 import { jsonResult } from '../formatters/json.js';
-import { isUserFacing } from '../errors.js';
 
 export type Core = typeof import('@replylint/core');
 
-/** Everything a worker needs to process files like the main thread (structured-cloneable). */
+/** How files are checked (from the command line). */
 export interface ProcessSettings {
   cwd: string;
   maxBytes: number;
@@ -22,9 +21,8 @@ export interface ProcessSettings {
   /** Absolute path of --config (no discovery then). */
   configFile?: string;
   /**
-   * Serialise each result for this output format where the file is checked (FileResult.serialized):
-   * a worker then sends back one string per file instead of the messages, and the main thread
-   * only joins them. Formats with a per-file serialiser: json.
+   * Serialise each result for this output format as soon as it is complete (FileResult.serialized),
+   * so its messages need not be kept. Formats with a per-file serialiser: json.
    */
   serializeAs?: 'json';
 }
@@ -44,9 +42,7 @@ export type JobOutcome =
   /** `inputError` too when the core could not check all of it (text it cannot parse, a segmenter that cannot load: exit 2). */
   | { result: FileResult; inputError?: string }
   /** The file could not be checked (exit 2; the others still are). */
-  | { inputError: string }
-  /** A configuration error that stops the run (exit 2). */
-  | { fatal: string };
+  | { inputError: string };
 
 function notice(ruleId: string, messageId: string, message: string): CliMessage {
   return { ruleId, severity: 1, message, messageId, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] };
@@ -109,110 +105,72 @@ export function toMessages(diagnostics: readonly Diagnostic[], text: string, cor
   });
 }
 
-export class FileProcessor {
-  private readonly byDir = new Map<string, Linter>();
-  /** One linter per configuration (directories sharing a .replylintrc.yaml share it). */
-  private readonly byConfig = new Map<ResolvedConfig, Linter>();
-  private readonly explicit: Linter | undefined;
+/** A file read for checking, or why it cannot be checked. */
+export type ReadOutcome = { read: DecodedText & { mtimeMs?: number; size?: number } } | { inputError: string };
 
-  constructor(
-    private readonly core: Core,
-    private readonly settings: ProcessSettings,
-  ) {
-    this.explicit = settings.configFile ? this.linterFor(core.loadConfig({ configFile: settings.configFile })) : undefined;
+/** Reads and decodes a job's file (stat'ed when fixes may be written back). */
+export function readJob(job: Job, settings: ProcessSettings): ReadOutcome {
+  try {
+    return { read: readReplyFile(job.path!, settings.maxBytes, { stat: settings.fix }) };
+  } catch (e) {
+    if (e instanceof InputError) return { inputError: `${job.display}：${e.message}` };
+    throw e;
+  }
+}
+
+/** Whether a decoded file is linted (and how): empty files are not, GBK files are never fixed. */
+export function lintPlan(read: DecodedText, settings: ProcessSettings): { lint: boolean; fix: boolean } {
+  return { lint: read.text.trim() !== '', fix: (settings.fix || settings.fixDryRun) && read.encoding === 'utf-8' };
+}
+
+/**
+ * The CLI's result for a checked file: notices, the core's findings as messages with lines and
+ * columns, fixes written back atomically (with --fix), --quiet, JSON serialised for json output.
+ * `checked` is undefined for a file that was not linted (empty).
+ */
+export async function fileOutcome(job: Job, read: DecodedText & { mtimeMs?: number; size?: number }, checked: TextResult | undefined, settings: ProcessSettings, core: Core): Promise<JobOutcome> {
+  const fixing = settings.fix || settings.fixDryRun;
+  const messages: CliMessage[] = [];
+  let incomplete: string | undefined;
+  if (read.encoding === 'gb18030') {
+    messages.push(
+      fixing
+        ? notice('encoding', 'gb18030NotFixed', '文件为 GBK/GB18030 编码，已按 GB18030 解码检查；为免改变文件编码，--fix 不修改此文件：请先另存为 UTF-8 再修复。')
+        : notice('encoding', 'gb18030', '文件为 GBK/GB18030 编码，已按 GB18030 解码检查；建议另存为 UTF-8。'),
+    );
+  }
+  const output = checked?.output;
+  if (!checked) {
+    messages.push(notice('empty-file', 'empty', '文件为空，未检查。'));
+  } else {
+    if (checked.error) return { inputError: `${job.display}：${checked.error}` };
+    // what the core could not check is also said on stderr (exit 2); its other findings stay
+    const internal = checked.diagnostics.find((d) => d.ruleId === core.INTERNAL_RULE_ID);
+    if (internal) incomplete = `${job.display}：${internal.message}`;
+    messages.push(...toMessages(checked.diagnostics, output ?? read.text, core));
   }
 
-  private linterFor(config: ResolvedConfig): Linter {
-    let linter = this.byConfig.get(config);
-    if (!linter) {
-      const { profile, rules } = this.settings;
-      // the segmenter and the yaml package load when a reply needs them: most runs need neither
-      linter = this.core.createLinter({ config, deferModules: true, ...(profile !== undefined ? { profile } : {}), ...(Object.keys(rules).length ? { rules } : {}) });
-      this.byConfig.set(config, linter);
-    }
-    return linter;
+  if (output !== undefined && settings.fix && job.path) {
+    const err = await writeFix(job.path, read, output);
+    if (err) return { inputError: `${job.display}：${err}` };
   }
 
-  /** The linter for files in `dir` (config discovered upward, cached per directory). Throws ConfigError. */
-  linterForDir(dir: string): Linter {
-    if (this.explicit) return this.explicit;
-    let linter = this.byDir.get(dir);
-    if (!linter) {
-      linter = this.linterFor(this.core.loadConfig({ from: dir }));
-      this.byDir.set(dir, linter);
-    }
-    return linter;
+  const kept = settings.quiet ? messages.filter((m) => m.severity === 2) : messages;
+  const result = countResult({
+    filePath: job.filePath,
+    displayPath: job.display,
+    messages: kept,
+    // like ESLint's `output`: only where the fixed text is not written back
+    ...(output !== undefined && (settings.fixDryRun || !job.path) ? { output } : {}),
+    encoding: read.encoding,
+    bom: read.bom,
+  });
+  if (settings.serializeAs === 'json') {
+    result.serialized = jsonResult(result);
+    result.messages = [];
+    delete result.output; // part of the serialised result
   }
-
-  /** `input` is given for stdin; files are read here. */
-  async process(job: Job, input?: DecodedText): Promise<JobOutcome> {
-    const { core, settings } = this;
-    let read: DecodedText & { mtimeMs?: number; size?: number };
-    try {
-      read = input ?? readReplyFile(job.path!, settings.maxBytes, { stat: settings.fix });
-    } catch (e) {
-      if (e instanceof InputError) return { inputError: `${job.display}：${e.message}` };
-      throw e;
-    }
-    let linter: Linter;
-    try {
-      linter = this.linterForDir(job.path ? dirname(job.path) : (job.configFrom ?? settings.cwd));
-    } catch (e) {
-      if (isUserFacing(e)) return { fatal: e.message };
-      throw e;
-    }
-
-    const fixing = settings.fix || settings.fixDryRun;
-    const messages: CliMessage[] = [];
-    let incomplete: string | undefined;
-    let output: string | undefined;
-    if (read.encoding === 'gb18030') {
-      messages.push(
-        fixing
-          ? notice('encoding', 'gb18030NotFixed', '文件为 GBK/GB18030 编码，已按 GB18030 解码检查；为免改变文件编码，--fix 不修改此文件：请先另存为 UTF-8 再修复。')
-          : notice('encoding', 'gb18030', '文件为 GBK/GB18030 编码，已按 GB18030 解码检查；建议另存为 UTF-8。'),
-      );
-    }
-    if (read.text.trim() === '') {
-      messages.push(notice('empty-file', 'empty', '文件为空，未检查。'));
-    } else {
-      let diagnostics: Diagnostic[];
-      const call = { filename: job.filePath };
-      if (fixing && read.encoding === 'utf-8') {
-        const fixed = linter.fix(read.text, call);
-        diagnostics = fixed.diagnostics;
-        if (fixed.fixed) output = fixed.output;
-      } else {
-        diagnostics = linter.lint(read.text, call);
-      }
-      // what the core could not check is also said on stderr (exit 2); its other findings stay
-      const internal = diagnostics.find((d) => d.ruleId === core.INTERNAL_RULE_ID);
-      if (internal) incomplete = `${job.display}：${internal.message}`;
-      messages.push(...toMessages(diagnostics, output ?? read.text, core));
-    }
-
-    if (output !== undefined && settings.fix && job.path) {
-      const err = await writeFix(job.path, read, output);
-      if (err) return { inputError: `${job.display}：${err}` };
-    }
-
-    const kept = settings.quiet ? messages.filter((m) => m.severity === 2) : messages;
-    const result = countResult({
-      filePath: job.filePath,
-      displayPath: job.display,
-      messages: kept,
-      // like ESLint's `output`: only where the fixed text is not written back
-      ...(output !== undefined && (settings.fixDryRun || !job.path) ? { output } : {}),
-      encoding: read.encoding,
-      bom: read.bom,
-    });
-    if (settings.serializeAs === 'json') {
-      result.serialized = jsonResult(result);
-      result.messages = [];
-      delete result.output; // part of the serialised result
-    }
-    return incomplete ? { result, inputError: incomplete } : { result };
-  }
+  return incomplete ? { result, inputError: incomplete } : { result };
 }
 
 /** Atomic write of the fixed text (BOM kept). Returns an error message, or undefined on success. */

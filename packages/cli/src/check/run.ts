@@ -18,10 +18,11 @@
 //   rename; mode and owner kept; symlinks followed) and only if the file did not change meanwhile.
 // - JSON output leaves out `source` (replies carry personal data); `output` is given for
 //   --fix-dry-run and stdin, where the fixed text is not written back.
-// Large runs spread the files over worker threads (check/pool.ts); the main thread works along.
+// Files are read here and checked by the core's runner (runTexts): large runs over worker threads,
+// the main thread working along.
 import { availableParallelism } from 'node:os';
 import { writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { CliError, EXIT_LINT, EXIT_OK, EXIT_USAGE } from '../errors.js';
 import { expandTargets } from '../io/files.js';
 import { readStdin } from '../io/read.js';
@@ -32,9 +33,9 @@ import type { FileResult, FormatContext, RuleMeta } from '../formatters/types.js
 import { cliVersion } from '../version.js';
 import { loadCore, saveCoreCodeCache } from '../core-loader.js';
 import { shouldColor } from '../color.js';
-import { FileProcessor, type Core, type Job, type JobOutcome, type ProcessSettings } from './process.js';
-import { startPool, type Pool } from './pool.js';
-import type { WorkerTask } from './worker.js';
+import type { DecodedText } from '../io/read.js';
+import type { LinterSpec, TextItem, TextResult } from '@replylint/core';
+import { fileOutcome, lintPlan, readJob, type Core, type Job, type JobOutcome, type ProcessSettings } from './process.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
@@ -113,46 +114,61 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
   const targets = await expandTargets(patterns, cwd);
   phase(`展开 ${targets.files.length} 个文件`);
   if (targets.stdin && opts.fix) throw new CliError('从标准输入读取时不能使用 --fix（无处写回）：请改用 --fix-dry-run，修复后的全文在 JSON 输出的 output 字段中');
-  // Enough files for worker threads: they start loading the rule engine now, while the main
-  // thread loads its own (a worker needs ~0.4 s before its first file).
-  const threads = workerThreads(targets.files.length);
-  const pool = startThreads(threads);
-  let jobs: Job[];
-  let core: Core;
-  let settings: ProcessSettings;
-  let processor: FileProcessor;
-  try {
-    core = await loadCore();
-    phase('加载引擎');
-    if (opts.profile !== undefined) {
-      const profiles = core.listProfiles();
-      if (!profiles.includes(opts.profile)) throw new CliError(`--profile: 未知的规则配置「${opts.profile}」，可用：${profiles.join('、')}`);
-    }
-    const builtin = core.loadBuiltinRules();
-    const ruleFlags = parseRuleFlags(opts.rule ?? [], new Set(builtin.keys()));
-
-    settings = {
-      cwd,
-      maxBytes,
-      fix: Boolean(opts.fix),
-      fixDryRun: Boolean(opts.fixDryRun),
-      quiet: Boolean(opts.quiet),
-      ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
-      rules: ruleFlags,
-      ...(opts.config !== undefined ? { configFile: resolve(cwd, opts.config) } : {}),
-      ...(format === 'json' ? { serializeAs: 'json' as const } : {}),
-    };
-    processor = new FileProcessor(core, settings); // loads --config (ConfigError → exit 2)
-    pool?.warmUp(settings);
-
-    jobs = targets.files.map((f) => ({ path: f, filePath: f, display: displayPath(f, cwd) }));
-  } catch (e) {
-    await pool?.destroy();
-    throw e;
+  const core = await loadCore();
+  phase('加载引擎');
+  if (opts.profile !== undefined) {
+    const profiles = core.listProfiles();
+    if (!profiles.includes(opts.profile)) throw new CliError(`--profile: 未知的规则配置「${opts.profile}」，可用：${profiles.join('、')}`);
   }
+  const builtin = core.loadBuiltinRules();
+  const ruleFlags = parseRuleFlags(opts.rule ?? [], new Set(builtin.keys()));
+  const settings: ProcessSettings = {
+    cwd,
+    maxBytes,
+    fix: Boolean(opts.fix),
+    fixDryRun: Boolean(opts.fixDryRun),
+    quiet: Boolean(opts.quiet),
+    ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
+    rules: ruleFlags,
+    ...(opts.config !== undefined ? { configFile: resolve(cwd, opts.config) } : {}),
+    ...(format === 'json' ? { serializeAs: 'json' as const } : {}),
+  };
+  const stdinFrom = targets.stdin ? (opts.stdinFilename ? dirname(resolve(cwd, opts.stdinFilename)) : cwd) : undefined;
+  // every configuration the run needs, loaded (and validated: ConfigError → exit 2) before any file is read
+  const plan = planConfigs(core, settings, [...targets.files.map((f) => dirname(f)), ...(stdinFrom ? [stdinFrom] : [])]);
+
+  const jobs: Job[] = targets.files.map((f) => ({ path: f, filePath: f, display: displayPath(f, cwd) }));
   const outcomes: JobOutcome[] = new Array<JobOutcome>(jobs.length);
-  if (pool) await processParallel(jobs, outcomes, processor, settings, pool);
-  else for (let i = 0; i < jobs.length; i++) outcomes[i] = await processor.process(jobs[i]!);
+  const threads = workerThreads(jobs.length);
+  // files are read here as the runner asks for more; what a file needs besides its text waits here
+  const reads = new Map<number, DecodedText & { mtimeMs?: number; size?: number }>();
+  const source = function* (): Generator<TextItem> {
+    for (let i = 0; i < jobs.length; i++) {
+      const job = jobs[i]!;
+      const r = readJob(job, settings);
+      if ('inputError' in r) {
+        outcomes[i] = r;
+        continue;
+      }
+      const how = lintPlan(r.read, settings);
+      reads.set(i, r.read);
+      if (!how.lint) continue; // empty: its outcome is made below
+      yield { id: i, text: r.read.text, filename: job.filePath, fix: how.fix, ...configOf(plan, job.path!) };
+    }
+  };
+  const pending: Promise<void>[] = [];
+  const settle = (i: number, checked: TextResult | undefined) => {
+    const read = reads.get(i)!;
+    reads.delete(i);
+    pending.push(fileOutcome(jobs[i]!, read, checked, settings, core).then((o) => void (outcomes[i] = o)));
+  };
+  const t0 = performance.now();
+  for await (const checked of core.runTexts(source(), plan.spec, { workers: threads, inline: true, ordered: false })) {
+    settle(checked.id as number, checked);
+  }
+  for (const i of [...reads.keys()]) settle(i, undefined); // empty files
+  await Promise.all(pending);
+  if (debug && threads) process.stderr.write(`[replylint] ${threads} 个工作线程 + 主线程：共 ${(performance.now() - t0).toFixed(0)} ms\n`);
   phase('检查完毕');
   if (targets.stdin) {
     const name = opts.stdinFilename ? resolve(cwd, opts.stdinFilename) : undefined;
@@ -164,7 +180,15 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
       if (e instanceof Error && e.name === 'InputError') input = e;
       else throw e;
     }
-    outcomes.push(input instanceof Error ? { inputError: `${job.display}：${input.message}` } : await processor.process(job, input));
+    if (input instanceof Error) outcomes.push({ inputError: `${job.display}：${input.message}` });
+    else {
+      const how = lintPlan(input, settings);
+      let checked: TextResult | undefined;
+      if (how.lint) {
+        for await (const r of core.runTexts([{ id: 0, text: input.text, filename: job.filePath, fix: how.fix, ...configOf(plan, join(job.configFrom!, '-')) }], plan.spec)) checked = r;
+      }
+      outcomes.push(await fileOutcome(job, input, checked, settings, core));
+    }
   }
 
   saveCoreCodeCache(); // first run of this build: now the engine's hot functions are compiled
@@ -173,7 +197,6 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
   const inputErrors: string[] = [...targets.unreadable];
   for (const o of outcomes) {
     if (!o) continue;
-    if ('fatal' in o) throw new CliError(o.fatal);
     if ('inputError' in o && o.inputError) inputErrors.push(o.inputError);
     if ('result' in o) results.push(o.result);
   }
@@ -250,69 +273,38 @@ function workerThreads(files: number): number {
   return Math.min(Math.max(availableParallelism() - 1, 0), 7);
 }
 
-/** The worker threads (check/pool.ts), each also told to load the engine and check a sample reply. */
-function startThreads(threads: number): (Pool & { warmUp(settings: ProcessSettings): void }) | undefined {
-  if (threads <= 0) return undefined;
-  const pool = startPool(threads);
-  const warming: Promise<unknown>[] = [];
-  return {
-    threads,
-    run: (task) => pool.run(task),
-    warmUp(settings) {
-      // one warm-up chunk per thread, ahead of the real ones in its queue (results ignored)
-      for (let i = 0; i < threads; i++) warming.push(pool.run({ settings, jobs: [], warmUp: true }).catch(() => undefined));
-    },
-    async destroy() {
-      await pool.destroy();
-      await Promise.all(warming);
-    },
-  };
+/** The configurations of a run: one linter spec per .replylintrc.yaml found (or the explicit --config). */
+interface ConfigPlan {
+  spec: LinterSpec;
+  /** Directory → name of its config in `spec.configs` (absent: the spec's own, the default config). */
+  byDir: Map<string, string | undefined>;
 }
 
-async function processParallel(jobs: readonly Job[], outcomes: JobOutcome[], processor: FileProcessor, settings: ProcessSettings, pool: Pool): Promise<void> {
-  const threads = pool.threads;
-  // guided chunk sizes: large while much is left (fewer messages), small towards the end (so no
-  // thread is left with a long queue while the others are idle)
-  const chunkFor = (remaining: number, max: number) => Math.max(5, Math.min(max, Math.ceil(remaining / ((threads + 1) * 4))));
-  let next = 0;
-  let stop = false;
-  const take = (max: number): [number, number] | undefined => {
-    if (stop || next >= jobs.length) return undefined;
-    const start = next;
-    next = Math.min(jobs.length, next + chunkFor(jobs.length - next, max));
-    return [start, next];
+function planConfigs(core: Core, settings: ProcessSettings, dirs: readonly string[]): ConfigPlan {
+  const base = {
+    deferModules: true, // the segmenter and the yaml package load when a reply needs them: most runs need neither
+    ...(settings.profile !== undefined ? { profile: settings.profile } : {}),
+    ...(Object.keys(settings.rules).length ? { rules: settings.rules } : {}),
   };
-  const t0 = performance.now();
-  let byMain = 0;
-  let firstWorkerResult = 0;
-  const store = (start: number, res: JobOutcome[]) => {
-    res.forEach((o, k) => (outcomes[start + k] = o));
-    if (res.some((o) => 'fatal' in o)) stop = true;
-  };
-  const worker = async () => {
-    for (let r = take(100); r; r = take(100)) {
-      const task: WorkerTask = { settings, jobs: jobs.slice(r[0], r[1]) };
-      store(r[0], await pool.run(task));
-      firstWorkerResult ||= performance.now() - t0;
+  const byDir = new Map<string, string | undefined>();
+  const spec: LinterSpec = settings.configFile ? { ...base, configFile: settings.configFile } : { ...base, configs: {} };
+  if (!settings.configFile) {
+    for (const dir of dirs) {
+      if (byDir.has(dir)) continue;
+      const file = core.findConfigFile(dir);
+      byDir.set(dir, file);
+      if (file) spec.configs![file] = { ...base, configFile: file };
     }
-  };
-  const main = async () => {
-    for (let r = take(25); r; r = take(25)) {
-      const res: JobOutcome[] = [];
-      for (let i = r[0]; i < r[1]; i++) res.push(await processor.process(jobs[i]!));
-      store(r[0], res);
-      byMain += res.length;
-      await new Promise((done) => setImmediate(done)); // let worker results in
-    }
-  };
-  try {
-    // two chunks in flight per thread (pool.run picks the thread with fewest): the main thread,
-    // busy with its own chunk, cannot hand out the next one the moment a worker finishes one
-    await Promise.all([main(), ...Array.from({ length: threads * 2 }, worker)]);
-  } finally {
-    await pool.destroy();
   }
-  if (process.env.REPLYLINT_DEBUG === '1') {
-    process.stderr.write(`[replylint] ${threads} 个工作线程 + 主线程：主线程处理 ${byMain} 个文件，工作线程 ${jobs.length - byMain} 个；首批工作线程结果 ${firstWorkerResult.toFixed(0)} ms，共 ${(performance.now() - t0).toFixed(0)} ms\n`);
-  }
+  // load every configuration now: a bad one stops the run before anything is checked (exit 2)
+  const linterFor = core.lintersFromSpec(spec);
+  linterFor();
+  for (const name of Object.keys(spec.configs ?? {})) linterFor(name);
+  return { spec, byDir };
+}
+
+/** The `config` of the item for a file (by its directory). */
+function configOf(plan: ConfigPlan, path: string): { config?: string } {
+  const name = plan.byDir.get(dirname(path));
+  return name === undefined ? {} : { config: name };
 }

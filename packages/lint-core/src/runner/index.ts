@@ -62,6 +62,11 @@ export interface RunOptions {
   chunkSize?: number;
   /** Chunks checked or waiting to be taken at once (default 4 per worker): the bound on read-ahead. */
   maxPending?: number;
+  /**
+   * The calling thread checks chunks too, whenever every worker has two in flight (default false).
+   * For a caller with little else to do (the CLI): all cores lint.
+   */
+  inline?: boolean;
   /** The worker module (tests; default: runner-worker.js beside this module). */
   workerUrl?: URL;
 }
@@ -138,13 +143,13 @@ export async function* runTexts(source: Source<TextItem>, spec: LinterSpec = {},
   }
   const pool = startPool(workers, spec, options.workerUrl);
   try {
-    yield* schedule(source, pool, options);
+    yield* schedule(source, pool, options, linterFor);
   } finally {
     await pool.destroy();
   }
 }
 
-async function* schedule(source: Source<TextItem>, pool: RunnerPool, options: RunOptions): AsyncGenerator<TextResult> {
+async function* schedule(source: Source<TextItem>, pool: RunnerPool, options: RunOptions, linterFor: (name?: string) => Linter): AsyncGenerator<TextResult> {
   const chunkSize = Math.max(1, options.chunkSize ?? 32);
   const maxPending = Math.max(1, options.maxPending ?? pool.threads * 4);
   const ordered = options.ordered ?? true;
@@ -172,6 +177,11 @@ async function* schedule(source: Source<TextItem>, pool: RunnerPool, options: Ru
       const chunk = await readChunk();
       if (!chunk.length) break;
       const n = sent++;
+      if (options.inline && running.size >= pool.threads * 2) {
+        done.set(n, chunk.map((item) => checkItem(linterFor, item)));
+        await new Promise((resolve) => setImmediate(resolve)); // let the workers' results in
+        continue;
+      }
       const p = pool.run(chunk).then(
         (results) => {
           running.delete(n);
