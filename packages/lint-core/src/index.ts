@@ -14,7 +14,7 @@ export { applyFixes, type FixResult } from './engine/fix.js';
 export { resolveRules, type ActiveRule, type ResolvedRules } from './engine/resolve.js';
 
 // many replies over worker threads (check, batch, serve)
-export { runTexts, checkItem, lintersFromSpec, type TextItem, type TextResult, type LinterSpec, type RunOptions } from './runner/index.js';
+export { runTexts, checkItem, lintersFromSpec, startRunnerPool, type RunnerPool, type TextItem, type TextResult, type LinterSpec, type RunOptions } from './runner/index.js';
 
 // configuration and rule data
 export { loadConfig, createConfig, findConfigFile, clearConfigCache, configSchema, DEFAULT_CONFIG, CONFIG_FILENAMES, type ResolvedConfig, type LoadConfigOptions, type CreateConfigOptions } from './config/load.js';

@@ -134,12 +134,21 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
     ...(format === 'json' ? { serializeAs: 'json' as const } : {}),
   };
   const stdinFrom = targets.stdin ? (opts.stdinFilename ? dirname(resolve(cwd, opts.stdinFilename)) : cwd) : undefined;
-  // every configuration the run needs, loaded (and validated: ConfigError → exit 2) before any file is read
   const plan = planConfigs(core, settings, [...targets.files.map((f) => dirname(f)), ...(stdinFrom ? [stdinFrom] : [])]);
+  // large runs: the worker threads start now and load the engine on the other cores while this
+  // thread loads its own linters (a worker needs ~0.4 s before its first result)
+  const threads = workerThreads(targets.files.length);
+  const pool = threads > 0 ? core.startRunnerPool(threads, plan.spec) : undefined;
+  try {
+    // every configuration the run needs, loaded (and validated: ConfigError → exit 2) before any file is read
+    loadConfigs(core, plan);
+  } catch (e) {
+    await pool?.destroy();
+    throw e;
+  }
 
   const jobs: Job[] = targets.files.map((f) => ({ path: f, filePath: f, display: displayPath(f, cwd) }));
   const outcomes: JobOutcome[] = new Array<JobOutcome>(jobs.length);
-  const threads = workerThreads(jobs.length);
   // files are read here as the runner asks for more; what a file needs besides its text waits here
   const reads = new Map<number, DecodedText & { mtimeMs?: number; size?: number }>();
   const source = function* (): Generator<TextItem> {
@@ -163,8 +172,12 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
     pending.push(fileOutcome(jobs[i]!, read, checked, settings, core).then((o) => void (outcomes[i] = o)));
   };
   const t0 = performance.now();
-  for await (const checked of core.runTexts(source(), plan.spec, { workers: threads, inline: true, ordered: false })) {
-    settle(checked.id as number, checked);
+  try {
+    for await (const checked of core.runTexts(source(), plan.spec, { ...(pool ? { pool } : {}), inline: true, ordered: false })) {
+      settle(checked.id as number, checked);
+    }
+  } finally {
+    await pool?.destroy();
   }
   for (const i of [...reads.keys()]) settle(i, undefined); // empty files
   await Promise.all(pending);
@@ -296,11 +309,14 @@ function planConfigs(core: Core, settings: ProcessSettings, dirs: readonly strin
       if (file) spec.configs![file] = { ...base, configFile: file };
     }
   }
-  // load every configuration now: a bad one stops the run before anything is checked (exit 2)
-  const linterFor = core.lintersFromSpec(spec);
-  linterFor();
-  for (const name of Object.keys(spec.configs ?? {})) linterFor(name);
   return { spec, byDir };
+}
+
+/** Loads every configuration of the plan: a bad one stops the run before anything is checked (exit 2). */
+function loadConfigs(core: Core, plan: ConfigPlan): void {
+  const linterFor = core.lintersFromSpec(plan.spec);
+  linterFor();
+  for (const name of Object.keys(plan.spec.configs ?? {})) linterFor(name);
 }
 
 /** The `config` of the item for a file (by its directory). */

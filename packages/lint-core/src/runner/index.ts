@@ -69,7 +69,14 @@ export interface RunOptions {
   inline?: boolean;
   /** The worker module (tests; default: runner-worker.js beside this module). */
   workerUrl?: URL;
+  /**
+   * Threads started earlier with startRunnerPool() for the same spec (they boot while the caller
+   * does other work; a service keeps them across runs). The caller destroys it; `workers` is ignored.
+   */
+  pool?: RunnerPool;
 }
+
+export { startPool as startRunnerPool, type RunnerPool } from './pool.js';
 
 /** The linters a spec describes: the default one and the named ones, created on first use. */
 export function lintersFromSpec(spec: LinterSpec): (name?: string) => Linter {
@@ -133,9 +140,13 @@ function iteratorOf<T>(source: Source<T>): AsyncIterator<T> | Iterator<T> {
  * builds its own from the same spec. Stop taking results and the source is no longer read.
  */
 export async function* runTexts(source: Source<TextItem>, spec: LinterSpec = {}, options: RunOptions = {}): AsyncGenerator<TextResult> {
-  const workers = options.workers ?? 0;
+  const workers = options.pool ? options.pool.threads : (options.workers ?? 0);
   const linterFor = lintersFromSpec(spec);
   linterFor(); // configuration errors surface here, before any item is read
+  if (options.pool) {
+    yield* schedule(source, options.pool, options, linterFor);
+    return;
+  }
   if (workers <= 0) {
     const it = iteratorOf(source);
     for (let r = await it.next(); !r.done; r = await it.next()) yield checkItem(linterFor, r.value);
