@@ -269,32 +269,23 @@ export function runRules(active: readonly ActiveRule[], run: RunContext, out: Di
       fail(x, e);
     }
   }
-  const withBlock = visitors.filter((x) => x.v.block && !x.failed);
-  if (withBlock.length) {
-    for (const b of doc.blocks) {
-      for (const x of withBlock) {
+  // each block, then each sentence, to every visitor that wants it
+  const visitAll = <T>(kind: 'block' | 'sentence', items: readonly T[]) => {
+    const wanting = visitors.filter((x) => x.v[kind] && !x.failed);
+    if (!wanting.length) return;
+    for (const item of items) {
+      for (const x of wanting) {
         if (x.failed) continue;
         try {
-          x.v.block!(b);
+          (x.v[kind] as (i: T) => void)(item);
         } catch (e) {
           fail(x, e);
         }
       }
     }
-  }
-  const withSentence = visitors.filter((x) => x.v.sentence && !x.failed);
-  if (withSentence.length) {
-    for (const s of doc.sentences) {
-      for (const x of withSentence) {
-        if (x.failed) continue;
-        try {
-          x.v.sentence!(s);
-        } catch (e) {
-          fail(x, e);
-        }
-      }
-    }
-  }
+  };
+  visitAll('block', doc.blocks);
+  visitAll('sentence', doc.sentences);
 }
 
 /** The comment's range, widened to its whole line (with the line break) when it stands alone on it. */
