@@ -5,13 +5,13 @@
 import { z } from 'zod';
 import { defineKind } from './define.js';
 import { maskQuoted } from '../detect/mask.js';
-import { compileAnyOf, compilePattern, compileUnion, escapeRegex } from '../detect/patterns.js';
+import { compileAnyOf, compilePattern, compileUnion, escapeRegex } from '../match/source.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema } from './options.js';
 import { anyMatch } from './scope.js';
 import { hasTraditional, toSimplified } from '../parse/t2s.js';
 import type { TicketMeta } from '../types.js';
-import { execAll } from '../util/exec-all.js';
+import { execAll } from '../match/scan.js';
 
 const DEFAULT_ROLES = ['主要领导', '主要负责人', '主要负责同志'];
 

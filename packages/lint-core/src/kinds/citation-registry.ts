@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { defineKind } from './define.js';
 import { findCitedDocuments, normalizeDocNumber, normalizeTitle, trimIssuer } from '../detect/citation.js';
-import { compilePattern } from '../detect/patterns.js';
+import { compilePattern } from '../match/source.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema } from './options.js';
 import type { PolicyEntry, PolicyRegistry } from '../config/policies.js';

@@ -2,11 +2,11 @@
 // also says WHAT was communicated (告知了…、解释了…、约定…), not only that contact happened.
 import { z } from 'zod';
 import { defineKind } from './define.js';
-import { compilePattern } from '../detect/patterns.js';
+import { compilePattern } from '../match/source.js';
 import { patternSchema } from './options.js';
 import { contactActs, contactPatterns } from './contact-time.js';
 import { prepared } from '../util/memo.js';
-import { execAll } from '../util/exec-all.js';
+import { execAll } from '../match/scan.js';
 
 const options = z.strictObject({
   /** Communication acts (shared list with contact-time). */

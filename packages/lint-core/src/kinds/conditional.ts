@@ -4,11 +4,11 @@
 import { z } from 'zod';
 import { defineKind } from './define.js';
 import { maskQuoted } from '../detect/mask.js';
-import { compileAnyOf, compilePattern, compileUnion } from '../detect/patterns.js';
+import { compileAnyOf, compilePattern, compileUnion } from '../match/source.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema, scopeSchema } from './options.js';
 import { anyMatch, anyTest, scopeRange, sentenceGate } from './scope.js';
-import { execAll } from '../util/exec-all.js';
+import { execAll } from '../match/scan.js';
 
 const options = z.strictObject({
   trigger: z.array(patternSchema).optional(),

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { defineKind } from './define.js';
 import { maskQuoted } from '../detect/mask.js';
-import { compileUnion } from '../detect/patterns.js';
+import { compileUnion } from '../match/source.js';
 import { perDocument, prepared } from '../util/memo.js';
 import type { DocumentView } from '../parse/views.js';
 import { findDatesIn, findVagueTimes, resolveDate, startOfDay, type DateHit } from '../detect/datetime.js';

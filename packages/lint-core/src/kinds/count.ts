@@ -4,12 +4,12 @@
 import { z } from 'zod';
 import { defineKind } from './define.js';
 import { maskQuoted } from '../detect/mask.js';
-import { compilePattern } from '../detect/patterns.js';
+import { compilePattern } from '../match/source.js';
 import { patternSchema } from './options.js';
 import { prepared } from '../util/memo.js';
 import { findTitles } from '../detect/citation.js';
-import { execAll } from '../util/exec-all.js';
-import { prefilterOf, type Prefilter } from '../util/first-chars.js';
+import { execAll } from '../match/scan.js';
+import { prefilterOf, type Prefilter } from '../match/first-chars.js';
 
 const options = z.strictObject({
   patterns: z.array(patternSchema).min(1),

@@ -4,7 +4,7 @@
 // and/or a real personal name after a role word (shared person-name detector).
 import { z } from 'zod';
 import { defineKind, type KindContext, type KindReport } from './define.js';
-import { compileUnion } from '../detect/patterns.js';
+import { compileUnion } from '../match/source.js';
 import { prepared } from '../util/memo.js';
 import { nameDetector } from '../detect/person-name.js';
 import { toSimplified } from '../parse/t2s.js';

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { defineKind } from './define.js';
 import { maskQuoted } from '../detect/mask.js';
-import { compileAnyOf, compilePattern, compileUnion } from '../detect/patterns.js';
+import { compileAnyOf, compilePattern, compileUnion } from '../match/source.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema } from './options.js';
 import { anyMatch, sentenceGate } from './scope.js';

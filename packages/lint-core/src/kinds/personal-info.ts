@@ -9,9 +9,9 @@ import { findBankCards, findIdCards, findPhones, isMobile, normalizePhone } from
 import { maskBankCard, maskIdCard, maskName, maskPhone } from '../detect/mask.js';
 import { toSimplified } from '../parse/t2s.js';
 import { nameDetector } from '../detect/person-name.js';
-import { execAll } from '../util/exec-all.js';
+import { execAll } from '../match/scan.js';
 import { prepared } from '../util/memo.js';
-import { escapeRegex } from '../detect/patterns.js';
+import { escapeRegex } from '../match/source.js';
 import type { Segmenter } from '../segment/types.js';
 
 const options = z.strictObject({

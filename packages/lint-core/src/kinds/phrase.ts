@@ -3,12 +3,12 @@
 import { z } from 'zod';
 import { defineKind, suggestReplace } from './define.js';
 import { maskQuoted } from '../detect/mask.js';
-import { compileAnyOf, compilePattern, compileUnion } from '../detect/patterns.js';
+import { compileAnyOf, compilePattern, compileUnion } from '../match/source.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema, scopeSchema } from './options.js';
 import { anyMatch, scopeRange, sentenceGate } from './scope.js';
-import { execAll } from '../util/exec-all.js';
-import { prefilterOf } from '../util/first-chars.js';
+import { execAll } from '../match/scan.js';
+import { prefilterOf } from '../match/first-chars.js';
 
 const entrySchema = z.union([
   patternSchema,

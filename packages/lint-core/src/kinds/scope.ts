@@ -1,8 +1,8 @@
 // Scopes (sentence / block / document) over a document view, shared by kinds.
 import type { DocumentView, Sentence } from '../parse/views.js';
 import type { Scope } from './options.js';
-import { execAll } from '../util/exec-all.js';
-import type { Prefilter } from '../util/first-chars.js';
+import { execAll } from '../match/scan.js';
+import type { Prefilter } from '../match/first-chars.js';
 
 /** View range [start, end) of the scope around a sentence. */
 export function scopeRange(doc: DocumentView, sentence: Sentence, scope: Scope): [number, number] {
@@ -34,7 +34,7 @@ export function anyTest(res: readonly RegExp[], text: string): boolean {
  * Returns undefined when nothing matches anywhere (the rule has no per-sentence work), else a
  * test to call for the sentences in text order: false means no real pattern can match in it.
  * Without a widened pattern every sentence is a candidate. `prefilter`: the widened pattern's
- * (util/first-chars.ts), when it has one.
+ * (match/first-chars.ts), when it has one.
  */
 export function sentenceGate(any: RegExp | undefined, text: string, prefilter?: Prefilter): ((s: Sentence) => boolean) | undefined {
   if (!any) return () => true;

@@ -3,7 +3,7 @@
 // "宿城区城管局 王磊 0527-84361234"). Suggests (never fixes) a signature from metadata/config.
 import { z } from 'zod';
 import { defineKind } from './define.js';
-import { compilePattern, compileUnion } from '../detect/patterns.js';
+import { compilePattern, compileUnion } from '../match/source.js';
 import { prepared } from '../util/memo.js';
 import { nameDetector } from '../detect/person-name.js';
 import { toSimplified } from '../parse/t2s.js';

@@ -4,10 +4,10 @@
 import { z } from 'zod';
 import { defineKind } from './define.js';
 import { maskQuoted } from '../detect/mask.js';
-import { compilePattern } from '../detect/patterns.js';
+import { compilePattern } from '../match/source.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema } from './options.js';
-import { execAll } from '../util/exec-all.js';
+import { execAll } from '../match/scan.js';
 
 const options = z.strictObject({
   /** The statement (any of these, anywhere in the reply). */

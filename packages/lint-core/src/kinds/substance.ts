@@ -2,7 +2,7 @@
 // and phone numbers are set aside.
 import { z } from 'zod';
 import { defineKind } from './define.js';
-import { compileUnion } from '../detect/patterns.js';
+import { compileUnion } from '../match/source.js';
 import { patternSchema } from './options.js';
 import { prepared } from '../util/memo.js';
 

@@ -7,7 +7,7 @@ import { readYamlSource, validateSource, formatPath, describeIssue, type YamlSou
 import { rulesDir } from '../util/paths.js';
 import { cacheEnabled, codeIdentity, readCache, writeCache } from '../util/disk-cache.js';
 import { listSchema, ruleSchema, type RuleYaml } from './schema.js';
-import { escapeRegex, expandMacros, patternError } from '../detect/patterns.js';
+import { escapeRegex, expandMacros, patternError } from '../match/source.js';
 import { toSimplified } from '../parse/t2s.js';
 import { getKind } from '../kinds/index.js';
 import type { KindDefinition } from '../kinds/define.js';

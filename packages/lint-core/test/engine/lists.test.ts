@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '@replylint/core';
-import { compilePattern } from '../../src/detect/patterns.js';
+import { compilePattern } from '../../src/match/source.js';
 import { loadBuiltinRules, loadList, loadRulePack, optionsWithListReferences, readList } from '../../src/pack/load.js';
 import { rulesDir } from '../../src/util/paths.js';
 

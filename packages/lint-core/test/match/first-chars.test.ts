@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstChars, prefilterOf } from '../../src/util/first-chars.js';
-import { execAll } from '../../src/util/exec-all.js';
+import { firstChars, prefilterOf } from '../../src/match/first-chars.js';
+import { execAll } from '../../src/match/scan.js';
 import { loadBuiltinRules, loadList } from '../../src/pack/load.js';
-import { expandMacros } from '../../src/detect/patterns.js';
+import { expandMacros } from '../../src/match/source.js';
 
 const chars = (source: string, flags = '') => {
   const set = firstChars(source, flags);

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturesDir } from '@replylint/core/testing';
-import { compileAnyOf, compilePattern, dropLeadingClass, widenPattern } from '../../src/detect/patterns.js';
+import { compileAnyOf, compilePattern, dropLeadingClass, widenPattern } from '../../src/match/source.js';
 import { loadBuiltinRules } from '../../src/pack/load.js';
 import { parseMarkdown } from '../../src/parse/markdown.js';
 import { buildView } from '../../src/parse/views.js';

@@ -1,6 +1,6 @@
 // Regex patterns in rule data, with shared macros ({{date}}, {{time}}, {{phone}}…).
 // Patterns run on the Simplified view; matching never relies on \b (useless for Chinese).
-import { DOCNUM_LOOSE_SOURCE } from './citation.js';
+import { DOCNUM_LOOSE_SOURCE } from '../detect/citation.js';
 
 const CN_NUM = '[〇零一二三四五六七八九十两]';
 

@@ -15,7 +15,7 @@
 // flags, gets no prefilter, and the regex is used as it is.
 
 /** Above this many possible first characters, the candidate positions are too many. */
-import { isSpaceCode } from './chars.js';
+import { isSpaceCode } from '../util/chars.js';
 
 const MAX_FIRST = 512;
 /**

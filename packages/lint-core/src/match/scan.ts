@@ -6,7 +6,7 @@ const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
 /**
  * All matches of a global regex in `text`, like [...text.matchAll(re)] but without the regex copy
  * matchAll makes on every call (a large part of the cost of scanning a short sentence).
- * With the regex's prefilter (util/first-chars.ts, computed once where the regex is prepared),
+ * With the regex's prefilter (first-chars.ts, computed once where the regex is prepared),
  * the regex runs only where a match can start: same matches. Leaves `re.lastIndex` at 0.
  */
 export function execAll(re: RegExp, text: string, prefilter?: Prefilter): readonly RegExpExecArray[] {
