@@ -80,6 +80,9 @@ export function widenPattern(source: string): string | undefined {
       // dropped
     } else if (c === '(' && /^\?(?:=|!|<=|<!)/.test(source.slice(i + 1, i + 4))) {
       i = groupEnd(source, i);
+      // with its quantifier, if any (a(?!b){2} would otherwise become a{2})
+      const q = /^(?:[?*+]|\{\d+(?:,\d*)?\})\??/.exec(source.slice(i + 1));
+      if (q) i += q[0].length;
     } else if (c === '(' && source.startsWith('?<', i + 1)) {
       out += '(?:';
       i = source.indexOf('>', i);

@@ -34,6 +34,7 @@ describe('widened patterns (document prefilter)', () => {
     expect(widenPattern('^(?<!是否)不符合[^。^$]{0,3}(?=条件)$')).toBe('不符合[^。^$]{0,3}');
     expect(widenPattern('(?<y>\\d{4})年(?!(?:前|后))')).toBe('(?:\\d{4})年');
     expect(widenPattern('(a)\\1')).toBeUndefined();
+    expect(widenPattern('1(?!度){2}高')).toBe('1高'); // the assertion goes with its quantifier
     expect(compileAnyOf(['^(?=x)'])).toBeUndefined(); // widens to nothing
     expect(dropLeadingClass('[\\u4e00-\\u9fa5]{1,14}所回复如下')).toBe('所回复如下');
     expect(dropLeadingClass('[a-z]+x|y')).toBe('[a-z]+x|y'); // a top-level alternative: kept
