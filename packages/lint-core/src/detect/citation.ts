@@ -1,6 +1,6 @@
 // Citation detection: 《title》 and document numbers (GB/T 9704-2012 7.2.5: 发文机关代字〔年份〕序号号),
 // laws cited by official title + article. All scanners are single regex passes over the text (linear).
-import { execAll } from '../util/exec-all.js';
+import { execAll } from '../match/scan.js';
 
 /** Canonical document number: issuer + 〔YYYY〕 + number without leading zeros + 号. */
 export function normalizeDocNumber(raw: string): string {

@@ -3,9 +3,9 @@
 // (10时15分, 上午9:30, 下午3点半), relative days (当天, 次日…) resolved against the previous date,
 // and vague times (近日, 日前, 第一时间…). A date without a year resolves to the year that puts it
 // nearest a reference instant (the ticket's dispatch time, else now). Linear in the input.
-import { MACROS } from './patterns.js';
+import { MACROS } from '../match/source.js';
 import { beijingMs, beijingParts } from '../time.js';
-import { execAll } from '../util/exec-all.js';
+import { execAll } from '../match/scan.js';
 
 const CN = '[〇零一二三四五六七八九十两]';
 const NUM = `(?:\\d{1,2}|${CN}{1,3})`;

@@ -1,6 +1,6 @@
 // Personal identifiers: resident ID-card numbers (GB 11643-1999 checksum), bank-card numbers
 // (Luhn), mobile and landline phone numbers. Single regex passes (linear in the text length).
-import { execAll } from '../util/exec-all.js';
+import { execAll } from '../match/scan.js';
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';

@@ -2,8 +2,8 @@
 // the rule) plus one or two given-name characters, found after role words (承办人/经办人/办理人员/
 // 联系人/工作人员…) or as a bare token in a signature line. Placeholders (XXX, 某某, ***, 【姓名】,
 // 王某) are recognised separately. Works on the Simplified view; linear in the text length.
-import { MACROS } from './patterns.js';
-import { execAll } from '../util/exec-all.js';
+import { MACROS } from '../match/source.js';
+import { execAll } from '../match/scan.js';
 
 /** Role words that introduce the name of the staff member (longest first). */
 export const ROLE_SOURCE =

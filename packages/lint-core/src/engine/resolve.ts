@@ -6,7 +6,7 @@ import type { RuleDefinition } from '../pack/load.js';
 import type { Profile } from '../config/profiles.js';
 import { checkOptions, type RuleSetting } from '../config/settings.js';
 import { ConfigError } from '../util/errors.js';
-import { escapeRegex } from '../detect/patterns.js';
+import { escapeRegex } from '../match/source.js';
 import type { ResolvedConfig } from '../config/load.js';
 
 export interface ActiveRule {

@@ -5,13 +5,11 @@
 import { z } from 'zod';
 import { defineKind } from './define.js';
 import { maskQuoted } from '../detect/mask.js';
-import { compileAnyOf, compilePattern, compileUnion, escapeRegex } from '../detect/patterns.js';
+import { compilePatterns, escapeRegex } from '../match/index.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema } from './options.js';
-import { anyMatch } from './scope.js';
 import { hasTraditional, toSimplified } from '../parse/t2s.js';
 import type { TicketMeta } from '../types.js';
-import { execAll } from '../util/exec-all.js';
 
 const DEFAULT_ROLES = ['主要领导', '主要负责人', '主要负责同志'];
 
@@ -49,15 +47,11 @@ const finalOptions = z.strictObject({
 
 function prepareFinal(o: z.infer<typeof finalOptions>) {
   const canonicalSimp = toSimplified(o.canonical);
-  const canonicalSource = escapeRegex(canonicalSimp);
   return {
     canonicalSimp,
-    canonicalRe: new RegExp(canonicalSource, 'g'),
-    variants: o.variants.map((p) => compilePattern(p)),
-    statements: o.statements.map((p) => compilePattern(p)),
-    evidence: compileUnion(o.evidence),
-    // nothing to look at unless one of the labels or statements occurs
-    any: compileAnyOf([canonicalSource, ...o.variants, ...o.statements]),
+    // pattern 0: the exact wording, then the variants, then the statements
+    labels: compilePatterns([escapeRegex(canonicalSimp), ...o.variants, ...o.statements]),
+    evidence: compilePatterns(o.evidence),
   };
 }
 
@@ -68,19 +62,18 @@ export const finalAnswerKind = defineKind({
   messageIds: ['variant', 'statement', 'noApproval', 'notPrincipal', 'noEvidence'],
   fixable: (o) => o.variants.length > 0,
   create(ctx, o) {
-    const { canonicalSimp, canonicalRe, variants, statements, evidence, any } = prepared(o, prepareFinal);
+    const { canonicalSimp, labels, evidence } = prepared(o, prepareFinal);
+    const lastVariant = o.variants.length;
     return {
       document() {
         const { simp, text } = ctx.doc;
-        if (any && !any.test(simp)) return;
+        // nothing to look at unless one of the labels or statements occurs
+        if (!labels.mayMatch(simp)) return;
         type Hit = { start: number; end: number; type: 'canonical' | 'variant' | 'statement' };
         const hits: Hit[] = [];
-        const scan = (re: RegExp, type: Hit['type']) => {
-          for (const m of execAll(re, simp)) if (m[0].length) hits.push({ start: m.index, end: m.index + m[0].length, type });
-        };
-        scan(canonicalRe, 'canonical');
-        for (const re of variants) scan(re, 'variant');
-        for (const re of statements) scan(re, 'statement');
+        labels.forEachMatch(simp, 0, simp.length, (start, end, i) => {
+          if (end > start) hits.push({ start, end, type: i === 0 ? 'canonical' : i <= lastVariant ? 'variant' : 'statement' });
+        });
         if (!hits.length) return;
         hits.sort((a, b) => a.start - b.start || b.end - a.end || (a.type === 'canonical' ? -1 : 1));
         const kept: Hit[] = [];
@@ -111,7 +104,7 @@ export const finalAnswerKind = defineKind({
         const approval = principalApproval(ctx.meta, o.roles);
         if (approval === 'none') ctx.report({ messageId: 'noApproval', data: { phrase }, at });
         else if (approval === 'other') ctx.report({ messageId: 'notPrincipal', data: { phrase, role: ctx.meta.approval?.role ?? ctx.meta.approval?.by ?? '' }, at });
-        if (!anyMatch(evidence, simp, 0, simp.length) || simp.replace(/\s/g, '').length < o.minChars) {
+        if (!evidence.test(simp, 0, simp.length) || simp.replace(/\s/g, '').length < o.minChars) {
           ctx.report({ messageId: 'noEvidence', data: { phrase }, at });
         }
         // a statement next to the exact label is fine; alone, it should become the label

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { defineKind } from './define.js';
 import { findCitedDocuments, normalizeDocNumber, normalizeTitle, trimIssuer } from '../detect/citation.js';
-import { compilePattern } from '../detect/patterns.js';
+import { compilePatterns } from '../match/index.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema } from './options.js';
 import type { PolicyEntry, PolicyRegistry } from '../config/policies.js';
@@ -56,7 +56,7 @@ function indexOf(registry: PolicyRegistry): RegistryIndex {
 const INACTIVE = new Set(['abolished', 'expired']);
 const STATUS_TEXT: Record<string, string> = { abolished: '已废止', expired: '已失效' };
 
-const caseTitlePatterns = (o: z.infer<typeof options>) => o.caseTitles.map((p) => compilePattern(p, ''));
+const caseTitlePatterns = (o: z.infer<typeof options>) => compilePatterns(o.caseTitles);
 
 export const citationRegistryKind = defineKind({
   kind: 'citation-registry',
@@ -96,7 +96,7 @@ export const citationRegistryKind = defineKind({
           const numStart = match ? d.start + d.issuer.length - match.issuer.length : d.bodyStart;
           const range = [numStart, d.end] as const;
           if (!entry) {
-            if (title && caseTitles.some((re) => re.test(title.title))) continue;
+            if (title && caseTitles.test(title.title)) continue;
             const start = d.start + d.issuer.length - trimIssuer(d).length;
             ctx.report({ messageId: 'unknown', data: { cited: text.slice(start, d.end) }, at: [start, d.end] });
             continue;

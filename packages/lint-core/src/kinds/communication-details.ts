@@ -2,11 +2,10 @@
 // also says WHAT was communicated (告知了…、解释了…、约定…), not only that contact happened.
 import { z } from 'zod';
 import { defineKind } from './define.js';
-import { compilePattern } from '../detect/patterns.js';
+import { compilePatterns } from '../match/index.js';
 import { patternSchema } from './options.js';
 import { contactActs, contactPatterns } from './contact-time.js';
 import { prepared } from '../util/memo.js';
-import { execAll } from '../util/exec-all.js';
 
 const options = z.strictObject({
   /** Communication acts (shared list with contact-time). */
@@ -28,8 +27,8 @@ const CONTENT_CHAR = /[\p{L}\p{N}]/gu;
 
 function prepareContent(o: z.infer<typeof options>) {
   return {
-    content: o.content.map((p) => compilePattern(p)),
-    empty: o.empty.map((p) => compilePattern(`^(?:${p})$`, '')),
+    content: compilePatterns(o.content),
+    empty: compilePatterns(o.empty),
   };
 }
 
@@ -43,23 +42,18 @@ export const communicationDetailsKind = defineKind({
     const { content, empty } = prepared(o, prepareContent);
 
     /** Whether view[start, end) has a content verb followed by real content. */
-    const hasContent = (simp: string, start: number, end: number): boolean => {
-      const body = simp.slice(start, end);
-      for (const re of content) {
-        for (const m of execAll(re, body)) {
-          let rest = body.slice(m.index + m[0].length);
-          if (/^[了的]?(?:如下|以下(?:内容|情况|事项|几点)?)?\s*[：:]/.test(rest)) return true; // a list follows
-          const cut = rest.search(CLAUSE_END);
-          if (cut >= 0) rest = rest.slice(0, cut);
-          rest = rest.replace(/^[了的过到给您向]+/, '').trim();
-          const chars = rest.match(CONTENT_CHAR)?.length ?? 0;
-          if (chars < o.minChars) continue;
-          if (empty.some((e) => e.test(rest))) continue;
-          return true;
-        }
-      }
-      return false;
-    };
+    const hasContent = (simp: string, start: number, end: number): boolean =>
+      content.forEachMatch(simp, start, end, (_, verbEnd) => {
+        let rest = simp.slice(verbEnd, end);
+        if (/^[了的]?(?:如下|以下(?:内容|情况|事项|几点)?)?\s*[：:]/.test(rest)) return true; // a list follows
+        const cut = rest.search(CLAUSE_END);
+        if (cut >= 0) rest = rest.slice(0, cut);
+        rest = rest.replace(/^[了的过到给您向]+/, '').trim();
+        const chars = rest.match(CONTENT_CHAR)?.length ?? 0;
+        if (chars < o.minChars) return;
+        if (empty.matchesWhole(rest)) return;
+        return true;
+      });
 
     return {
       document() {

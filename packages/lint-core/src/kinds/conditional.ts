@@ -4,11 +4,10 @@
 import { z } from 'zod';
 import { defineKind } from './define.js';
 import { maskQuoted } from '../detect/mask.js';
-import { compileAnyOf, compilePattern, compileUnion } from '../detect/patterns.js';
+import { compilePatterns } from '../match/index.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema, scopeSchema } from './options.js';
-import { anyMatch, anyTest, scopeRange, sentenceGate } from './scope.js';
-import { execAll } from '../util/exec-all.js';
+import { scopeRange } from './scope.js';
 
 const options = z.strictObject({
   trigger: z.array(patternSchema).optional(),
@@ -31,12 +30,10 @@ const options = z.strictObject({
 
 function prepareConditional(o: z.infer<typeof options>) {
   return {
-    requires: compileUnion(o.requires),
-    triggerUnless: compileUnion(o.triggerUnless),
-    // anchored at the end: tested on the sentence up to the trigger
-    notAfter: compileUnion(o.triggerNotAfter.map((p) => `(?:${p})$`), ''),
-    triggers: o.trigger?.map((p) => compilePattern(p)),
-    anyTrigger: o.trigger && compileAnyOf(o.trigger, 'g'),
+    requires: compilePatterns(o.requires),
+    triggerUnless: compilePatterns(o.triggerUnless),
+    notAfter: compilePatterns(o.triggerNotAfter),
+    triggers: o.trigger && compilePatterns(o.trigger),
   };
 }
 
@@ -46,40 +43,36 @@ export const conditionalKind = defineKind({
   options,
   messageIds: (o) => [o.messageId],
   create(ctx, o) {
-    const { requires, triggerUnless, notAfter, triggers, anyTrigger } = prepared(o, prepareConditional);
+    const { requires, triggerUnless, notAfter, triggers } = prepared(o, prepareConditional);
     if (!triggers) {
       return {
         document() {
           const { simp } = ctx.doc;
-          if (!anyMatch(requires, simp, 0, simp.length)) ctx.report({ messageId: o.messageId });
+          if (!requires.test(simp, 0, simp.length)) ctx.report({ messageId: o.messageId });
         },
       };
     }
     // one scan of the whole text tells which sentences can hold a trigger
-    const gate = sentenceGate(anyTrigger, ctx.doc.simp);
+    const gate = triggers.gate(ctx.doc.simp);
     if (!gate) return {};
     let done = false;
     return {
       sentence(s) {
         if (done || !gate(s)) return;
         const { simp, text } = ctx.doc;
-        const body = simp.slice(s.start, s.end);
-        if (triggerUnless.length && anyMatch(triggerUnless, simp, s.start, s.end)) return;
-        for (const re of triggers) {
-          for (const m of execAll(re, body)) {
-            if (!m[0].length) continue;
-            if (notAfter.length && anyTest(notAfter, body.slice(0, m.index))) continue;
-            const start = s.start + m.index;
-            const end = start + m[0].length;
-            const [ss, se] = scopeRange(ctx.doc, s, o.scope);
-            if (anyMatch(requires, simp, ss, Math.min(simp.length, se + o.lookahead))) continue;
-            ctx.report({ messageId: o.messageId, data: { phrase: maskQuoted(text.slice(start, end), ctx) }, at: [start, end] });
-            if (!o.reportAll) {
-              done = true;
-              return;
-            }
+        if (triggerUnless.test(simp, s.start, s.end)) return;
+        triggers.forEachMatch(simp, s.start, s.end, (start, end) => {
+          if (end === start) return;
+          // the sentence up to the trigger
+          if (notAfter.endsWith(simp, s.start, start)) return;
+          const [ss, se] = scopeRange(ctx.doc, s, o.scope);
+          if (requires.test(simp, ss, Math.min(simp.length, se + o.lookahead))) return;
+          ctx.report({ messageId: o.messageId, data: { phrase: maskQuoted(text.slice(start, end), ctx) }, at: [start, end] });
+          if (!o.reportAll) {
+            done = true;
+            return true;
           }
-        }
+        });
       },
     };
   },

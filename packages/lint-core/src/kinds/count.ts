@@ -4,12 +4,10 @@
 import { z } from 'zod';
 import { defineKind } from './define.js';
 import { maskQuoted } from '../detect/mask.js';
-import { compilePattern } from '../detect/patterns.js';
+import { compilePatterns, type PatternSet } from '../match/index.js';
 import { patternSchema } from './options.js';
 import { prepared } from '../util/memo.js';
 import { findTitles } from '../detect/citation.js';
-import { execAll } from '../util/exec-all.js';
-import { prefilterOf, type Prefilter } from '../util/first-chars.js';
 
 const options = z.strictObject({
   patterns: z.array(patternSchema).min(1),
@@ -19,11 +17,9 @@ const options = z.strictObject({
   ignoreInTitles: z.boolean().default(true),
 });
 
-/** One alternation, longest first, so overlapping entries count once; with its prefilter. */
-function alternation(o: z.infer<typeof options>): { re: RegExp; prefilter: Prefilter | undefined } {
-  const sorted = [...o.patterns].sort((a, b) => b.length - a.length);
-  const re = compilePattern(sorted.map((p) => `(?:${p})`).join('|'));
-  return { re, prefilter: prefilterOf(re) };
+/** Longest first: scanned as one alternation (spans), overlapping entries count once. */
+function longestFirst(o: z.infer<typeof options>): PatternSet {
+  return compilePatterns([...o.patterns].sort((a, b) => b.length - a.length));
 }
 
 export const countKind = defineKind({
@@ -33,12 +29,13 @@ export const countKind = defineKind({
   messageIds: (o) => [o.messageId],
   extraPhrasesOption: 'patterns',
   create(ctx, o) {
-    const { re, prefilter } = prepared(o, alternation);
+    const patterns = prepared(o, longestFirst);
     return {
       document() {
         const { simp, text } = ctx.doc;
         const hits: [number, number][] = [];
-        for (const m of execAll(re, simp, prefilter)) if (m[0].length) hits.push([m.index, m.index + m[0].length]);
+        const spans = patterns.spans(simp);
+        for (let i = 0; i < spans.length; i += 2) if (spans[i + 1]! > spans[i]!) hits.push([spans[i]!, spans[i + 1]!]);
         if (o.ignoreInTitles && hits.length > o.max) {
           // hits and titles are both in text order: one merge pass
           const titles = findTitles(simp);

@@ -4,12 +4,11 @@
 // and/or a real personal name after a role word (shared person-name detector).
 import { z } from 'zod';
 import { defineKind, type KindContext, type KindReport } from './define.js';
-import { compileUnion } from '../detect/patterns.js';
+import { compilePatterns } from '../match/index.js';
 import { prepared } from '../util/memo.js';
 import { nameDetector } from '../detect/person-name.js';
 import { toSimplified } from '../parse/t2s.js';
 import { patternSchema } from './options.js';
-import { anyMatch } from './scope.js';
 
 const elementSchema = z.strictObject({
   messageId: z.string().min(1),
@@ -46,8 +45,8 @@ const options = z
 
 function prepareElements(o: z.infer<typeof options>) {
   return {
-    elements: o.elements.map((e) => ({ ...e, res: compileUnion(e.patterns) })),
-    mentions: compileUnion(o.onlyIf?.mentions ?? []),
+    elements: o.elements.map((e) => ({ ...e, compiled: compilePatterns(e.patterns) })),
+    mentions: compilePatterns(o.onlyIf?.mentions ?? []),
   };
 }
 
@@ -64,7 +63,7 @@ export const elementsKind = defineKind({
         if (o.onlyIf) {
           const channel = ctx.meta.channel !== undefined ? toSimplified(String(ctx.meta.channel)).trim() : undefined;
           const byChannel = channel !== undefined && o.onlyIf.channels.includes(channel);
-          if (!byChannel && !anyMatch(mentions, simp, 0, simp.length)) return;
+          if (!byChannel && !mentions.test(simp, 0, simp.length)) return;
         }
         let hasName: boolean | undefined;
         const nameFound = () => {
@@ -77,7 +76,7 @@ export const elementsKind = defineKind({
           return hasName;
         };
         for (const e of elements) {
-          if (anyMatch(e.res, simp, 0, simp.length)) continue;
+          if (e.compiled.test(simp, 0, simp.length)) continue;
           if (e.personName && nameFound()) continue;
           ctx.report({ messageId: e.messageId });
         }

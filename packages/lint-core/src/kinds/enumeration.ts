@@ -4,10 +4,9 @@
 import { z } from 'zod';
 import { defineKind } from './define.js';
 import { maskQuoted } from '../detect/mask.js';
-import { compileAnyOf, compilePattern, compileUnion } from '../detect/patterns.js';
+import { compilePatterns } from '../match/index.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema } from './options.js';
-import { anyMatch, sentenceGate } from './scope.js';
 import type { DocumentView } from '../parse/views.js';
 
 const options = z.strictObject({
@@ -36,11 +35,7 @@ export function blockEnumerates(doc: DocumentView, blockIndex: number): boolean 
 }
 
 function prepareEnumeration(o: z.infer<typeof options>) {
-  return {
-    triggers: o.trigger.map((p) => compilePattern(p)),
-    unless: compileUnion(o.triggerUnless),
-    any: compileAnyOf(o.trigger, 'g'),
-  };
+  return { triggers: compilePatterns(o.trigger), unless: compilePatterns(o.triggerUnless) };
 }
 
 export const enumerationKind = defineKind({
@@ -49,9 +44,9 @@ export const enumerationKind = defineKind({
   options,
   messageIds: (o) => [o.messageId],
   create(ctx, o) {
-    const { triggers, unless, any } = prepared(o, prepareEnumeration);
+    const { triggers, unless } = prepared(o, prepareEnumeration);
     // one scan of the whole text tells which sentences can hold a trigger
-    const gate = sentenceGate(any, ctx.doc.simp);
+    const gate = triggers.gate(ctx.doc.simp);
     if (!gate) return {};
     let listed: boolean[] | undefined;
     let listPrefix: number[] | undefined; // prefix counts of list blocks
@@ -74,19 +69,15 @@ export const enumerationKind = defineKind({
       sentence(s) {
         if (done || !gate(s)) return;
         const { simp, text } = ctx.doc;
-        if (unless.length && anyMatch(unless, simp, s.start, s.end)) return;
-        const body = simp.slice(s.start, s.end);
-        for (const re of triggers) {
-          re.lastIndex = 0;
-          const m = re.exec(body);
-          if (!m || !m[0].length) continue;
-          if (satisfied(s.block)) return;
-          const start = s.start + m.index;
-          const end = start + m[0].length;
+        if (unless.test(simp, s.start, s.end)) return;
+        // the first match of each trigger, in list order
+        triggers.forEachMatch(simp, s.start, s.end, (start, end) => {
+          if (end === start) return false;
+          if (satisfied(s.block)) return true;
           ctx.report({ messageId: o.messageId, data: { phrase: maskQuoted(text.slice(start, end), ctx) }, at: [start, end] });
           done = true;
-          return;
-        }
+          return true;
+        });
       },
     };
   },

@@ -1,6 +1,6 @@
 // Shared zod pieces for kind options.
 import { z } from 'zod';
-import { patternError } from '../detect/patterns.js';
+import { patternError } from '../match/index.js';
 
 /** A regex source (macros allowed) that must compile. */
 export const patternSchema = z.string().min(1).superRefine((src, ctx) => {

@@ -9,9 +9,8 @@ import { findBankCards, findIdCards, findPhones, isMobile, normalizePhone } from
 import { maskBankCard, maskIdCard, maskName, maskPhone } from '../detect/mask.js';
 import { toSimplified } from '../parse/t2s.js';
 import { nameDetector } from '../detect/person-name.js';
-import { execAll } from '../util/exec-all.js';
 import { prepared } from '../util/memo.js';
-import { escapeRegex } from '../detect/patterns.js';
+import { compilePatterns, escapeRegex, type PatternSet } from '../match/index.js';
 import type { Segmenter } from '../segment/types.js';
 
 const options = z.strictObject({
@@ -61,10 +60,10 @@ const AFTER_NAME =
  * is checked at each match: a leading look-behind would cost V8 its scan for the first character.
  */
 const alternation = (words: readonly string[]) =>
-  new RegExp(`(?:${[...words].map(toSimplified).sort((a, b) => b.length - a.length).map(escapeRegex).join('|')})[ \\t　]*(?:[：:（(][ \\t　]*)?`, 'g');
+  compilePatterns([`(?:${[...words].map(toSimplified).sort((a, b) => b.length - a.length).map(escapeRegex).join('|')})[ \\t　]*(?:[：:（(][ \\t　]*)?`]);
 /** 举报人 and the other role words (after 被 they are the other party: 被举报人, 被投诉人), and the not-names. */
 function prepareRoles(o: { reporterRoles: string[]; requesterRoles: string[]; notNames: string[] }) {
-  return { reporterRe: alternation(o.reporterRoles), requesterRe: alternation(o.requesterRoles), notNames: new Set(o.notNames.map(toSimplified)) as ReadonlySet<string> };
+  return { reporterRoles: alternation(o.reporterRoles), requesterRoles: alternation(o.requesterRoles), notNames: new Set(o.notNames.map(toSimplified)) as ReadonlySet<string> };
 }
 
 export const personalInfoKind = defineKind({
@@ -135,33 +134,34 @@ export const personalInfoKind = defineKind({
         if (o.surnames.length) {
           const p = prepared(o, prepareRoles);
           const detector = nameDetector(o.surnames);
-          const scan = (re: RegExp) => {
-            for (const m of execAll(re, simp)) {
-              if (simp[m.index - 1] === '被') continue;
-              const roleLength = m[0].replace(/[：:（( \t　]+$/, '').length;
-              const start = m.index + m[0].length;
+          const scan = (roles: PatternSet) => {
+            roles.forEachMatch(simp, 0, simp.length, (at, roleEnd) => {
+              if (simp[at - 1] === '被') return;
+              const matched = simp.slice(at, roleEnd);
+              const roleLength = matched.replace(/[：:（( \t　]+$/, '').length;
+              const start = roleEnd;
               const end = detector.wordNameAt(simp, start, simp.length, AFTER_NAME, p.notNames);
-              if (end < 0 || overlaps(start, end) || simp.slice(start, end) === handlerName) continue;
-              if (o.segmenterCheck && isCommonWord(ctx.segmenter(), simp.slice(start, Math.min(simp.length, end + 6)), end - start)) continue;
+              if (end < 0 || overlaps(start, end) || simp.slice(start, end) === handlerName) return;
+              if (o.segmenterCheck && isCommonWord(ctx.segmenter(), simp.slice(start, Math.min(simp.length, end + 6)), end - start)) return;
               taken.push([start, end]);
               const value = text.slice(start, end);
               const masked = `${value[0]}某`;
               // 举报人（张伟）反映 → 举报人反映: the closing bracket goes with the name
-              const closes = /[（(]/.test(m[0]) && /[）)]/.test(simp[end] ?? '') ? 1 : 0;
-              const remove = ctx.doc.toSource(m.index + roleLength, end + closes);
+              const closes = /[（(]/.test(matched) && /[）)]/.test(simp[end] ?? '') ? 1 : 0;
+              const remove = ctx.doc.toSource(at + roleLength, end + closes);
               ctx.report({
                 messageId: 'namedReporter',
-                data: { role: text.slice(m.index, m.index + roleLength), value: maskName(value), masked },
+                data: { role: text.slice(at, at + roleLength), value: maskName(value), masked },
                 at: [start, end],
                 suggestions: [
                   { messageId: 'suggestDeleteName', fix: { range: remove, text: '' } },
                   suggestReplace(ctx.doc.toSource(start, end), masked),
                 ],
               });
-            }
+            });
           };
-          scan(p.reporterRe);
-          if (nameApplies) scan(p.requesterRe);
+          scan(p.reporterRoles);
+          if (nameApplies) scan(p.requesterRoles);
         }
       },
     };

@@ -3,12 +3,10 @@
 import { z } from 'zod';
 import { defineKind, suggestReplace } from './define.js';
 import { maskQuoted } from '../detect/mask.js';
-import { compileAnyOf, compilePattern, compileUnion } from '../detect/patterns.js';
+import { compilePatterns } from '../match/index.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema, scopeSchema } from './options.js';
-import { anyMatch, scopeRange, sentenceGate } from './scope.js';
-import { execAll } from '../util/exec-all.js';
-import { prefilterOf } from '../util/first-chars.js';
+import { scopeRange } from './scope.js';
 
 const entrySchema = z.union([
   patternSchema,
@@ -41,17 +39,12 @@ type PhraseOptions = z.infer<typeof options>;
 
 function preparePhrase(o: PhraseOptions) {
   const entries = o.patterns.map((p) => (typeof p === 'string' ? { pattern: p } : p));
-  const any = compileAnyOf(entries.map((e) => e.pattern), 'g');
   return {
-    compiled: entries.map((e) => ({
-      ...e,
-      re: compilePattern(e.pattern),
-      unlessRes: compileUnion(e.unless ?? []),
-    })),
-    unless: compileUnion(o.unless),
-    unlessAfter: compileUnion(o.unlessAfter),
-    any,
-    anyPrefilter: any && prefilterOf(any),
+    // pattern i of `patterns` is entry i
+    patterns: compilePatterns(entries.map((e) => e.pattern)),
+    compiled: entries.map((e) => ({ ...e, unlessPatterns: compilePatterns(e.unless ?? []) })),
+    unless: compilePatterns(o.unless),
+    unlessAfter: compilePatterns(o.unlessAfter),
   };
 }
 
@@ -63,9 +56,9 @@ export const phraseKind = defineKind({
   extraPhrasesOption: 'patterns',
   fixable: (o) => o.patterns.some((p) => typeof p !== 'string' && p.replace !== undefined),
   create(ctx, o) {
-    const { compiled, unless, unlessAfter, any, anyPrefilter } = prepared(o, preparePhrase);
+    const { patterns, compiled, unless, unlessAfter } = prepared(o, preparePhrase);
     // one scan of the whole text tells which sentences can match at all
-    const gate = sentenceGate(any, ctx.doc.simp, anyPrefilter);
+    const gate = patterns.gate(ctx.doc.simp);
     if (!gate) return {};
     let reported = 0;
     const downgrade = o.warnUnlessType !== undefined && !o.warnUnlessType.includes(ctx.meta.type ?? '');
@@ -73,22 +66,19 @@ export const phraseKind = defineKind({
       sentence(s) {
         if (!gate(s)) return;
         const { simp, text } = ctx.doc;
-        const body = simp.slice(s.start, s.end);
         // candidates from every pattern; overlapping ones keep the earliest, then longest
         const found: { start: number; end: number; e: (typeof compiled)[number] }[] = [];
-        for (const e of compiled) {
-          for (const m of execAll(e.re, body)) {
-            if (m[0].length) found.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, e });
-          }
-        }
+        patterns.forEachMatch(simp, s.start, s.end, (start, end, i) => {
+          if (end > start) found.push({ start, end, e: compiled[i]! });
+        });
         found.sort((a, b) => a.start - b.start || b.end - a.end);
         let lastEnd = -1;
         for (const { start, end, e } of found) {
           if (start < lastEnd) continue;
           if (o.maxReports && reported >= o.maxReports) return;
           const [ss, se] = scopeRange(ctx.doc, s, o.unlessScope);
-          if (anyMatch(unless, simp, ss, se) || anyMatch(e.unlessRes, simp, ss, se)) continue;
-          if (anyMatch(unlessAfter, simp, end, se)) continue;
+          if (unless.test(simp, ss, se) || e.unlessPatterns.test(simp, ss, se)) continue;
+          if (unlessAfter.test(simp, end, se)) continue;
           lastEnd = end;
           const phrase = text.slice(start, end);
           const range = ctx.doc.toSource(start, end);

@@ -3,12 +3,11 @@
 // "宿城区城管局 王磊 0527-84361234"). Suggests (never fixes) a signature from metadata/config.
 import { z } from 'zod';
 import { defineKind } from './define.js';
-import { compilePattern, compileUnion } from '../detect/patterns.js';
+import { compilePatterns } from '../match/index.js';
 import { prepared } from '../util/memo.js';
 import { nameDetector } from '../detect/person-name.js';
 import { toSimplified } from '../parse/t2s.js';
 import { patternSchema } from './options.js';
-import { anyTest } from './scope.js';
 import { maskName, maskPhone } from '../detect/mask.js';
 
 const options = z.strictObject({
@@ -33,9 +32,9 @@ const TOKEN_SPLIT = /[\s　：:，,。；;、|/（）()【】\[\]]+/;
 
 function prepareSignature(o: z.infer<typeof options>) {
   return {
-    unitLabel: compileUnion(o.unitLabel),
-    unitSuffix: compilePattern(o.unitSuffix, ''),
-    phone: compileUnion(o.phone),
+    unitLabel: compilePatterns(o.unitLabel),
+    unitSuffix: compilePatterns([o.unitSuffix]),
+    phone: compilePatterns(o.phone),
   };
 }
 
@@ -58,7 +57,7 @@ export const signatureKind = defineKind({
         for (let i = blocks.length - 1, n = 0; i >= 0 && n < o.tailBlocks; i--) {
           const b = blocks[i]!;
           const body = simp.slice(b.start, b.end);
-          const prose = SENTENCE_END.test(body) && !FIELD.test(body) && !(ROLE.test(body) && anyTest(phone, body));
+          const prose = SENTENCE_END.test(body) && !FIELD.test(body) && !(ROLE.test(body) && phone.test(body));
           if (b.end - b.start > o.maxBlockChars || prose) break;
           if (b.kind !== 'tableCell' || closing[0]?.kind !== 'tableCell') n++;
           closing.unshift(b);
@@ -74,8 +73,8 @@ export const signatureKind = defineKind({
           (known !== undefined && known.length >= 2 && t.includes(known)) ||
           detector.afterRoles(t, 0, t.length, known ? [known] : []).some((h) => h.kind === 'name') ||
           tokens.some((tok) => detector.isNameToken(tok) && !unitSuffix.test(tok));
-        const hasUnit = anyTest(unitLabel, t) || tokens.some((tok) => tok.length >= 3 && unitSuffix.test(tok));
-        const hasPhone = anyTest(phone, t);
+        const hasUnit = unitLabel.test(t) || tokens.some((tok) => tok.length >= 3 && unitSuffix.test(tok));
+        const hasPhone = phone.test(t);
         if (hasName && hasUnit && hasPhone) return;
 
         // the fix writes the configured signature; its title shows the name and phone masked

@@ -4,10 +4,9 @@
 import { z } from 'zod';
 import { defineKind } from './define.js';
 import { maskQuoted } from '../detect/mask.js';
-import { compilePattern } from '../detect/patterns.js';
+import { compilePatterns } from '../match/index.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema } from './options.js';
-import { execAll } from '../util/exec-all.js';
 
 const options = z.strictObject({
   /** The statement (any of these, anywhere in the reply). */
@@ -23,11 +22,7 @@ const options = z.strictObject({
 const CLAUSE_START = /[，,。；;！!？?：:\n]/;
 
 function prepareStatement(o: z.infer<typeof options>) {
-  return {
-    requires: o.requires.map((p) => compilePattern(p)),
-    unless: o.requiresUnless.map((p) => compilePattern(p, '')),
-    weak: o.weak.map((p) => compilePattern(p)),
-  };
+  return { requires: compilePatterns(o.requires), unless: compilePatterns(o.requiresUnless), weak: compilePatterns(o.weak) };
 }
 
 export const statementKind = defineKind({
@@ -40,29 +35,25 @@ export const statementKind = defineKind({
     return {
       document() {
         const { simp, text } = ctx.doc;
-        for (const re of requires) {
-          for (const m of execAll(re, simp)) {
-            if (!m[0].length) continue;
-            const end = m.index + m[0].length;
-            let start = m.index;
-            while (start > 0 && end - start < 80 && !CLAUSE_START.test(simp[start - 1]!)) start--;
-            const clause = simp.slice(start, end);
-            if (!unless.some((u) => u.test(clause))) return;
-          }
-        }
-        for (const re of weak) {
-          re.lastIndex = 0;
-          const m = re.exec(simp);
-          if (m && m[0].length) {
-            ctx.report({
-              messageId: 'unclear',
-              data: { phrase: maskQuoted(text.slice(m.index, m.index + m[0].length), ctx) },
-              at: [m.index, m.index + m[0].length],
-              ...(o.weakDowngrade ? { downgrade: true } : {}),
-            });
-            return;
-          }
-        }
+        const stated = requires.forEachMatch(simp, 0, simp.length, (start, end) => {
+          if (end === start) return;
+          let from = start;
+          while (from > 0 && end - from < 80 && !CLAUSE_START.test(simp[from - 1]!)) from--;
+          if (!unless.test(simp.slice(from, end))) return true;
+        });
+        if (stated) return;
+        // the first match of each weak wording, in list order
+        const hinted = weak.forEachMatch(simp, 0, simp.length, (start, end) => {
+          if (end === start) return false;
+          ctx.report({
+            messageId: 'unclear',
+            data: { phrase: maskQuoted(text.slice(start, end), ctx) },
+            at: [start, end],
+            ...(o.weakDowngrade ? { downgrade: true } : {}),
+          });
+          return true;
+        });
+        if (hinted) return;
         ctx.report({ messageId: 'missing' });
       },
     };

@@ -2,7 +2,7 @@
 // and phone numbers are set aside.
 import { z } from 'zod';
 import { defineKind } from './define.js';
-import { compileUnion } from '../detect/patterns.js';
+import { compilePatterns, type PatternSet } from '../match/index.js';
 import { patternSchema } from './options.js';
 import { prepared } from '../util/memo.js';
 
@@ -28,8 +28,8 @@ function countContent(s: string): number {
   return n;
 }
 
-function hollowPatterns(o: z.infer<typeof options>): RegExp[] {
-  return compileUnion(o.hollow, '');
+function hollowPatterns(o: z.infer<typeof options>): PatternSet {
+  return compilePatterns(o.hollow);
 }
 
 export const substanceKind = defineKind({
@@ -52,7 +52,7 @@ export const substanceKind = defineKind({
         for (const s of sentences) {
           const body = simp.slice(s.start, s.end);
           const n = countContent(body);
-          if (n === 0 || hollow.some((re) => re.test(body))) continue;
+          if (n === 0 || hollow.test(body)) continue;
           content += n;
           if (content >= o.minContentChars) return;
         }

@@ -7,7 +7,7 @@ import { readYamlSource, validateSource, formatPath, describeIssue, type YamlSou
 import { rulesDir } from '../util/paths.js';
 import { cacheEnabled, codeIdentity, readCache, writeCache } from '../util/disk-cache.js';
 import { listSchema, ruleSchema, type RuleYaml } from './schema.js';
-import { escapeRegex, expandMacros, patternError } from '../detect/patterns.js';
+import { compilePatterns, escapeRegex, patternError } from '../match/index.js';
 import { toSimplified } from '../parse/t2s.js';
 import { getKind } from '../kinds/index.js';
 import type { KindDefinition } from '../kinds/define.js';
@@ -105,8 +105,8 @@ function phraseMatcher(phrase: string): (simp: string) => boolean {
 }
 
 function patternMatcher(pattern: string): (simp: string) => boolean {
-  const re = new RegExp(expandMacros(pattern));
-  return (simp) => re.test(simp);
+  const set = compilePatterns([pattern]);
+  return (simp) => set.test(simp);
 }
 
 /**

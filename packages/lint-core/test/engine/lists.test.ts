@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '@replylint/core';
-import { compilePattern } from '../../src/detect/patterns.js';
+import { compilePatterns } from '../../src/match/index.js';
 import { loadBuiltinRules, loadList, loadRulePack, optionsWithListReferences, readList } from '../../src/pack/load.js';
 import { rulesDir } from '../../src/util/paths.js';
 
@@ -43,8 +43,8 @@ describe('rules/lists', () => {
     write('phrases:\n  - 纯属胡闹(故意)\n  - 蠻橫無理\npatterns:\n  - 不要(?:再)?来电\n');
     const sources = loadList(name, dir);
     expect(sources).toEqual(['纯属胡闹\\(故意\\)', '蛮横无理', '不要(?:再)?来电']);
-    expect(compilePattern(sources[0]!).test('纯属胡闹(故意)')).toBe(true);
-    expect(compilePattern(sources[0]!).test('纯属胡闹故意')).toBe(false);
+    expect(compilePatterns([sources[0]!]).test('纯属胡闹(故意)')).toBe(true);
+    expect(compilePatterns([sources[0]!]).test('纯属胡闹故意')).toBe(false);
   });
 
   it('checks the examples of each entry at load time, pointing at file:line and key path', () => {

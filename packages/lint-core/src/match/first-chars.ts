@@ -14,9 +14,9 @@
 // negated class, a large range) or with more than MAX_FIRST characters, or uses the `i`/`u`/`v`
 // flags, gets no prefilter, and the regex is used as it is.
 
-/** Above this many possible first characters, the candidate positions are too many. */
-import { isSpaceCode } from './chars.js';
+import { isSpaceCode } from '../util/chars.js';
 
+/** Above this many possible first characters, the candidate positions are too many. */
 const MAX_FIRST = 512;
 /**
  * Below this many, V8 finds the candidate positions itself at least as fast (it looks ahead for
@@ -282,27 +282,17 @@ export interface Prefilter {
   sticky: RegExp;
 }
 
-const prefilters = new WeakMap<RegExp, Prefilter | null>();
-
 /**
- * The prefilter of a global regex (computed once per regex object), or undefined. For kinds to
- * call where they prepare their regexes, not per document: a lookup per scan costs more than the
- * prefilter saves on the short patterns that get none.
+ * The prefilter of a global regex, or undefined. Computed where a pattern set prepares its
+ * regexes (pattern-set.ts), not per document: working it out costs more than a scan.
  */
 export function prefilterOf(re: RegExp): Prefilter | undefined {
   if (!re.global || re.sticky) return undefined;
-  let pf = prefilters.get(re);
-  if (pf === undefined) {
-    pf = null;
-    const first = firstChars(re.source, re.flags.replace(/[gy]/g, ''));
-    if (first && first.size >= MIN_FIRST) {
-      const bits = new Int32Array(2048);
-      for (const c of first) bits[c >>> 5]! |= 1 << (c & 31);
-      pf = { bits, sticky: new RegExp(re.source, re.flags.replace('g', '').replace('y', '') + 'y') };
-    }
-    prefilters.set(re, pf);
-  }
-  return pf ?? undefined;
+  const first = firstChars(re.source, re.flags.replace(/[gy]/g, ''));
+  if (!first || first.size < MIN_FIRST) return undefined;
+  const bits = new Int32Array(2048);
+  for (const c of first) bits[c >>> 5]! |= 1 << (c & 31);
+  return { bits, sticky: new RegExp(re.source, re.flags.replace('g', '').replace('y', '') + 'y') };
 }
 
 /** Index of the first position ≥ from whose code unit is in the prefilter's set, or -1. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { execAll } from '../../src/util/exec-all.js';
+import { execAll } from '../../src/match/scan.js';
 
 const spans = (re: RegExp, text: string) => execAll(re, text).map((m) => [m.index, m[0]]);
 const reference = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => [m.index, m[0]]);

@@ -1,6 +1,6 @@
 // Regex patterns in rule data, with shared macros ({{date}}, {{time}}, {{phone}}…).
 // Patterns run on the Simplified view; matching never relies on \b (useless for Chinese).
-import { DOCNUM_LOOSE_SOURCE } from './citation.js';
+import { DOCNUM_LOOSE_SOURCE } from '../detect/citation.js';
 
 const CN_NUM = '[〇零一二三四五六七八九十两]';
 
@@ -38,23 +38,6 @@ export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-// flags → source → regex; keyed on the source string itself (no concatenation: kinds call this
-// for every document with the same option strings, whose hashes V8 keeps)
-const cache = new Map<string, Map<string, RegExp>>();
-
-/** Compiles a pattern (macros expanded) as a global regex; cached. Throws on a bad pattern. */
-export function compilePattern(source: string, flags = 'g'): RegExp {
-  let byFlags = cache.get(flags);
-  if (!byFlags) cache.set(flags, (byFlags = new Map()));
-  let re = byFlags.get(source);
-  if (!re) {
-    re = new RegExp(expandMacros(source), flags);
-    byFlags.set(source, re);
-  }
-  re.lastIndex = 0;
-  return re;
-}
-
 /**
  * A source that matches wherever `source` matches on any slice of a text, when run on the whole
  * text: anchors and lookaround assertions are dropped (which only widens the matches) and named
@@ -80,6 +63,9 @@ export function widenPattern(source: string): string | undefined {
       // dropped
     } else if (c === '(' && /^\?(?:=|!|<=|<!)/.test(source.slice(i + 1, i + 4))) {
       i = groupEnd(source, i);
+      // with its quantifier, if any (a(?!b){2} would otherwise become a{2})
+      const q = /^(?:[?*+]|\{\d+(?:,\d*)?\})\??/.exec(source.slice(i + 1));
+      if (q) i += q[0].length;
     } else if (c === '(' && source.startsWith('?<', i + 1)) {
       out += '(?:';
       i = source.indexOf('>', i);
@@ -131,60 +117,52 @@ function groupEnd(source: string, open: number): number {
   return source.length;
 }
 
-const anyCache = new Map<string, RegExp | null>();
-
 /**
- * One regex matching wherever any of `sources` matches on any slice of a text, for a quick "can
- * this rule fire in this document at all?" test over the whole text before per-sentence work
- * (see widenPattern). Undefined when a source cannot be widened or widens to the empty pattern.
+ * One source matching wherever any of `sources` (macros expanded) matches on any slice of a text,
+ * for a quick "can this list match anywhere in this document?" scan before per-sentence work
+ * (see widenPattern; a leading quantified class is dropped, see dropLeadingClass). Undefined when
+ * a source cannot be widened or widens to the empty pattern.
  */
-export function compileAnyOf(sources: readonly string[], flags = ''): RegExp | undefined {
-  const key = `${flags}\u0000${sources.join('\u0000')}`;
-  let re = anyCache.get(key);
-  if (re === undefined) {
-    const widened = sources.map((s) => {
-      const w = widenPattern(expandMacros(s));
-      return w === undefined ? w : dropLeadingClass(w);
-    });
-    re = null;
-    if (!widened.some((s) => s === undefined || s === '')) {
-      try {
-        re = new RegExp(widened.map((s) => `(?:${s})`).join('|'), flags);
-      } catch {
-        // e.g. a quantifier left dangling by a dropped assertion: no prefilter
-      }
-    }
-    anyCache.set(key, re);
+export function widenedSource(sources: readonly string[]): string | undefined {
+  const widened: string[] = [];
+  for (const s of sources) {
+    const w = widenPattern(s);
+    if (w === undefined) return undefined;
+    const d = dropLeadingClass(w);
+    if (d === '') return undefined;
+    widened.push(d);
   }
-  if (re) re.lastIndex = 0;
-  return re ?? undefined;
+  return widened.map((s) => `(?:${s})`).join('|');
 }
 
-const unionCache = new Map<string, RegExp[]>();
+/** Whether a source (macros expanded) refers back to a group (\1, \k<name>): it cannot join an alternation. */
+export function hasBackreference(source: string): boolean {
+  return /\\(?:[1-9]|k<)/.test(source);
+}
 
 /**
- * The patterns as few regexes as possible, for tests that only ask "does any of them match here?"
- * or "where is the first match of any of them?": one alternation `(?:a)|(?:b)|…` finds the leftmost
- * match position over all of them in one scan (at each position the engine tries every
- * alternative). Named groups become plain groups; patterns with backreferences stay separate.
- * Do not use where the matched text of a particular pattern matters.
+ * Sources (macros expanded) as few alternations as possible, each run of consecutive sources
+ * joined as `(?:a)|(?:b)|…` (a single source stays as it is) with named groups made plain; a
+ * source with a backreference stays on its own. At one position a run tries its sources in order,
+ * like one alternation of them all.
  */
-export function compileUnion(sources: readonly string[], flags = 'g'): RegExp[] {
-  const key = `${flags}\u0000${sources.join('\u0000')}`;
-  let out = unionCache.get(key);
-  if (!out) {
-    const joinable: string[] = [];
-    out = [];
-    for (const s of sources) {
-      const expanded = expandMacros(s);
-      if (/\\(?:[1-9]|k<)/.test(expanded)) out.push(new RegExp(expanded, flags));
-      else joinable.push(expanded.replace(/\(\?<(?![=!])[A-Za-z_$][\w$]*>/g, '(?:'));
+export function joinedRuns(sources: readonly string[]): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length === 1) out.push(run[0]!);
+    else if (run.length) out.push(run.map((s) => `(?:${s})`).join('|'));
+    run = [];
+  };
+  for (const s of sources) {
+    if (hasBackreference(s)) {
+      flush();
+      out.push(s);
+    } else {
+      run.push(s.replace(/\(\?<(?![=!])[A-Za-z_$][\w$]*>/g, '(?:'));
     }
-    if (joinable.length === 1) out.unshift(new RegExp(joinable[0]!, flags));
-    else if (joinable.length) out.unshift(new RegExp(joinable.map((s) => `(?:${s})`).join('|'), flags));
-    unionCache.set(key, out);
   }
-  for (const re of out) re.lastIndex = 0;
+  flush();
   return out;
 }
 
