@@ -62,6 +62,11 @@ export interface LintCall {
   now?: Date;
   /** Run only these rules (example verification, fixtures). */
   only?: readonly string[];
+  /**
+   * `text` for a reply that is plain text, not Markdown (a spreadsheet cell, a web form): indentation,
+   * `#`, `*` and `>` are then the writer's typing. Default `markdown`.
+   */
+  format?: 'markdown' | 'text';
 }
 
 export interface LintResult {
@@ -100,7 +105,7 @@ export function lintText(env: LintEnv, text: string, call: LintCall = {}): LintR
   const diagnostics: Diagnostic[] = [];
   let parsed: ParsedMarkdown;
   try {
-    parsed = parseMarkdown(text);
+    parsed = parseMarkdown(text, call.format === 'text' ? { format: 'text' } : {});
   } catch (e) {
     return { diagnostics: [internalDiagnostic('parseFailed', { detail: errorKind(e) }, { fatal: true })], suppressed: [], meta: { extra: {} }, profile: env.profile ?? 'recommended' };
   }

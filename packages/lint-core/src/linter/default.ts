@@ -24,6 +24,8 @@ export interface LintOptions {
   now?: Date;
   /** Run only these rules (example verification, fixtures and tests). */
   only?: string[];
+  /** `text`: a plain-text reply, not Markdown. */
+  format?: 'markdown' | 'text';
 }
 
 // a few linters per config object (the usual caller passes one config and one set of overrides);
@@ -50,6 +52,7 @@ const callOf = (o: LintOptions) => ({
   ...(o.filePath !== undefined ? { filename: o.filePath } : {}),
   ...(o.now ? { now: o.now } : {}),
   ...(o.only ? { only: o.only } : {}),
+  ...(o.format ? { format: o.format } : {}),
 });
 
 export function lint(text: string, options: LintOptions = {}): Diagnostic[] {

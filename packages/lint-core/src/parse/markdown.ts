@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkCjkFriendly from 'remark-cjk-friendly/parseOnly';
-import { parsePlain } from './plain.js';
+import { parsePlain, parseText } from './plain.js';
 import { pieceBoundaries, WHOLE_MAX_CHARS } from './chunks.js';
 
 let processor: { parse(text: string): Root } | undefined;
@@ -38,6 +38,8 @@ export interface ParsedMarkdown {
 const COMMENT_RE = /<!--([\s\S]*?)-->/g;
 
 export interface ParseOptions {
+  /** `text`: no Markdown at all (parse/plain.ts parseText). Default `markdown`. */
+  format?: 'markdown' | 'text';
   /** Build plain-prose documents directly (default true). */
   plainFastPath?: boolean;
   /** Parse documents larger than this in pieces (default WHOLE_MAX_CHARS; see chunks.ts). */
@@ -46,7 +48,7 @@ export interface ParseOptions {
 }
 
 export function parseMarkdown(text: string, options: ParseOptions = {}): ParsedMarkdown {
-  const root = parseRoot(text, options);
+  const root = options.format === 'text' ? parseText(text) : parseRoot(text, options);
   const result: ParsedMarkdown = { root, comments: [] };
   const first = root.children[0];
   if (first && first.type === 'yaml') {

@@ -74,3 +74,51 @@ export function parsePlain(text: string): Root | undefined {
   const root: Root = { type: 'root', children, position: pos(0, text.length) };
   return root;
 }
+
+/**
+ * A reply given as plain text (a spreadsheet cell, a web form field): no Markdown at all. Paragraphs
+ * are runs of non-blank lines; indentation and `#`, `*`, `>` are the writer's typing, kept as text.
+ * YAML front matter at the very start is still read (a plain-text file may carry ticket metadata).
+ */
+export function parseText(text: string): Root {
+  const children: RootContent[] = [];
+  let i = 0;
+  if (text.startsWith('---\n') || text.startsWith('---\r\n')) {
+    const firstEnd = text.indexOf('\n') + 1;
+    const m = /^---(\r?\n|$)/m.exec(text.slice(firstEnd));
+    if (m) {
+      const closeStart = firstEnd + m.index;
+      const end = closeStart + 3;
+      children.push({ type: 'yaml', value: text.slice(firstEnd, closeStart).replace(/\r?\n$/, ''), position: pos(0, end) } as Yaml);
+      i = end + m[1]!.length;
+    }
+  }
+  let paraStart = -1;
+  let paraEnd = -1;
+  const flush = () => {
+    if (paraStart < 0) return;
+    const t: Text = { type: 'text', value: text.slice(paraStart, paraEnd), position: pos(paraStart, paraEnd) };
+    children.push({ type: 'paragraph', children: [t], position: pos(paraStart, paraEnd) } as Paragraph);
+    paraStart = -1;
+  };
+  while (i <= text.length) {
+    let nl = text.indexOf('\n', i);
+    if (nl < 0) nl = text.length;
+    let lineEnd = nl > i && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
+    let k = i;
+    while (k < lineEnd && isSpace(text.charCodeAt(k))) k++;
+    while (lineEnd > k && isSpace(text.charCodeAt(lineEnd - 1))) lineEnd--;
+    if (k === lineEnd) flush();
+    else {
+      if (paraStart < 0) paraStart = k;
+      paraEnd = lineEnd;
+    }
+    if (nl >= text.length) break;
+    i = nl + 1;
+  }
+  flush();
+  return { type: 'root', children, position: pos(0, text.length) };
+}
+
+/** Blanks of plain text: space, tab, ideographic space, no-break space, and a stray carriage return. */
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x0d;

@@ -22,6 +22,8 @@ export interface TextItem {
   now?: string | number;
   /** Which linter of the spec (its `configs` key); default: the spec's own. */
   config?: string;
+  /** `text`: plain text, not Markdown (a spreadsheet cell). */
+  format?: 'markdown' | 'text';
 }
 
 export interface TextResult {
@@ -118,6 +120,7 @@ export function checkItem(linterFor: (name?: string) => Linter, item: TextItem):
     ...(item.meta !== undefined ? { meta: item.meta } : {}),
     ...(item.filename !== undefined ? { filename: item.filename } : {}),
     ...(item.now !== undefined ? { now: new Date(item.now) } : {}),
+    ...(item.format === 'text' ? { format: 'text' as const } : {}),
   };
   if (item.fix) {
     const fixed = linter.fix(item.text, call);

@@ -180,3 +180,31 @@ describe('lint() throws nothing', () => {
     expect(() => createLinter().deadlines({ dispatchedAt: '2024-09-27 10:00' })).toThrow(/没有时限表/);
   });
 });
+
+describe('plain text (format: text)', () => {
+  // a cell of a platform export: paragraphs indented with spaces, a `#` and a `>` typed by the clerk
+  const cell = [
+    '    您好！您反映的幸福路夜间施工噪音问题，我局办理情况如下。',
+    '    经查，该工地未取得夜间施工许可，我局已责令其每天22时前停止高噪声作业，并于9月24日夜间复查，工地已按要求停工。',
+    '> 该市民无理取闹。',
+    '#1 复查记录见附件。',
+  ].join('\n');
+
+  it('indentation, `#` and `>` are the writer’s typing: every paragraph is prose, positions point into the cell', () => {
+    const asMarkdown = linter.lint(cell, { now: NOW });
+    const asText = linter.lint(cell, { now: NOW, format: 'text' });
+    // Markdown reads the indented lines as a code block: the reply looks almost empty
+    expect(asMarkdown.some((d) => d.ruleId === 'substance' && d.messageId === 'tooShort')).toBe(true);
+    expect(asText.some((d) => d.ruleId === 'substance')).toBe(false);
+    const harsh = asText.find((d) => d.ruleId === 'no-harsh-language')!;
+    expect(cell.slice(...harsh.range)).toBe('无理取闹');
+  });
+
+  it('full-width indentation (U+3000) too, and front matter is still read', () => {
+    const text = '---\ntype: complaint\n---\n　　您好！该市民无理取闹。\n';
+    const r = linter.lintDocument(text, { now: NOW, format: 'text' });
+    expect(r.meta.type).toBe('complaint');
+    const harsh = r.diagnostics.find((d) => d.ruleId === 'no-harsh-language')!;
+    expect(text.slice(...harsh.range)).toBe('无理取闹');
+  });
+});
