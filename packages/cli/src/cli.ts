@@ -5,6 +5,7 @@ import { registerCheckCommand } from './commands/check.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerRulesCommand } from './commands/rules.js';
 import { registerDeadlineCommand } from './commands/deadline.js';
+import { registerBatchCommand } from './commands/batch.js';
 import { EXIT_USAGE, reportError } from './errors.js';
 import { cliVersion } from './version.js';
 
@@ -94,6 +95,7 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
   registerRulesCommand(program);
   registerInitCommand(program);
   registerDeadlineCommand(program);
+  registerBatchCommand(program);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     cmd.helpOption('-h, --help', '显示帮助');

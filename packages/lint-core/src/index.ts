@@ -36,6 +36,7 @@ export { toLineColumn, lineStarts } from './util/lines.js';
 export { getSegmenter, isSegmenterAvailable, SegmenterUnavailableError, SEGMENTER_NAMES } from './segment/index.js';
 export type { Segmenter, SegmenterName } from './segment/types.js';
 export { toSimplified, hasTraditional } from './parse/t2s.js';
+export { maskPersonalText } from './detect/mask.js';
 
 // deadlines
 export * from './deadline/index.js';

@@ -1,0 +1,75 @@
+// Where the rows of a batch go as they are checked: results.jsonl here; the Excel workbook and the
+// HTML report are sinks too. A sink sees every row once, in the order of the export, with its
+// original cells, and the statistics at the end.
+import { once } from 'node:events';
+import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
+import type { BatchStats, RowResult } from './stats.js';
+
+export interface BatchRow {
+  /** The export file, as shown to the user. */
+  file: string;
+  /** Spreadsheet row (header = 1) or JSONL line. */
+  row: number;
+  headers: readonly string[];
+  /** The row's cells by header, as read. */
+  values: Readonly<Record<string, unknown>>;
+  /** The reply cell's text (offsets of findings point into it); personal data NOT masked. */
+  text?: string;
+  /** The check's result; undefined when the row could not be checked (see `problems`). */
+  result?: RowResult;
+  /** Why the row was not checked, or what was wrong with its other cells. */
+  problems: string[];
+  id?: string;
+  unit?: string;
+}
+
+export interface BatchSink {
+  row(r: BatchRow): void | Promise<void>;
+  /** After the last row: write out, then move the file into place. */
+  end(stats: BatchStats, info: { stopped: boolean }): Promise<void>;
+  /** The run failed: remove what was written. */
+  abort(): void;
+}
+
+/** A file written beside its final name and renamed at the end: never half a file under that name. */
+export class AtomicFile {
+  readonly tmp: string;
+  readonly stream: WriteStream;
+  constructor(readonly target: string) {
+    this.tmp = `${target}.${process.pid}.tmp`;
+    this.stream = createWriteStream(this.tmp);
+    this.stream.on('error', () => undefined); // reported by close()
+  }
+  async write(s: string): Promise<void> {
+    if (!this.stream.write(s)) await once(this.stream, 'drain');
+  }
+  async close(): Promise<void> {
+    this.stream.end();
+    try {
+      await once(this.stream, 'finish');
+      renameSync(this.tmp, this.target);
+    } catch (e) {
+      rmSync(this.tmp, { force: true });
+      throw e;
+    }
+  }
+  abort(): void {
+    this.stream.destroy();
+    rmSync(this.tmp, { force: true });
+  }
+}
+
+/** results.jsonl: one line per row, checked or not. */
+export function jsonlSink(target: string): BatchSink {
+  const file = new AtomicFile(target);
+  return {
+    async row(r) {
+      const line = r.result
+        ? r.result
+        : { file: r.file, row: r.row, ...(r.id ? { id: r.id } : {}), ...(r.unit ? { unit: r.unit } : {}), checked: false, problems: r.problems };
+      await file.write(`${JSON.stringify(line)}\n`);
+    },
+    end: () => file.close(),
+    abort: () => file.abort(),
+  };
+}
