@@ -15,6 +15,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'core', include: ['packages/lint-core/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'cli', include: ['packages/cli/test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'lsp', include: ['packages/language-server/test/**/*.test.ts'] } },
     ],
     testTimeout: 30000,
     pool: 'forks',

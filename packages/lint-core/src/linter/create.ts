@@ -50,6 +50,8 @@ export type DeadlineInput = Omit<ComputeDeadlinesInput, 'calendar' | 'calendarFi
 export interface Linter {
   readonly config: ResolvedConfig;
   readonly resources: Resources;
+  /** The working-day calendar (shipped, with the config's `calendar:`), e.g. for timeLeft(). */
+  readonly calendar: Calendar;
   /** Diagnostics for one reply. `meta` is the ticket's metadata as data; front matter merges under it. */
   lint(text: string, call?: LintCall): Diagnostic[];
   /** lint() with the metadata and profile that applied and the suppressed diagnostics. */
@@ -129,13 +131,17 @@ export function createLinter(options: CreateLinterOptions = {}): Linter {
     ...(options.profile !== undefined ? { profile: options.profile } : {}),
   };
 
-  if (options.verifyExamples !== false) verifyExamples(resources, (rule) => exampleRunner(rule, resources, loadSegmenter));
+  // examples run with a real segmenter even when the caller's loader is not ready yet (an editor
+  // that loads it after the first diagnostics): an example must never fail for want of one
+  const exampleSegmenter = typeof given === 'object' ? () => given : () => getSegmenter(backend);
+  if (options.verifyExamples !== false) verifyExamples(resources, (rule) => exampleRunner(rule, resources, exampleSegmenter));
 
   const lintDocument = (text: string, call?: LintCall) => lintText(env, text, call);
   const lint = (text: string, call?: LintCall) => lintText(env, text, call).diagnostics;
   return {
     config,
     resources,
+    calendar,
     lint,
     lintDocument,
     fix: (text, call) => fixWith((t) => lint(t, call), text),

@@ -1,11 +1,11 @@
 // The core API the front ends build on: metadata passed as data, a config built in memory, the
 // complete diagnostic (suppressed ones kept, metadata findings naming their key), and lint()
 // throwing nothing.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, computeDeadlines, createConfig, createLinter, loadConfig, requestTypeOf, rulesDir } from '@replylint/core';
+import { ConfigError, ReplylintError, computeDeadlines, createConfig, createLinter, loadConfig, loadResources, requestTypeOf, rulesDir } from '@replylint/core';
 
 const root = join(rulesDir(), '..');
 const reply = (name: string) => readFileSync(join(root, 'fixtures', 'replies', name), 'utf8');
@@ -171,6 +171,24 @@ describe('lint() throws nothing', () => {
     const ds = broken.lint(text, { now: NOW });
     expect(ds.find((d) => d.ruleId === 'internal-error')).toMatchObject({ messageId: 'ruleFailed', data: { rule: 'on-topic' } });
     expect(ds.some((d) => d.ruleId === 'no-harsh-language')).toBe(true);
+  });
+
+  it('a segmenter loader that is not ready yet does not fail the rules’ example verification', () => {
+    // a rule pack whose on-topic rule is new to the examples cache, so its examples run now
+    const copy = mkdtempSync(join(tmpdir(), 'replylint-rules-'));
+    try {
+      cpSync(rulesDir(), copy, { recursive: true });
+      const file = join(copy, 'core', 'on-topic.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^  valid:\n/m, `  valid:\n    - 您好，这是第 ${Date.now()} 号测试答复。\n`));
+      const notReady = () => {
+        throw new ReplylintError('分词后端正在加载', 'segmenter-unavailable');
+      };
+      const l = createLinter({ resources: loadResources(copy), segmenter: notReady, deferModules: true });
+      const ds = l.lint('---\nrequest: 小区门口夜市噪音扰民，希望整治。\n---\n您好！路灯已修复。', { now: NOW });
+      expect(ds.find((d) => d.ruleId === 'internal-error')).toMatchObject({ messageId: 'segmenterUnavailable', data: { rule: 'on-topic' } });
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('linter.deadlines uses the linter profile and calendar without reading files', () => {

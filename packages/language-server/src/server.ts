@@ -1,0 +1,290 @@
+// replylint language server: wiring only. Linting is the core's (one linter per configuration,
+// created once and replaced when settings or a .replylintrc.yaml change); LSP conversions are in
+// convert.ts. Diagnostics as you type (debounced), pushed or pulled; quick fixes, fix all, disable
+// for this line, insert signature; hover with the rule's explanation and source clause, and on the
+// front matter the ticket's deadlines; a reply template completion.
+import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
+import {
+  CodeAction,
+  CodeActionKind,
+  CompletionItemKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  InsertTextFormat,
+  MarkupKind,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  TextEdit,
+  createConnection,
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver/node.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Linter, Segmenter } from '@replylint/core';
+import { disableLineAction, fixActions, replaceAll, SOURCE, toLspDiagnostic } from './convert.js';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings.js';
+import { replySnippet, signatureLines } from './template.js';
+
+type Core = typeof import('@replylint/core');
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  const documents = new TextDocuments(TextDocument);
+  let core: Core | undefined;
+  let settings: Settings = DEFAULT_SETTINGS;
+  let pull = false;
+  let canConfigure = false;
+  const linters = new Map<string, Linter>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const results = new Map<string, { version: number; items: LspDiagnostic[] }>();
+
+  // The segmenter loads after the first diagnostics are out (it takes ~0.2 s and blocks): until then
+  // the rules that need it are silent, and the open replies are checked again once it is ready.
+  let segmenterState: 'waiting' | 'ready' | 'failed' = 'waiting';
+  let segmenter: Segmenter | undefined;
+  let segmenterError: unknown;
+  const getSegmenter = (): Segmenter => {
+    if (segmenter) return segmenter;
+    if (segmenterState === 'failed') throw segmenterError;
+    throw new core!.ReplylintError('分词后端正在加载', 'segmenter-unavailable');
+  };
+  const loadSegmenterSoon = () => {
+    if (segmenterState !== 'waiting') return;
+    setTimeout(() => {
+      if (segmenterState !== 'waiting') return;
+      try {
+        segmenter = core!.getSegmenter('node-rs');
+        segmenterState = 'ready';
+      } catch (e) {
+        segmenterError = e;
+        segmenterState = 'failed';
+      }
+      revalidateAll();
+    }, 20);
+  };
+
+  const uriPath = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
+
+  /** The linter for a document: its configuration (settings, or .replylintrc.yaml upward), cached. */
+  function linterFor(doc: TextDocument): Linter {
+    const c = core!;
+    const path = uriPath(doc.uri);
+    const configFile = settings.configPath ?? (path ? c.findConfigFile(dirname(path)) : undefined);
+    const key = configFile ?? '';
+    let linter = linters.get(key);
+    if (!linter) {
+      const config = configFile ? c.loadConfig({ configFile }) : c.DEFAULT_CONFIG;
+      linter = c.createLinter({
+        config,
+        ...(settings.profile ? { profile: settings.profile } : {}),
+        segmenter: getSegmenter,
+        deferModules: true,
+      });
+      linters.set(key, linter);
+    }
+    return linter;
+  }
+
+  function enabled(doc: TextDocument): boolean {
+    return settings.languages.includes(doc.languageId);
+  }
+
+  function diagnose(doc: TextDocument): LspDiagnostic[] {
+    if (!core || !enabled(doc)) return [];
+    let linter: Linter;
+    try {
+      linter = linterFor(doc);
+    } catch (e) {
+      // a broken .replylintrc.yaml: said on the reply, in Chinese, with the file and key path
+      return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: SOURCE, code: 'config', message: `配置错误：${e instanceof Error ? e.message : String(e)}` }];
+    }
+    const path = uriPath(doc.uri);
+    const found = linter.lint(doc.getText(), { ...(path ? { filename: path } : {}), format: doc.languageId === 'plaintext' ? 'text' : 'markdown' });
+    const shown = segmenterState === 'waiting' ? found.filter((d) => !(d.ruleId === core!.INTERNAL_RULE_ID && d.messageId === 'segmenterUnavailable')) : found;
+    return shown.map((d) => toLspDiagnostic(doc, d, linter.resources.rules, linter.resources.dir));
+  }
+
+  function validate(doc: TextDocument): void {
+    const items = diagnose(doc);
+    results.set(doc.uri, { version: doc.version, items });
+    if (!pull) void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: items });
+    loadSegmenterSoon();
+  }
+
+  function schedule(doc: TextDocument, delay = settings.debounce): void {
+    clearTimeout(timers.get(doc.uri));
+    timers.set(
+      doc.uri,
+      setTimeout(() => {
+        timers.delete(doc.uri);
+        // a newer version may have arrived meanwhile: check the latest, never an older one
+        const latest = documents.get(doc.uri);
+        if (latest) validate(latest);
+      }, delay),
+    );
+  }
+
+  function revalidateAll(): void {
+    results.clear();
+    if (pull) void connection.languages.diagnostics.refresh();
+    else for (const doc of documents.all()) schedule(doc, 0);
+  }
+
+  function resetLinters(): void {
+    linters.clear();
+    core?.clearConfigCache();
+    revalidateAll();
+  }
+
+  async function fetchSettings(): Promise<void> {
+    if (!canConfigure) return;
+    const raw = await connection.workspace.getConfiguration('replylint');
+    const read = readSettings(raw);
+    settings = read.settings;
+    for (const p of read.problems) void connection.window.showWarningMessage(p);
+  }
+
+  connection.onInitialize(async (params): Promise<InitializeResult> => {
+    core = await import('@replylint/core');
+    const caps = params.capabilities;
+    pull = Boolean(caps.textDocument?.diagnostic);
+    canConfigure = Boolean(caps.workspace?.configuration);
+    const init = readSettings((params.initializationOptions as Record<string, unknown> | undefined)?.settings ?? params.initializationOptions);
+    settings = init.settings;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.replylint`] },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [] },
+        ...(pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'replylint-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canConfigure) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'replylint' });
+      await fetchSettings();
+    }
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.replylintrc.{yaml,yml}' }] }).catch(() => undefined);
+    revalidateAll();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (canConfigure) await fetchSettings();
+    else settings = readSettings((change.settings as Record<string, unknown> | undefined)?.replylint).settings;
+    resetLinters();
+  });
+  connection.onDidChangeWatchedFiles(() => resetLinters());
+
+  documents.onDidOpen((e) => schedule(e.document, 0));
+  documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    results.delete(e.document.uri);
+    if (!pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    let r = results.get(doc.uri);
+    if (!r || r.version !== doc.version) {
+      r = { version: doc.version, items: diagnose(doc) };
+      results.set(doc.uri, r);
+      loadSegmenterSoon();
+    }
+    return { kind: DocumentDiagnosticReportKind.Full, items: r.items };
+  });
+
+  connection.onCodeAction((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !core) return [];
+    const mine = params.context.diagnostics.filter((d) => d.source === SOURCE);
+    const only = params.context.only;
+    const wantsFixAll = !only || only.some((k) => k.startsWith(CodeActionKind.SourceFixAll) || k === CodeActionKind.Source);
+    const actions: CodeAction[] = [];
+    if (!only || only.includes(CodeActionKind.QuickFix)) {
+      actions.push(...fixActions(doc, mine));
+      const handler = signatureLines(settings.handler);
+      for (const d of mine) {
+        if (d.code === 'signature-block' && handler) {
+          const text = doc.getText();
+          const end = doc.positionAt(text.length);
+          const a = CodeAction.create('插入署名（来自设置中的承办人信息）', { changes: { [doc.uri]: [TextEdit.insert(end, `${text.endsWith('\n') ? '' : '\n'}\n${handler.join('\n')}\n`)] } }, CodeActionKind.QuickFix);
+          a.diagnostics = [d];
+          actions.push(a);
+        }
+        if (doc.languageId === 'markdown' && typeof d.code === 'string' && d.code !== 'config') actions.push(disableLineAction(doc, d));
+      }
+    }
+    if (wantsFixAll && enabled(doc)) {
+      try {
+        const fixed = linterFor(doc).fix(doc.getText(), { format: doc.languageId === 'plaintext' ? 'text' : 'markdown' });
+        if (fixed.fixed) actions.push(CodeAction.create('修复全部可自动修复的问题', { changes: { [doc.uri]: [replaceAll(doc, fixed.output)] } }, `${CodeActionKind.SourceFixAll}.replylint`));
+      } catch {
+        // a broken config is already shown as a diagnostic
+      }
+    }
+    return actions;
+  });
+
+  connection.onHover((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !core || !enabled(doc)) return null;
+    const offset = doc.offsetAt(params.position);
+    let linter: Linter;
+    try {
+      linter = linterFor(doc);
+    } catch {
+      return null;
+    }
+    const text = doc.getText();
+    const r = linter.lintDocument(text, { format: doc.languageId === 'plaintext' ? 'text' : 'markdown' });
+    const here = r.diagnostics.filter((d) => d.range[0] <= offset && offset <= d.range[1] && linter.resources.rules.has(d.ruleId));
+    const parts: string[] = [];
+    for (const d of here) {
+      const rule = linter.resources.rules.get(d.ruleId)!;
+      parts.push(`**${rule.id}**：${rule.description}\n\n${rule.rationale ? `${rule.rationale}\n\n` : ''}依据：${rule.source}`);
+    }
+    // on the front matter: the ticket's deadlines and time left
+    const fm = /^---\r?\n[\s\S]*?\r?\n---/.exec(text);
+    if (fm && offset <= fm[0].length && r.meta.dispatchedAt) {
+      try {
+        const result = linter.deadlines({ dispatchedAt: r.meta.dispatchedAt, ...(r.meta.type ? { type: r.meta.type } : {}), profile: r.profile, ...(r.meta.extension ? { extension: r.meta.extension } : {}) });
+        const now = new Date();
+        const rows = result.deadlines.map((e) => `| ${e.name} | ${e.due ? core!.formatBeijingHuman(e.due) : '—'} | ${e.due ? core!.timeLeft(linter.calendar, e.due, now).text : (e.note ?? '')} |`);
+        parts.push(`**办理时限**（${result.document}）\n\n| 事项 | 截止 | 剩余 |\n|---|---|---|\n${rows.join('\n')}`);
+      } catch (e) {
+        parts.push(`办理时限：${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    return parts.length ? { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') } } : null;
+  });
+
+  connection.onCompletion((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !enabled(doc)) return [];
+    const profile = settings.profile;
+    return [
+      {
+        label: '答复模板',
+        kind: CompletionItemKind.Snippet,
+        detail: 'replylint：含全部办理要素的答复模板',
+        documentation: '称呼、办理经过、沟通时间、沟通内容、满意度、政策依据和结尾署名；署名取自设置 replylint.handler。',
+        insertTextFormat: InsertTextFormat.Snippet,
+        insertText: replySnippet(settings.handler, profile === 'anning'),
+        filterText: '答复模板 dafu moban template',
+      },
+    ];
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
