@@ -8,6 +8,7 @@ import { defineKind } from './define.js';
 import { toSimplified } from '../parse/t2s.js';
 import type { Segmenter } from '../segment/types.js';
 import { maskQuoted } from '../detect/mask.js';
+import { prepared } from '../util/memo.js';
 
 const options = z.strictObject({
   /** Share of a point's keywords the reply must mention (at least one). */
@@ -67,11 +68,21 @@ export const onTopicKind = defineKind({
         const request = ctx.meta.request;
         if (!request || !request.trim()) return;
         const seg = ctx.segmenter();
-        const stop = new Set(o.stopwords);
         const reply = ctx.doc.simp;
-        const points = splitPoints(toSimplified(request));
+        // an editor checks the same ticket at every keystroke: the request's points and keywords are
+        // kept per rule options and segmenter, for the last few requests
+        const memo = prepared(o, () => ({ stop: new Set(o.stopwords), bySegmenter: new WeakMap<Segmenter, Map<string, { points: string[]; all: string[][] }>>() }));
+        let byRequest = memo.bySegmenter.get(seg);
+        if (!byRequest) memo.bySegmenter.set(seg, (byRequest = new Map()));
+        let parsed = byRequest.get(request);
+        if (!parsed) {
+          const points = splitPoints(toSimplified(request));
+          parsed = { points, all: points.map((point) => pointKeywords(seg, point, memo.stop, o.maxKeywords)) };
+          if (byRequest.size >= 32) byRequest.delete(byRequest.keys().next().value!);
+          byRequest.set(request, parsed);
+        }
+        const { points, all } = parsed;
         const missing: { index: number; point: string; keywords: string[] }[] = [];
-        const all = points.map((point) => pointKeywords(seg, point, stop, o.maxKeywords));
         points.forEach((point, i) => {
           // words shared with another point (the common subject: 1. 烧烤店油烟大；2. 烧烤店经营到凌晨)
           // do not show that this point was answered; judge it on its own words when it has enough
