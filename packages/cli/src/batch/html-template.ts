@@ -144,7 +144,7 @@ export const CLIENT_SCRIPT = `
     grid: { left: 10, right: 10, top: 40, bottom: 24, containLabel: true },
     legend: { data: ['答复数', '通过率'] },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: weeks.map(function (w) { return w.week + ' 周'; }) },
+    xAxis: { type: 'category', data: weeks.map(function (w) { return w.week.slice(5).replace('-', '月').replace(/^0/, '') + '日起'; }) },
     yAxis: [{ type: 'value', name: '答复数', minInterval: 1 }, { type: 'value', name: '通过率', max: 100, axisLabel: { formatter: '{value}%' } }],
     series: [{ name: '答复数', type: 'bar', itemStyle: { color: '#9db4d6' }, data: weeks.map(function (w) { return w.replies; }) },
       { name: '通过率', type: 'line', yAxisIndex: 1, itemStyle: { color: '#c0392b' }, data: weeks.map(function (w) { return +(100 * w.passed / w.replies).toFixed(1); }) }]
