@@ -20,6 +20,8 @@ export interface RowInfo {
   id?: string;
   unit?: string;
   type?: string;
+  /** The reply's date (else the dispatch date), YYYY-MM-DD in Beijing time: for the weekly trend. */
+  date?: string;
 }
 
 export interface CoreApi {
@@ -28,6 +30,12 @@ export interface CoreApi {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/** An instant's calendar date in Beijing (UTC+8, no daylight saving): YYYY-MM-DD. */
+export function beijingDate(d: Date): string {
+  const b = new Date(d.getTime() + 8 * 3600_000);
+  return `${b.getUTCFullYear()}-${pad(b.getUTCMonth() + 1)}-${pad(b.getUTCDate())}`;
+}
 
 /** A cell as text: Excel dates (stored as wall-clock time in UTC fields) become `YYYY-MM-DD HH:MM:SS`. */
 export function cellText(v: unknown): string | undefined {
@@ -66,8 +74,11 @@ export function rowToItem(row: Row, columns: ColumnMap, core: CoreApi): { item?:
   for (const [role, key] of [['dispatched', 'dispatchedAt'], ['replied', 'repliedAt']] as const) {
     const v = text(role);
     if (v === undefined) continue;
-    if (core.parseBeijingTime(v)) meta[key] = v;
-    else problems.push({ row: row.row, column: columns[role]!, problem: `时间「${v.slice(0, 20)}」无法识别（应如 2024-03-12 09:30），按没有该时间检查` });
+    const at = core.parseBeijingTime(v);
+    if (at) {
+      meta[key] = v;
+      if (role === 'replied' || !info.date) info.date = beijingDate(at); // the reply date wins
+    } else problems.push({ row: row.row, column: columns[role]!, problem: `时间「${v.slice(0, 20)}」无法识别（应如 2024-03-12 09:30），按没有该时间检查` });
   }
   const reply = get('text');
   const body = reply instanceof Date ? undefined : reply === undefined || reply === null ? undefined : String(reply);

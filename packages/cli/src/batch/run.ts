@@ -20,6 +20,8 @@ import { openTable } from './sources.js';
 import { rowToItem, type RowInfo, type RowProblem } from './rows.js';
 import { BatchStats, type Finding, type RowResult } from './stats.js';
 import { jsonlSink, type BatchRow, type BatchSink } from './sinks.js';
+import { xlsxSink } from './xlsx-sink.js';
+import { htmlSink } from './html-sink.js';
 
 export interface BatchOptions {
   cwd?: string;
@@ -27,6 +29,10 @@ export interface BatchOptions {
   config?: string;
   /** results.jsonl */
   output?: string;
+  /** Excel workbook: every row with its findings, per unit, per rule. */
+  xlsx?: string;
+  /** Self-contained HTML report with charts and the failing replies. */
+  html?: string;
   textColumn?: string;
   idColumn?: string;
   unitColumn?: string;
@@ -49,6 +55,7 @@ interface Pending {
   problems: RowProblem[];
   headers: readonly string[];
   values: Readonly<Record<string, unknown>>;
+  columns: ColumnMap;
   text: string;
 }
 
@@ -116,6 +123,9 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
   // the outputs, each written beside its final name and renamed at the end
   const sinks: BatchSink[] = [];
   if (opts.output) sinks.push(await openSink(cwd, opts.output, jsonlSink));
+  const reportCore = { maskPersonalText: core.maskPersonalText, loadBuiltinRules: core.loadBuiltinRules };
+  if (opts.xlsx) sinks.push(await openSink(cwd, opts.xlsx, (t) => xlsxSink(t, reportCore)));
+  if (opts.html) sinks.push(await openSink(cwd, opts.html, (t) => htmlSink(t, reportCore)));
   const toSinks = async (r: BatchRow) => {
     for (const sink of sinks) await sink.row(r);
   };
@@ -176,11 +186,11 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
         const { item, info, problems: rowProblems } = rowToItem(row, columns, core);
         if (!item) {
           stats.badRows++;
-          await toSinks({ file: shown, row: info.row, headers: table.headers, values: row.values, problems: rowProblems.map(problemText), ...(info.id ? { id: info.id } : {}), ...(info.unit ? { unit: info.unit } : {}) });
+          await toSinks({ file: shown, row: info.row, headers: table.headers, values: row.values, columns, problems: rowProblems.map(problemText), ...(info.id ? { id: info.id } : {}), ...(info.unit ? { unit: info.unit } : {}), ...(info.date ? { date: info.date } : {}) });
           continue;
         }
         const id = nextId++;
-        pending.set(id, { file: shown, info, problems: rowProblems, headers: table.headers, values: row.values, text: item.text });
+        pending.set(id, { file: shown, info, problems: rowProblems, headers: table.headers, values: row.values, columns, text: item.text });
         yield { ...item, id };
       }
     }
@@ -190,14 +200,14 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
     for await (const checked of core.runTexts(source(), spec, { workers: threads, inline: true, ordered: true, chunkSize: 64 })) {
       const p = pending.get(checked.id as number)!;
       pending.delete(checked.id as number);
-      const base = { file: p.file, row: p.info.row, headers: p.headers, values: p.values, text: p.text, ...(p.info.id ? { id: p.info.id } : {}), ...(p.info.unit ? { unit: p.info.unit } : {}) };
+      const base = { file: p.file, row: p.info.row, headers: p.headers, values: p.values, columns: p.columns, text: p.text, ...(p.info.id ? { id: p.info.id } : {}), ...(p.info.unit ? { unit: p.info.unit } : {}), ...(p.info.date ? { date: p.info.date } : {}) };
       if (checked.error) {
         stats.badRows++;
         await toSinks({ ...base, problems: [checked.error] });
         continue;
       }
       const r = toResult(p, checked);
-      stats.add(r);
+      stats.add(r, p.info.date);
       await toSinks({ ...base, result: r, problems: r.problems ?? [] });
       progress();
     }

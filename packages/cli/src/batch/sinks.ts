@@ -3,6 +3,7 @@
 // original cells, and the statistics at the end.
 import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
+import type { ColumnMap } from './columns.js';
 import type { BatchStats, RowResult } from './stats.js';
 
 export interface BatchRow {
@@ -21,6 +22,10 @@ export interface BatchRow {
   problems: string[];
   id?: string;
   unit?: string;
+  /** Which of `headers` holds what (the reply, the id, the unit, …), as mapped for this file. */
+  columns?: ColumnMap;
+  /** The reply's date (else the dispatch date), YYYY-MM-DD in Beijing time. */
+  date?: string;
 }
 
 export interface BatchSink {
@@ -43,10 +48,13 @@ export class AtomicFile {
   async write(s: string): Promise<void> {
     if (!this.stream.write(s)) await once(this.stream, 'drain');
   }
+  /** Ends the stream (unless a writer piped into it has ended it) and renames the file into place. */
   async close(): Promise<void> {
-    this.stream.end();
     try {
-      await once(this.stream, 'finish');
+      if (!this.stream.writableFinished) {
+        this.stream.end();
+        await once(this.stream, 'finish');
+      }
       renameSync(this.tmp, this.target);
     } catch (e) {
       rmSync(this.tmp, { force: true });

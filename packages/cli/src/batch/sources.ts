@@ -106,7 +106,7 @@ function cellValue(v: unknown): unknown {
 
 async function openXlsx(file: string): Promise<Table> {
   const { default: ExcelJS } = await import('exceljs');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
   const sheets = (reader as unknown as AsyncIterable<AsyncIterable<{ number: number; values: unknown[] }>>)[Symbol.asyncIterator]();
   let sheet;
   try {

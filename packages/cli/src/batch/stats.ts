@@ -46,6 +46,22 @@ export interface RuleStats {
   errors: number;
 }
 
+/** Checked replies of one week (Monday to Sunday, by the reply date or else the dispatch date). */
+export interface WeekStats {
+  /** The week's Monday, YYYY-MM-DD. */
+  week: string;
+  replies: number;
+  passed: number;
+  errors: number;
+}
+
+/** The Monday of a YYYY-MM-DD date's week, YYYY-MM-DD. */
+export function weekOf(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
 export const NO_UNIT = '（未填承办单位）';
 
 export class BatchStats {
@@ -55,10 +71,21 @@ export class BatchStats {
   badRows = 0;
   readonly units = new Map<string, UnitStats>();
   readonly rules = new Map<string, RuleStats>();
+  /** By week, when rows carry a date (a few hundred weeks at most). */
+  readonly weeks = new Map<string, WeekStats>();
 
-  add(r: RowResult): void {
+  /** A checked row; `date` (YYYY-MM-DD) counts it in its week. */
+  add(r: RowResult, date?: string): void {
     this.checked++;
     if (r.passed) this.passed++;
+    if (date) {
+      const key = weekOf(date);
+      let w = this.weeks.get(key);
+      if (!w) this.weeks.set(key, (w = { week: key, replies: 0, passed: 0, errors: 0 }));
+      w.replies++;
+      if (r.passed) w.passed++;
+      w.errors += r.errors;
+    }
     const name = r.unit ?? NO_UNIT;
     let u = this.units.get(name);
     if (!u) this.units.set(name, (u = { unit: name, replies: 0, passed: 0, errors: 0, warnings: 0, rules: new Map() }));
@@ -82,6 +109,11 @@ export class BatchStats {
   /** Units by number of replies, most first. */
   unitList(): UnitStats[] {
     return [...this.units.values()].sort((a, b) => b.replies - a.replies || (a.unit < b.unit ? -1 : 1));
+  }
+
+  /** Weeks in calendar order. */
+  weekList(): WeekStats[] {
+    return [...this.weeks.values()].sort((a, b) => (a.week < b.week ? -1 : 1));
   }
 
   /** Rules by the number of replies they flag, most first. */

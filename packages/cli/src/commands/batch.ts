@@ -12,6 +12,8 @@ export function registerBatchCommand(program: Command): Command {
     .description('批量检查平台导出的答复（Excel .xlsx、CSV、JSONL），按承办单位和规则统计')
     .argument('<files...>', '导出文件：.xlsx（第一个工作表）、.csv（UTF-8 或 GBK）、.jsonl')
     .option('-o, --output <file>', '逐行结果写入 JSONL 文件（每行：行号、工单编号、承办单位、是否通过、问题）')
+    .option('--xlsx <file>', '结果写入 Excel 工作簿：逐条结果（保留原有列）、按承办单位、按规则三个工作表')
+    .option('--html <file>', '生成离线 HTML 报告：通过率、常见问题、单位×问题热力图、按周趋势图和未通过答复一览')
     .option('--profile <name>', '使用指定规则配置')
     .option('-c, --config <file>', '使用指定配置文件（不再向上查找 .replylintrc.yaml）')
     .option('--text-column <列>', '答复内容所在的列（表头或从 1 起的列号），默认按表头识别：答复内容、答复意见、回复内容、办理结果…')
