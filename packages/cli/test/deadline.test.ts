@@ -116,6 +116,15 @@ describe('deadline: a year without a published notice (2027)', () => {
     expect(byEvent.return.provisional).toBeUndefined();
   });
 
+  it('--at: time left counted into 2027 is marked even when the due time is in 2026', () => {
+    const args = [...BASE, '--dispatched', '2026-12-18 10:00', '--at', '2027-01-05 10:00'];
+    const j = JSON.parse(run([...args, '-f', 'json']).stdout);
+    const completion = j.deadlines.find((d: { event: string }) => d.event === 'completion');
+    expect(completion).toMatchObject({ due: '2026-12-29T17:30:00+08:00', timeLeft: { overdue: true, workingDays: 4, provisional: true } });
+    expect(completion.provisional).toBeUndefined();
+    expect(run(args).stdout).toMatch(/办结\s+2026-12-29（周二）17:30\s+已逾期 4 个工作日※/);
+  });
+
   it('a year with data is not provisional; strictCalendar: true in the config refuses like --strict-calendar', () => {
     const j = JSON.parse(run([...BASE, '--dispatched', '2024-09-27 10:00', '-f', 'json']).stdout);
     expect(j.provisional).toBeUndefined();

@@ -105,9 +105,9 @@ function renderTable(core: Core, r: ReturnType<Core['computeDeadlines']>, cal: R
   const rows = r.deadlines.map((d) => {
     const state = at && d.due ? core.timeLeft(cal, d.due, at) : undefined;
     return {
-      cells: [d.name, d.due ? human(core, d.due) : '未规定', ...(at ? [state ? state.text : '—'] : []), d.source],
+      cells: [d.name, d.due ? human(core, d.due) : '未规定', ...(at ? [state ? `${state.text}${state.provisional ? '※' : ''}` : '—'] : []), d.source],
       overdue: state?.overdue ?? false,
-      detail: [d.rule, ...(d.note ? [`注：${d.note}`] : []), ...(d.provisional ? [`※ ${r.provisional?.mark ?? ''}`] : [])],
+      detail: [d.rule, ...(d.note ? [`注：${d.note}`] : []), ...(d.provisional || state?.provisional ? [`※ ${core.PROVISIONAL_MARK}`] : [])],
     };
   });
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row.cells[i]!))));

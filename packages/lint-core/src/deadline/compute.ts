@@ -248,14 +248,18 @@ function extensionEntry(ext: NonNullable<ComputeDeadlinesInput['extension']>, by
   };
 }
 
-/** Time between `at` and `due`: working days when on different days, else hours and minutes. */
-export function timeLeft(cal: Calendar, due: Date, at: Date): { overdue: boolean; workingDays: number; minutes: number; text: string } {
+/**
+ * Time between `at` and `due`: working days when on different days, else hours and minutes.
+ * `provisional: true` when the working days counted fall in a computed year (no notice yet).
+ */
+export function timeLeft(cal: Calendar, due: Date, at: Date): { overdue: boolean; workingDays: number; minutes: number; text: string; provisional?: true } {
   const overdue = at.getTime() > due.getTime();
   const [a, b] = overdue ? [due, at] : [at, due];
   const minutes = Math.round((b.getTime() - a.getTime()) / 60_000);
-  const workingDays = Math.max(0, workingDaysBetweenN(cal, dayOf(a), dayOf(b)));
+  const rec = recordingCalendar(cal);
+  const workingDays = Math.max(0, workingDaysBetweenN(rec, dayOf(a), dayOf(b)));
   const span = workingDays > 0 ? `${workingDays} 个工作日` : formatMinutes(minutes);
-  return { overdue, workingDays, minutes, text: overdue ? `已逾期 ${span}` : `剩余 ${span}` };
+  return { overdue, workingDays, minutes, text: overdue ? `已逾期 ${span}` : `剩余 ${span}`, ...(rec.provisionalYears.length ? { provisional: true as const } : {}) };
 }
 
 export function formatMinutes(minutes: number): string {
