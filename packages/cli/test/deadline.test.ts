@@ -90,10 +90,56 @@ describe('deadline: output', () => {
   });
 });
 
+describe('deadline: a year without a published notice (2027)', () => {
+  const MARK = '暂按法定节假日推算（未含调休）';
+  const ARGS = [...BASE, '--dispatched', '2026-12-28 10:00'];
+
+  it('computes on the statutory holidays and marks the result provisional (table)', () => {
+    const r = run(ARGS);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/办结\s+2027-01-07（周四）17:30/); // 1.1 statutory holiday, no make-up days
+    expect(r.stdout).toContain(`注意：2027 年尚无国务院办公厅节假日安排，${MARK}`);
+    expect(r.stdout).toContain(`※ ${MARK}`);
+    expect(r.stdout).toMatch(/签收\s+2026-12-28（周一）17:30\s+\S+.*\n\s+\S.*\n申请退回/); // sign-in is not marked
+  });
+
+  it('JSON: `provisional` on the result and on each entry that depends on 2027', () => {
+    const j = JSON.parse(run([...ARGS, '-f', 'json']).stdout);
+    expect(j.provisional).toMatchObject({ years: [2027], mark: MARK, basis: '《全国年节及纪念日放假办法》（2024年修订）' });
+    expect(j.provisional.text).toContain(MARK);
+    const byEvent = Object.fromEntries(j.deadlines.map((d: { event: string }) => [d.event, d]));
+    expect(byEvent.completion).toMatchObject({ due: '2027-01-07T17:30:00+08:00', provisional: true });
+    expect(byEvent['extension-apply'].provisional).toBe(true);
+    expect(byEvent['extension-max'].provisional).toBe(true);
+    expect(byEvent['sign-in'].provisional).toBeUndefined();
+    expect(byEvent.return.provisional).toBeUndefined();
+  });
+
+  it('--at: time left counted into 2027 is marked even when the due time is in 2026', () => {
+    const args = [...BASE, '--dispatched', '2026-12-18 10:00', '--at', '2027-01-05 10:00'];
+    const j = JSON.parse(run([...args, '-f', 'json']).stdout);
+    const completion = j.deadlines.find((d: { event: string }) => d.event === 'completion');
+    expect(completion).toMatchObject({ due: '2026-12-29T17:30:00+08:00', timeLeft: { overdue: true, workingDays: 4, provisional: true } });
+    expect(completion.provisional).toBeUndefined();
+    expect(run(args).stdout).toMatch(/办结\s+2026-12-29（周二）17:30\s+已逾期 4 个工作日※/);
+  });
+
+  it('a year with data is not provisional; strictCalendar: true in the config refuses like --strict-calendar', () => {
+    const j = JSON.parse(run([...BASE, '--dispatched', '2024-09-27 10:00', '-f', 'json']).stdout);
+    expect(j.provisional).toBeUndefined();
+    const d = temp({ '.replylintrc.yaml': 'extends: [recommended, suzhou-jkq]\nstrictCalendar: true\n' });
+    const r = run(['deadline', '--type', 'complaint', '--dispatched', '2026-12-28 10:00'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/工作日历缺少 2027 年的数据/);
+  });
+});
+
 describe('deadline: errors exit 2 with a Chinese message and no stack trace', () => {
   it.each([
-    ['a year with no calendar data', [...BASE, '--dispatched', '2027-03-01 10:00'], /工作日历缺少 2027 年的数据.*calendar:/],
-    ['a deadline running into a missing year', [...BASE, '--dispatched', '2026-12-28 10:00'], /缺少 2027 年/],
+    ['a year with no calendar data before the 2024 revision', [...BASE, '--dispatched', '2019-03-01 10:00'], /工作日历缺少 2019 年的数据.*calendar:/],
+    ['--strict-calendar: a year with no calendar data', [...BASE, '--dispatched', '2027-03-01 10:00', '--strict-calendar'], /工作日历缺少 2027 年的数据.*calendar:/],
+    ['--strict-calendar: a deadline running into a missing year', [...BASE, '--dispatched', '2026-12-28 10:00', '--strict-calendar'], /缺少 2027 年/],
     ['a bad date', [...BASE, '--dispatched', '2024-02-30 10:00'], /无法识别的派单时间「2024-02-30 10:00」/],
     ['a bad --at', [...BASE, '--dispatched', '2024-02-01 10:00', '--at', 'tomorrow'], /无法识别的时刻（--at）「tomorrow」/],
     ['an unknown type', ['deadline', '--profile', 'suzhou-jkq', '--type', 'complain', '--dispatched', '2024-09-27 10:00'], /未知的诉求类型「complain」/],

@@ -14,6 +14,7 @@ interface DeadlineOptions {
   extensionApproved?: string;
   extensionUntil?: string;
   config?: string;
+  strictCalendar?: boolean;
   format: 'table' | 'json';
   color?: boolean;
 }
@@ -29,6 +30,7 @@ export function registerDeadlineCommand(program: Command): Command {
     .option('--extension-approved <time>', '延期批准时间')
     .option('--extension-until <time>', '批准延期至（新的办结截止时间）')
     .option('-c, --config <file>', '使用指定配置文件（其 calendar: 补充日历生效；不再向上查找 .replylintrc.yaml）')
+    .option('--strict-calendar', '日历缺少某年数据时报错，不按法定节假日推算（同配置 strictCalendar: true）')
     .addOption(
       new Option('-f, --format <name>', '输出格式：table（表格）或 json').default('table', 'table').argParser((v: string) => {
         if (v !== 'table' && v !== 'json') throw new InvalidArgumentError('应为 table 或 json');
@@ -38,7 +40,7 @@ export function registerDeadlineCommand(program: Command): Command {
     .option('--no-color', '不使用颜色')
     .addHelpText(
       'after',
-      '\n示例：\n  replylint deadline --profile suzhou-jkq --type complaint --dispatched 2024-09-27T10:00:00+08:00\n  replylint deadline --profile suzhou-jkq --type 投诉 --dispatched "2024-09-27 10:00" --at "2024-10-14 09:00"\n\n工作日历、约定和各配置的时限表见 docs/deadlines.md。',
+      '\n示例：\n  replylint deadline --profile suzhou-jkq --type complaint --dispatched 2024-09-27T10:00:00+08:00\n  replylint deadline --profile suzhou-jkq --type 投诉 --dispatched "2024-09-27 10:00" --at "2024-10-14 09:00"\n\n尚无节假日安排通知的年份暂按法定节假日推算（未含调休），结果中注明；--strict-calendar 则报错。\n工作日历、约定和各配置的时限表见 docs/deadlines.md。',
     )
     .action(async (opts: DeadlineOptions) => {
       process.exitCode = await runDeadline(opts);
@@ -55,7 +57,8 @@ async function runDeadline(opts: DeadlineOptions): Promise<number> {
     const profile = opts.profile ?? defaultProfile(core, config.extends);
     const dispatchedAt = core.parseDispatch(opts.dispatched);
     const at = opts.at === undefined ? undefined : core.parseDispatch(opts.at, '时刻（--at）');
-    const calendar = core.loadCalendar(config.settings.calendarFile);
+    const strict = opts.strictCalendar === true || config.settings.strictCalendar === true;
+    const calendar = core.loadCalendar(config.settings.calendarFile, { strict });
     const extension = opts.extensionApproved || opts.extensionUntil ? { approvedAt: opts.extensionApproved, until: opts.extensionUntil } : undefined;
     const result = core.computeDeadlines({ dispatchedAt, type: opts.type, profile, extension, calendar });
     if (opts.format === 'json') {
@@ -96,14 +99,15 @@ function renderTable(core: Core, r: ReturnType<Core['computeDeadlines']>, cal: R
   lines.push(`派单时间：${human(core, r.dispatchedAt)}（${receipt}）`);
   lines.push(`诉求类型：${r.type ? `${r.type}（${core.TYPE_NAMES[r.type]}）` : '未指定'}`);
   if (at) lines.push(`当前时刻：${human(core, at)}`);
+  if (r.provisional) lines.push(c.yellow(`注意：${core.provisionalText(r.provisional)}`));
   lines.push('');
   const header = ['事件', '截止时间', ...(at ? ['状态'] : []), '出处'];
   const rows = r.deadlines.map((d) => {
     const state = at && d.due ? core.timeLeft(cal, d.due, at) : undefined;
     return {
-      cells: [d.name, d.due ? human(core, d.due) : '未规定', ...(at ? [state ? state.text : '—'] : []), d.source],
+      cells: [d.name, d.due ? human(core, d.due) : '未规定', ...(at ? [state ? `${state.text}${state.provisional ? '※' : ''}` : '—'] : []), d.source],
       overdue: state?.overdue ?? false,
-      detail: [d.rule, ...(d.note ? [`注：${d.note}`] : [])],
+      detail: [d.rule, ...(d.note ? [`注：${d.note}`] : []), ...(d.provisional || state?.provisional ? [`※ ${core.PROVISIONAL_MARK}`] : [])],
     };
   });
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row.cells[i]!))));
@@ -120,5 +124,7 @@ function renderTable(core: Core, r: ReturnType<Core['computeDeadlines']>, cal: R
   for (const n of r.conventions.notes) lines.push(`  · ${n}`);
   const years = cal.years;
   lines.push(`  · 工作日历：${years[0]}–${years[years.length - 1]} 年（国务院办公厅节假日安排通知${cal.files.length > 1 ? '，含自定义日历' : ''}）。`);
+  if (r.provisional) lines.push(`  · ${r.provisional.years.join('、')} 年${r.provisional.mark}：${core.STATUTORY_BASIS}规定的法定节假日和周末休息，未含调休上班日。`);
+  else if (cal.strict) lines.push('  · 严格日历：缺少数据的年份不推算。');
   return `${lines.join('\n')}\n`;
 }

@@ -42,6 +42,9 @@ rules: {}
 # calendar：补充的节假日和调休上班日（YAML），计算办理时限时使用。
 # calendar: ./calendar.yaml
 
+# strictCalendar：为 true 时，日历缺少某年数据即报错，不暂按法定节假日推算（默认 false）。
+# strictCalendar: true
+
 # handler：承办人信息，用于答复模板中的署名（姓名、单位、联系电话）。
 # handler:
 #   name: 张三

@@ -1,5 +1,6 @@
 // `.replylintrc.yaml`: discovery upward from a file, validation, `extends` (profiles or other
-// config files), per-rule settings, extra phrase lists, policy registry, calendar, signature.
+// config files), per-rule settings, extra phrase lists, policy registry, calendar (and whether a
+// year without data is refused: strictCalendar), signature.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -20,6 +21,7 @@ export const configSchema = z.strictObject({
   phrases: z.record(z.string(), z.array(z.string().min(1))).optional(),
   policies: z.string().optional(),
   calendar: z.string().optional(),
+  strictCalendar: z.boolean().optional(),
   handler: z.strictObject({ name: z.string().optional(), unit: z.string().optional(), phone: z.union([z.string(), z.number()]).transform(String).optional() }).optional(),
   segmenter: z.enum(['node-rs', 'nodejieba']).optional(),
   reportUnusedDisableDirectives: z.enum(['off', 'warn', 'error']).optional(),
@@ -170,6 +172,7 @@ function resolveConfigData(data: unknown, source: YamlSource, dir: string, stack
     if (!existsSync(target)) throw sourceError(source, ['calendar'], `找不到日历文件 ${cfg.calendar}`);
     settings.calendarFile = target;
   }
+  if (cfg.strictCalendar !== undefined) settings.strictCalendar = cfg.strictCalendar;
 
   return {
     files: [...base.files],

@@ -1,13 +1,17 @@
 // Official working-day calendar of mainland China (rules/calendar/cn.yaml), optionally merged
 // with a user file (`calendar:` in .replylintrc.yaml = settings.calendarFile).
 // Days are "day numbers": whole days since 1970-01-01 in Beijing time (UTC+8).
-// A day of a year with no data is never guessed from weekends: it throws CalendarGapError.
+// A day of a year with no data is never guessed from weekends alone: from 2025 on it is computed
+// from the statutory holidays (statutory.ts) and the calendar marks that year provisional; before
+// 2025, or with `strict`, it throws CalendarGapError. Adding a year's notice to a calendar file
+// makes that year regular data again.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError, ReplylintError } from '../util/errors.js';
 import { describeIssue, formatPath, readYamlSource } from '../util/yaml-source.js';
 import { rulesDir } from '../util/paths.js';
+import { hasStatutoryRule, statutoryHolidays } from './statutory.js';
 
 const DAY_MS = 86_400_000;
 const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
@@ -65,9 +69,18 @@ export class CalendarGapError extends ReplylintError {
   }
 }
 
+export interface CalendarOptions {
+  /** Refuse (CalendarGapError) instead of computing a year with no data from the statutory holidays. */
+  strict?: boolean;
+}
+
 export interface Calendar {
-  /** Years with data, ascending. */
+  /** Years with data, ascending (computed years are not listed). */
   readonly years: readonly number[];
+  /** Whether a year with no data throws instead of being computed. */
+  readonly strict: boolean;
+  /** Whether the year's days are computed from the statutory holidays (no data, not strict). */
+  isProvisional(year: number): boolean;
   /** Files the calendar was built from (shipped file first). */
   readonly files: readonly string[];
   yearInfo(year: number): YearInfo | undefined;
@@ -122,7 +135,7 @@ export function weekdayOfDay(day: number): number {
 // ---------------------------------------------------------------------------------------------
 // Building a calendar
 
-export function buildCalendar(entries: readonly { file: string; data: CalendarFile }[]): Calendar {
+export function buildCalendar(entries: readonly { file: string; data: CalendarFile }[], options: CalendarOptions = {}): Calendar {
   const years = new Map<number, YearInfo>();
   for (const { file, data } of entries) {
     for (const [y, entry] of Object.entries(data.years)) {
@@ -162,21 +175,96 @@ export function buildCalendar(entries: readonly { file: string; data: CalendarFi
   }
   const sortedYears = [...years.keys()].sort((a, b) => a - b);
   const files = [...new Set(entries.map((e) => e.file))];
+  const strict = options.strict === true;
+  const isProvisional = (year: number) => !strict && !years.has(year) && hasStatutoryRule(year);
+  // Computed years: holidays of the statutory rule, in memory, on first need.
+  const computed = new Map<number, Map<number, string>>();
+  const computedYear = (year: number): Map<number, string> => {
+    let off = computed.get(year);
+    if (!off) {
+      off = new Map();
+      for (const h of statutoryHolidays(year)) {
+        for (let d = parseIsoDay(h.from)!, end = parseIsoDay(h.to)!; d <= end; d++) off.set(d, h.name);
+      }
+      computed.set(year, off);
+    }
+    return off;
+  };
   return {
     years: sortedYears,
     files,
+    strict,
+    isProvisional,
     yearInfo: (year) => years.get(year),
     isWorkingDay(day) {
       const year = yearOfDay(day);
-      if (!years.has(year)) throw new CalendarGapError(year);
-      const s = status.get(day);
-      if (s) return s.working;
+      if (!years.has(year)) {
+        if (!isProvisional(year)) throw new CalendarGapError(year);
+        if (computedYear(year).has(day)) return false;
+      } else {
+        const s = status.get(day);
+        if (s) return s.working;
+      }
       const wd = weekdayOfDay(day);
       return wd !== 0 && wd !== 6;
     },
     holidayName(day) {
+      const year = yearOfDay(day);
+      if (isProvisional(year)) return computedYear(year).get(day);
       const s = status.get(day);
       return s && !s.working ? s.name : undefined;
+    },
+  };
+}
+
+/** The statutory holidays a calendar computes for a year with no data (empty for a year with data or under `strict`). */
+export function provisionalHolidays(cal: Calendar, year: number): { name: string; from: string; to: string }[] {
+  return cal.isProvisional(year) ? statutoryHolidays(year) : [];
+}
+
+/**
+ * A view of `cal` that records the provisional years whose days were consulted, so that a result
+ * computed through it can say whether (and for which years) it is provisional.
+ */
+export interface RecordingCalendar extends Calendar {
+  /** Provisional years consulted since creation or the last take(), ascending. */
+  readonly provisionalYears: number[];
+  /** Returns provisionalYears and starts a new record. */
+  take(): number[];
+}
+
+export function recordingCalendar(cal: Calendar): RecordingCalendar {
+  let seen = new Set<number>();
+  const note = (day: number) => {
+    const year = yearOfDay(day);
+    if (cal.isProvisional(year)) seen.add(year);
+  };
+  const sorted = () => [...seen].sort((a, b) => a - b);
+  return {
+    get years() {
+      return cal.years;
+    },
+    get files() {
+      return cal.files;
+    },
+    strict: cal.strict,
+    isProvisional: (year) => cal.isProvisional(year),
+    yearInfo: (year) => cal.yearInfo(year),
+    isWorkingDay(day) {
+      note(day);
+      return cal.isWorkingDay(day);
+    },
+    holidayName(day) {
+      note(day);
+      return cal.holidayName(day);
+    },
+    get provisionalYears() {
+      return sorted();
+    },
+    take() {
+      const out = sorted();
+      seen = new Set();
+      return out;
     },
   };
 }
@@ -198,15 +286,15 @@ export function shippedCalendarFile(): string {
 
 const cache = new Map<string, Calendar>();
 
-/** The shipped calendar, merged with a user calendar file when given (cached per file and mtime). */
-export function loadCalendar(userFile?: string): Calendar {
+/** The shipped calendar, merged with a user calendar file when given (cached per file, mtime and strictness). */
+export function loadCalendar(userFile?: string, options: CalendarOptions = {}): Calendar {
   const shipped = shippedCalendarFile();
-  const key = userFile ? `${userFile}@${mtime(userFile)}` : '';
+  const key = `${options.strict ? 'strict:' : ''}${userFile ? `${userFile}@${mtime(userFile)}` : ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const entries = [{ file: shipped, data: readCalendarFile(shipped) }];
   if (userFile) entries.push({ file: userFile, data: readCalendarFile(userFile) });
-  const cal = buildCalendar(entries);
+  const cal = buildCalendar(entries, options);
   cache.set(key, cal);
   return cal;
 }

@@ -4,7 +4,8 @@ import { ReplylintError } from '../util/errors.js';
 import { formatBeijing, formatBeijingHuman, parseBeijingTime } from '../time.js';
 import type { Extension, RequestType } from '../types.js';
 import { REQUEST_TYPE_HINT, requestTypeOf, TYPE_NAMES } from '../meta/keys.js';
-import { type Calendar, dayOf, formatIsoDay, instantAt, loadCalendar } from './calendar.js';
+import { type Calendar, dayOf, formatIsoDay, instantAt, loadCalendar, recordingCalendar } from './calendar.js';
+import { PROVISIONAL_MARK, STATUTORY_BASIS } from './statutory.js';
 import { addWorkingDaysN, effectiveReceipt, parseClock, subtractWorkingDaysN, workingDaysBetweenN, type WorkingClock } from './arith.js';
 import { type Conventions, type DeadlineEvent, type DeadlineTable, type DueSpec, typesOf } from './table.js';
 
@@ -42,6 +43,27 @@ export interface DeadlineEntry {
   rule: string;
   source: string;
   note?: string;
+  /** The due time depends on a year with no published notice (computed from the statutory holidays). */
+  provisional?: true;
+}
+
+/** Set when a result depends on years computed from the statutory holidays (no notice yet). */
+export interface Provisional {
+  /** The computed years the result depends on. */
+  years: number[];
+  /** 暂按法定节假日推算（未含调休） */
+  mark: string;
+  /** The rule the holidays were computed from. */
+  basis: string;
+}
+
+export function provisionalOf(years: readonly number[]): Provisional | undefined {
+  return years.length ? { years: [...years], mark: PROVISIONAL_MARK, basis: STATUTORY_BASIS } : undefined;
+}
+
+/** Chinese statement of a provisional result, for display (「2027 年暂按法定节假日推算（未含调休）…」). */
+export function provisionalText(p: Provisional): string {
+  return `${p.years.join('、')} 年尚无国务院办公厅节假日安排，${p.mark}，通知发布后以通知为准。`;
 }
 
 export interface ConventionsOut extends Conventions {
@@ -62,6 +84,8 @@ export interface DeadlineResult {
   receipt: { day: string; afternoon: boolean; shifted: boolean };
   conventions: ConventionsOut;
   deadlines: DeadlineEntry[];
+  /** Present when any due time depends on a computed year. */
+  provisional?: Provisional;
 }
 
 export function workingClock(c: Conventions): WorkingClock {
@@ -147,11 +171,15 @@ function dueOf(spec: DueSpec, c: Ctx): { due: Date | null; note?: string } {
 }
 
 export function computeWithTable(table: DeadlineTable, input: Omit<ComputeDeadlinesInput, 'profile'> & { profile?: string }): DeadlineResult {
-  const cal = input.calendar ?? loadCalendar(input.calendarFile);
+  // records which computed (provisional) years each due time consults
+  const cal = recordingCalendar(input.calendar ?? loadCalendar(input.calendarFile));
   const at = parseDispatch(input.dispatchedAt);
   const type = input.type === undefined ? undefined : parseRequestType(input.type);
   const clock = workingClock(table.conventions);
   const receipt = effectiveReceipt(cal, at, clock);
+  const receiptYears = cal.take();
+  const provisionalYears = new Set<number>();
+  let completionYears: number[] = [];
   const typed = typesOf(table);
   const ctx: Ctx = { cal, clock, at, receiptDay: receipt.day, afternoon: receipt.afternoon };
   const deadlines: DeadlineEntry[] = [];
@@ -161,8 +189,24 @@ export function computeWithTable(table: DeadlineTable, input: Omit<ComputeDeadli
   for (const e of order) {
     const spec = specFor(e, type, typed);
     const { due, note } = spec.due ? dueOf(spec.due, ctx) : { due: null, note: spec.note };
-    const entry: DeadlineEntry = { event: e.event, name: e.name, due, rule: spec.rule, source: spec.source, ...(note ?? spec.note ? { note: note ?? spec.note } : {}) };
-    if (e.event === 'completion') ctx.completion = { due, kind: spec.due?.kind, days: spec.due?.kind === 'working-days' ? spec.due.days : undefined };
+    // the receipt day and (for extension events) the completion deadline feed into this due time
+    const dependsOnCompletion = spec.due?.kind === 'before-completion' || spec.due?.kind === 'extension-max';
+    const years = [...new Set([...receiptYears, ...cal.take(), ...(dependsOnCompletion ? completionYears : [])])];
+    const provisional = due !== null && years.length > 0;
+    if (provisional) years.forEach((y) => provisionalYears.add(y));
+    const entry: DeadlineEntry = {
+      event: e.event,
+      name: e.name,
+      due,
+      rule: spec.rule,
+      source: spec.source,
+      ...(note ?? spec.note ? { note: note ?? spec.note } : {}),
+      ...(provisional ? { provisional: true as const } : {}),
+    };
+    if (e.event === 'completion') {
+      ctx.completion = { due, kind: spec.due?.kind, days: spec.due?.kind === 'working-days' ? spec.due.days : undefined };
+      completionYears = years;
+    }
     byEvent.set(e.event, entry);
   }
   for (const e of table.events) deadlines.push(byEvent.get(e.event)!);
@@ -180,6 +224,7 @@ export function computeWithTable(table: DeadlineTable, input: Omit<ComputeDeadli
     receipt: { day: formatIsoDay(receipt.day), afternoon: receipt.afternoon, shifted: receipt.shifted },
     conventions: { ...table.conventions, notes: conventionNotes(table.conventions) },
     deadlines,
+    ...(provisionalYears.size ? { provisional: provisionalOf([...provisionalYears].sort((a, b) => a - b))! } : {}),
   };
 }
 
@@ -203,14 +248,18 @@ function extensionEntry(ext: NonNullable<ComputeDeadlinesInput['extension']>, by
   };
 }
 
-/** Time between `at` and `due`: working days when on different days, else hours and minutes. */
-export function timeLeft(cal: Calendar, due: Date, at: Date): { overdue: boolean; workingDays: number; minutes: number; text: string } {
+/**
+ * Time between `at` and `due`: working days when on different days, else hours and minutes.
+ * `provisional: true` when the working days counted fall in a computed year (no notice yet).
+ */
+export function timeLeft(cal: Calendar, due: Date, at: Date): { overdue: boolean; workingDays: number; minutes: number; text: string; provisional?: true } {
   const overdue = at.getTime() > due.getTime();
   const [a, b] = overdue ? [due, at] : [at, due];
   const minutes = Math.round((b.getTime() - a.getTime()) / 60_000);
-  const workingDays = Math.max(0, workingDaysBetweenN(cal, dayOf(a), dayOf(b)));
+  const rec = recordingCalendar(cal);
+  const workingDays = Math.max(0, workingDaysBetweenN(rec, dayOf(a), dayOf(b)));
   const span = workingDays > 0 ? `${workingDays} 个工作日` : formatMinutes(minutes);
-  return { overdue, workingDays, minutes, text: overdue ? `已逾期 ${span}` : `剩余 ${span}` };
+  return { overdue, workingDays, minutes, text: overdue ? `已逾期 ${span}` : `剩余 ${span}`, ...(rec.provisionalYears.length ? { provisional: true as const } : {}) };
 }
 
 export function formatMinutes(minutes: number): string {
@@ -238,8 +287,10 @@ export function deadlinesToJson(r: DeadlineResult, at?: Date, cal?: Calendar): R
       rule: d.rule,
       source: d.source,
       ...(d.note ? { note: d.note } : {}),
+      ...(d.provisional ? { provisional: true } : {}),
       ...(at && d.due && cal ? { timeLeft: timeLeft(cal, d.due, at) } : {}),
     })),
+    ...(r.provisional ? { provisional: { ...r.provisional, text: provisionalText(r.provisional) } } : {}),
   };
 }
 

@@ -50,6 +50,8 @@ export interface LintSettings {
   policies?: PolicyRegistry;
   /** Extra data a kind may need from config (e.g. calendar path). */
   calendarFile?: string;
+  /** `strictCalendar: true`: a year with no calendar data is a CalendarGapError, not computed provisionally. */
+  strictCalendar?: boolean;
 }
 
 /** Deadline data the linter loaded (profiles' tables, the working-day calendar). */

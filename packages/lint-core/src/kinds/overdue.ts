@@ -1,10 +1,13 @@
 // overdue: a reply given (repliedAt, or now) after the completion deadline of the active
 // profile's deadline table (SPEC §5), without an approved extension covering it.
 // Needs `dispatchedAt` and `type`; does nothing when the profile chain has no deadline table
-// or the document sets no completion limit for the type.
+// or the document sets no completion limit for the type. A deadline or lateness that depends on
+// a year with no calendar data (computed from the statutory holidays) carries the provisional
+// mark in `{{provisional}}`; under `strictCalendar` such a year is a calendarGap report instead.
 import { z } from 'zod';
 import { defineKind } from './define.js';
-import { CalendarGapError } from '../deadline/calendar.js';
+import { CalendarGapError, recordingCalendar } from '../deadline/calendar.js';
+import { PROVISIONAL_MARK } from '../deadline/statutory.js';
 import { computeWithTable, timeLeft } from '../deadline/compute.js';
 import { TYPE_NAMES } from '../meta/keys.js';
 import { formatBeijingHuman } from '../time.js';
@@ -24,7 +27,12 @@ export const overdueKind = defineKind({
         const where = ['repliedAt', 'dispatchedAt'] as const;
         const replied = meta.repliedAt ?? ctx.now;
         if (replied.getTime() <= meta.dispatchedAt.getTime()) return;
-        const calendar = ctx.deadlines.calendar;
+        // records the computed (provisional) years the deadline and the lateness depend on
+        const calendar = recordingCalendar(ctx.deadlines.calendar);
+        const provisional = () => {
+          const years = calendar.provisionalYears;
+          return years.length ? `；${years.join('、')} 年${PROVISIONAL_MARK}` : '';
+        };
         try {
           const result = computeWithTable(table, { dispatchedAt: meta.dispatchedAt, type: meta.type, calendar });
           const completion = result.deadlines.find((d) => d.event === 'completion');
@@ -40,11 +48,11 @@ export const overdueKind = defineKind({
           if (ext?.approvedAt && ext.until) {
             if (replied.getTime() <= ext.until.getTime()) return;
             const late = timeLeft(calendar, ext.until, replied);
-            ctx.report({ messageId: 'overdueExtended', metaKey: where, data: { ...base, until: formatBeijingHuman(ext.until), late: late.text.replace(/^已逾期 /, '') } });
+            ctx.report({ messageId: 'overdueExtended', metaKey: where, data: { ...base, until: formatBeijingHuman(ext.until), late: late.text.replace(/^已逾期 /, ''), provisional: provisional() } });
             return;
           }
           const late = timeLeft(calendar, completion.due, replied);
-          ctx.report({ messageId: meta.repliedAt ? 'overdue' : 'overdueNow', metaKey: where, data: { ...base, late: late.text.replace(/^已逾期 /, '') } });
+          ctx.report({ messageId: meta.repliedAt ? 'overdue' : 'overdueNow', metaKey: where, data: { ...base, late: late.text.replace(/^已逾期 /, ''), provisional: provisional() } });
         } catch (e) {
           if (!(e instanceof CalendarGapError)) throw e;
           ctx.report({ messageId: 'calendarGap', metaKey: 'dispatchedAt', data: { year: e.year } });

@@ -70,10 +70,12 @@ function toSetting(s: RuleSettingInput | RuleSetting): RuleSetting {
   return typeof s === 'object' && s !== null && !Array.isArray(s) ? (s as RuleSetting) : normalizeSetting(s as RuleSettingInput);
 }
 
+/** The linter's calendar: the shipped one, with the config's `calendar:` file and `strictCalendar`. */
 function calendarFor(config: ResolvedConfig, resources: Resources): Calendar {
   const file = config.settings.calendarFile;
-  if (!file) return resources.calendar;
-  return buildCalendar([resources.calendarSource, { file, data: readCalendarFile(file) }]);
+  const strict = config.settings.strictCalendar === true;
+  if (!file && !strict) return resources.calendar;
+  return buildCalendar(file ? [resources.calendarSource, { file, data: readCalendarFile(file) }] : [resources.calendarSource], { strict });
 }
 
 export function createLinter(options: CreateLinterOptions = {}): Linter {

@@ -79,11 +79,12 @@ describe('shipped calendar (rules/calendar/cn.yaml)', () => {
     expect(cal.isWorkingDay(parseIsoDay('2020-02-03')!)).toBe(true);
   });
 
-  it('a year with no data throws CalendarGapError naming the year and the `calendar:` fix', () => {
-    for (const iso of ['2019-12-31', '2027-01-04']) {
+  it('a year with no data throws CalendarGapError naming the year and the `calendar:` fix (before 2025, or strict)', () => {
+    const strict = loadCalendar(undefined, { strict: true });
+    for (const [c, iso] of [[cal, '2019-12-31'], [strict, '2019-12-31'], [strict, '2027-01-04']] as const) {
       let err: unknown;
       try {
-        cal.isWorkingDay(parseIsoDay(iso)!);
+        c.isWorkingDay(parseIsoDay(iso)!);
       } catch (e) {
         err = e;
       }
@@ -127,7 +128,9 @@ describe('user calendar files', () => {
     expect(cal.isWorkingDay(parseIsoDay('2024-10-05')!)).toBe(true); // user correction wins
     expect(cal.isWorkingDay(parseIsoDay('2024-10-04')!)).toBe(false); // rest of the shipped range kept
     expect(cal.yearInfo(2024)!.notice).toBe('国办发明电〔2023〕7号');
-    expect(() => cal.isWorkingDay(parseIsoDay('2028-01-03')!)).toThrow(CalendarGapError);
+    expect(cal.isProvisional(2027)).toBe(false); // a year with data is never provisional
+    expect(cal.isProvisional(2028)).toBe(true);
+    expect(() => loadCalendar(file, { strict: true }).isWorkingDay(parseIsoDay('2028-01-03')!)).toThrow(CalendarGapError);
   });
 
   it('`replace: true` replaces a shipped year', () => {

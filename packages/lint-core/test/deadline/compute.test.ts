@@ -157,8 +157,11 @@ describe('errors', () => {
     expect(() => jkq('2024-09-27 10:00', 'complain')).toThrow(/未知的诉求类型「complain」/);
     expect(() => jkq('2024-02-30 10:00', 'complaint')).toThrow(/无法识别的派单时间/);
     expect(() => computeDeadlines({ dispatchedAt: '2024-09-27 10:00', profile: 'nope' })).toThrow(/未知的规则配置「nope」/);
-    expect(() => jkq('2027-03-01 10:00', 'complaint')).toThrow(CalendarGapError);
-    expect(() => jkq('2026-12-28 10:00', 'complaint')).toThrow(/2027 年/); // deadline runs into 2027
+    expect(() => jkq('2019-03-01 10:00', 'complaint')).toThrow(CalendarGapError); // before the 2024 revision: not computed
+    const strict = loadCalendar(undefined, { strict: true });
+    const strictJkq = (at: string) => computeDeadlines({ dispatchedAt: at, type: 'complaint', profile: 'suzhou-jkq', calendar: strict });
+    expect(() => strictJkq('2027-03-01 10:00')).toThrow(CalendarGapError);
+    expect(() => strictJkq('2026-12-28 10:00')).toThrow(/2027 年/); // deadline runs into 2027
   });
 
   it('a user calendar file extends the years', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, lint } from '../../src/index.js';
+import { createLinter, DEFAULT_CONFIG, lint, loadConfig } from '../../src/index.js';
 
 const NOW = new Date('2025-06-30T10:00:00+08:00');
 function run(text: string, opts: { profile?: string; now?: Date; calendarFile?: string } = {}) {
@@ -72,15 +72,62 @@ describe('overdue kind', () => {
   });
 
   it('a calendar gap is a diagnostic, not a crash; a user calendar fills it', () => {
-    const text = doc('profile: suzhou-jkq\ntype: complaint\ndispatchedAt: 2027-03-01 10:00\nrepliedAt: 2027-03-20 10:00');
+    const text = doc('profile: suzhou-jkq\ntype: complaint\ndispatchedAt: 2019-03-01 10:00\nrepliedAt: 2019-03-20 10:00');
     const [d] = run(text);
     expect(d?.messageId).toBe('calendarGap');
-    expect(d?.message).toContain('2027 年');
+    expect(d?.message).toContain('2019 年');
     const dir = mkdtempSync(join(tmpdir(), 'replylint-ov-'));
     try {
       const file = join(dir, 'cal.yaml');
-      writeFileSync(file, 'years:\n  2027:\n    holidays: []\n');
+      writeFileSync(file, 'years:\n  2019:\n    holidays: []\n');
       expect(ids(text, { calendarFile: file })).toEqual(['overdue']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('overdue: a year without a published notice', () => {
+  const into2027 = doc('profile: suzhou-jkq\ntype: complaint\ndispatchedAt: 2026-12-28 10:00\nrepliedAt: 2027-01-12 10:00');
+
+  it('computes on the statutory holidays and the message carries the provisional mark', () => {
+    const [d] = run(into2027);
+    expect(d?.messageId).toBe('overdue');
+    // 12.29–31, (1.1 statutory holiday, 1.2–3 weekend) 1.4–1.7: the 7th working day is 2027-01-07
+    expect(d!.data).toMatchObject({ due: '2027年1月7日 17:30', late: '3 个工作日', provisional: '；2027 年暂按法定节假日推算（未含调休）' });
+    expect(d!.message).toContain('宿州经开区方案 三(三)3(2)；2027 年暂按法定节假日推算（未含调休））');
+  });
+
+  it('a deadline in a year with data but lateness counted into a computed year is marked too', () => {
+    // due 2026-12-29 17:30; late: 12.30, 12.31, (1.1 off) 1.4, 1.5 = 4 working days
+    const [d] = run(doc('profile: suzhou-jkq\ntype: complaint\ndispatchedAt: 2026-12-18 10:00\nrepliedAt: 2027-01-05 10:00'));
+    expect(d!.data).toMatchObject({ due: '2026年12月29日 17:30', late: '4 个工作日' });
+    expect(d!.message).toContain('暂按法定节假日推算（未含调休）');
+  });
+
+  it('years with data carry no mark', () => {
+    const [d] = run(doc('profile: suzhou-jkq\ntype: complaint\ndispatchedAt: 2024-09-27 10:00\nrepliedAt: 2024-10-14 09:00'));
+    expect(d!.data).toMatchObject({ provisional: '' });
+    expect(d!.message).not.toContain('暂按');
+  });
+
+  it('strictCalendar: true in .replylintrc.yaml refuses: calendarGap instead of a provisional result', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'replylint-strict-'));
+    try {
+      const file = join(dir, '.replylintrc.yaml');
+      writeFileSync(file, 'extends: [recommended, suzhou-jkq]\nstrictCalendar: true\n');
+      const config = loadConfig({ configFile: file });
+      expect(config.settings.strictCalendar).toBe(true);
+      const linter = createLinter({ config, rules: { overdue: 'error' } });
+      const [d] = linter.lint(into2027, { only: ['overdue'], now: NOW });
+      expect(d?.messageId).toBe('calendarGap');
+      expect(d?.message).toContain('缺少 2027 年的数据');
+      expect(() => linter.deadlines({ dispatchedAt: '2026-12-28 10:00', type: 'complaint' })).toThrow(/工作日历缺少 2027 年的数据/);
+      // without the key: provisional
+      const loose = createLinter({ config: { ...config, key: 'loose', settings: { ...config.settings, strictCalendar: false } } });
+      expect(loose.deadlines({ dispatchedAt: '2026-12-28 10:00', type: 'complaint' }).provisional).toMatchObject({ years: [2027] });
+      writeFileSync(join(dir, 'bad.yaml'), 'strictCalendar: yes please\n');
+      expect(() => loadConfig({ configFile: join(dir, 'bad.yaml') })).toThrow(/strictCalendar/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
