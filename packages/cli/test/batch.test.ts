@@ -76,13 +76,14 @@ describe('replylint batch', () => {
 
   it('a file it cannot read is named, the others are still checked; an unknown type is reported per row', () => {
     writeFileSync(join(dir, 'broken.xlsx'), 'not a zip');
-    writeFileSync(join(dir, 'one.jsonl'), `${JSON.stringify({ 答复内容: '经核实，该市民无理取闹。', 诉求类型: '投诉建议' })}\nnot json\n`);
+    writeFileSync(join(dir, 'one.jsonl'), `${JSON.stringify({ 答复内容: '经核实，该市民无理取闹。', 诉求类型: '投诉建议', 答复时间: '13812345678' })}\nnot json\n`);
     const r = run(['batch', 'broken.xlsx', 'one.jsonl', 'data.xls', '-o', 'mixed.jsonl'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('broken.xlsx：不是有效的 Excel');
     expect(r.stderr).toContain('data.xls：不支持的文件类型「.xls」');
     const lines = jsonl(join(dir, 'mixed.jsonl'));
-    expect(lines[0]!.problems).toEqual(['诉求类型：诉求类型「投诉建议」无法识别，按未知类型检查']);
+    // a phone number typed into the date column is masked where the problem quotes it
+    expect(lines[0]!.problems).toEqual(['诉求类型：诉求类型「投诉建议」无法识别，按未知类型检查', '答复时间：时间「138****5678」无法识别（应如 2024-03-12 09:30），按没有该时间检查']);
     expect(lines[1]).toMatchObject({ row: 2, checked: false, problems: ['不是有效的 JSON'] });
   });
 });

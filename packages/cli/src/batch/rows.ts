@@ -27,6 +27,7 @@ export interface RowInfo {
 export interface CoreApi {
   parseBeijingTime(s: string): Date | undefined;
   requestTypeOf(label: string): string | undefined;
+  maskPersonalText(text: string): string;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -67,7 +68,7 @@ export function rowToItem(row: Row, columns: ColumnMap, core: CoreApi): { item?:
     if (t) {
       meta.type = t;
       info.type = t;
-    } else problems.push({ row: row.row, column: columns.type!, problem: `诉求类型「${type.slice(0, 20)}」无法识别，按未知类型检查` });
+    } else problems.push({ row: row.row, column: columns.type!, problem: `诉求类型「${core.maskPersonalText(type.slice(0, 20))}」无法识别，按未知类型检查` });
   }
   const request = text('request');
   if (request) meta.request = request;
@@ -78,7 +79,7 @@ export function rowToItem(row: Row, columns: ColumnMap, core: CoreApi): { item?:
     if (at) {
       meta[key] = v;
       if (role === 'replied' || !info.date) info.date = beijingDate(at); // the reply date wins
-    } else problems.push({ row: row.row, column: columns[role]!, problem: `时间「${v.slice(0, 20)}」无法识别（应如 2024-03-12 09:30），按没有该时间检查` });
+    } else problems.push({ row: row.row, column: columns[role]!, problem: `时间「${core.maskPersonalText(v.slice(0, 20))}」无法识别（应如 2024-03-12 09:30），按没有该时间检查` });
   }
   const reply = get('text');
   const body = reply instanceof Date ? undefined : reply === undefined || reply === null ? undefined : String(reply);
