@@ -141,15 +141,19 @@ console.log(`错误级别的准确率（${profile} 下报为错误的，有多�
 
 // overlap: how often labellers agree on the replies they all labelled
 const sample = JSON.parse(readFileSync(join(evalDir, 'sample.json'), 'utf8'));
-let agree = 0, pairs = 0;
-for (const id of sample.overlap) {
-  for (const [, v] of labels.get(id) ?? []) {
-    const n = v.fires + v.silent;
-    pairs += (n * (n - 1)) / 2;
-    agree += (v.fires * (v.fires - 1)) / 2 + (v.silent * (v.silent - 1)) / 2;
+const agreement = (pred) => {
+  let agree = 0, pairs = 0;
+  for (const id of sample.overlap) {
+    for (const [rule, v] of labels.get(id) ?? []) {
+      if (!pred(rule)) continue;
+      const n = v.fires + v.silent;
+      pairs += (n * (n - 1)) / 2;
+      agree += (v.fires * (v.fires - 1)) / 2 + (v.silent * (v.silent - 1)) / 2;
+    }
   }
-}
-if (pairs) console.log(`标注一致性（${sample.overlap.length} 篇重叠答复，两两比较）：${pct(agree / pairs)}`);
+  return pairs ? agree / pairs : NaN;
+};
+console.log(`标注一致性（${sample.overlap.length} 篇重叠答复，两两比较）：全部规则 ${pct(agreement(() => true))}，要素以外的规则 ${pct(agreement((r) => !ELEMENT_RULES.has(r)))}`);
 
 const report = disagreements.map((d) => `- ${d.id} ${d.rule}：工具${d.tool}，标注${d.label}${d.why ? `（${d.why}）` : ''}`).join('\n');
 writeFileSync(join(outDir, `disagreements-${profile}.md`), `# 工具与标注不一致之处（${profile}）\n\n${report}\n`);

@@ -20,6 +20,22 @@ function pos(start: number, end: number) {
   return { start: { line: 0, column: 0, offset: start }, end: { line: 0, column: 0, offset: end } };
 }
 
+/** The YAML front matter of a text that starts with `---`, and where the body starts; undefined when it is not closed. */
+function frontMatter(text: string): { node: Yaml; next: number } | undefined {
+  const firstEnd = text.indexOf('\n') + 1;
+  const m = /^---(\r?\n|$)/m.exec(text.slice(firstEnd));
+  if (!m) return undefined;
+  const closeStart = firstEnd + m.index;
+  const end = closeStart + 3;
+  return { node: { type: 'yaml', value: text.slice(firstEnd, closeStart).replace(/\r?\n$/, ''), position: pos(0, end) } as Yaml, next: end + m[1]!.length };
+}
+
+/** A paragraph of one text node over [start, end) of the source. */
+function paragraph(text: string, start: number, end: number): Paragraph {
+  const t: Text = { type: 'text', value: text.slice(start, end), position: pos(start, end) };
+  return { type: 'paragraph', children: [t], position: pos(start, end) } as Paragraph;
+}
+
 export function parsePlain(text: string): Root | undefined {
   // bare '\r' line endings are rare; leave them to remark
   if (/\r(?!\n)/.test(text)) return undefined;
@@ -27,18 +43,10 @@ export function parsePlain(text: string): Root | undefined {
   const children: RootContent[] = [];
   let i = 0;
   if (text.startsWith('---\n') || text.startsWith('---\r\n')) {
-    const close = /^---(\r?\n|$)/m;
-    const firstEnd = text.indexOf('\n') + 1;
-    close.lastIndex = 0;
-    const rest = text.slice(firstEnd);
-    const m = close.exec(rest);
-    if (!m) return undefined;
-    const closeStart = firstEnd + m.index;
-    let value = text.slice(firstEnd, closeStart);
-    value = value.replace(/\r?\n$/, '');
-    const end = closeStart + 3;
-    children.push({ type: 'yaml', value, position: pos(0, end) } as Yaml);
-    i = end + m[1]!.length;
+    const fm = frontMatter(text);
+    if (!fm) return undefined;
+    children.push(fm.node);
+    i = fm.next;
   }
   // inline syntax can start anywhere: one scan of the whole body instead of one per line
   INLINE_SPECIAL_FROM.lastIndex = i;
@@ -47,8 +55,7 @@ export function parsePlain(text: string): Root | undefined {
   let paraEnd = -1;
   const flush = () => {
     if (paraStart < 0) return;
-    const t: Text = { type: 'text', value: text.slice(paraStart, paraEnd), position: pos(paraStart, paraEnd) };
-    children.push({ type: 'paragraph', children: [t], position: pos(paraStart, paraEnd) } as Paragraph);
+    children.push(paragraph(text, paraStart, paraEnd));
     paraStart = -1;
   };
   while (i <= text.length) {
@@ -83,22 +90,16 @@ export function parsePlain(text: string): Root | undefined {
 export function parseText(text: string): Root {
   const children: RootContent[] = [];
   let i = 0;
-  if (text.startsWith('---\n') || text.startsWith('---\r\n')) {
-    const firstEnd = text.indexOf('\n') + 1;
-    const m = /^---(\r?\n|$)/m.exec(text.slice(firstEnd));
-    if (m) {
-      const closeStart = firstEnd + m.index;
-      const end = closeStart + 3;
-      children.push({ type: 'yaml', value: text.slice(firstEnd, closeStart).replace(/\r?\n$/, ''), position: pos(0, end) } as Yaml);
-      i = end + m[1]!.length;
-    }
+  const fm = text.startsWith('---\n') || text.startsWith('---\r\n') ? frontMatter(text) : undefined;
+  if (fm) {
+    children.push(fm.node);
+    i = fm.next;
   }
   let paraStart = -1;
   let paraEnd = -1;
   const flush = () => {
     if (paraStart < 0) return;
-    const t: Text = { type: 'text', value: text.slice(paraStart, paraEnd), position: pos(paraStart, paraEnd) };
-    children.push({ type: 'paragraph', children: [t], position: pos(paraStart, paraEnd) } as Paragraph);
+    children.push(paragraph(text, paraStart, paraEnd));
     paraStart = -1;
   };
   while (i <= text.length) {
