@@ -7,6 +7,7 @@ import { compilePatterns } from '../match/index.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema, scopeSchema } from './options.js';
 import { scopeRange } from './scope.js';
+import { findNonAnswer, nonAnswerSchema, prepareNonAnswer } from './non-answer.js';
 
 const entrySchema = z.union([
   patternSchema,
@@ -33,6 +34,8 @@ const options = z.strictObject({
   maxReports: z.number().int().min(0).default(0),
   /** Report as a warning (even when the rule is an error) unless the ticket type is one of these. */
   warnUnlessType: z.array(z.string()).optional(),
+  /** Also judge the reply as a whole: a reply of stock statements only is one finding (kinds/non-answer.ts). */
+  nonAnswer: nonAnswerSchema.optional(),
 });
 
 type PhraseOptions = z.infer<typeof options>;
@@ -45,6 +48,7 @@ function preparePhrase(o: PhraseOptions) {
     compiled: entries.map((e) => ({ ...e, unlessPatterns: compilePatterns(e.unless ?? []) })),
     unless: compilePatterns(o.unless),
     unlessAfter: compilePatterns(o.unlessAfter),
+    nonAnswer: o.nonAnswer ? prepareNonAnswer(o.nonAnswer) : undefined,
   };
 }
 
@@ -52,19 +56,34 @@ export const phraseKind = defineKind({
   kind: 'phrase',
   description: '出现某类词句即报告（可设例外语境）',
   options,
-  messageIds: (o) => [o.messageId, ...(o.patterns.some((p) => typeof p !== 'string' && p.suggest !== undefined) ? ['suggestReplace'] : [])],
+  messageIds: (o) => [
+    o.messageId,
+    ...(o.patterns.some((p) => typeof p !== 'string' && p.suggest !== undefined) ? ['suggestReplace'] : []),
+    ...(o.nonAnswer ? [o.nonAnswer.messageId] : []),
+  ],
   extraPhrasesOption: 'patterns',
   fixable: (o) => o.patterns.some((p) => typeof p !== 'string' && p.replace !== undefined),
   create(ctx, o) {
-    const { patterns, compiled, unless, unlessAfter } = prepared(o, preparePhrase);
+    const { patterns, compiled, unless, unlessAfter, nonAnswer } = prepared(o, preparePhrase);
+    const downgrade = o.warnUnlessType !== undefined && !o.warnUnlessType.includes(ctx.meta.type ?? '');
+    // a reply that is a non-answer as a whole is one finding: its stock phrases are not reported again
+    let whole = false;
+    const document = nonAnswer
+      ? () => {
+          const at = findNonAnswer(ctx, o.nonAnswer!, nonAnswer);
+          if (!at) return;
+          whole = true;
+          ctx.report({ messageId: o.nonAnswer!.messageId, at, ...(downgrade ? { downgrade: true } : {}) });
+        }
+      : undefined;
     // one scan of the whole text tells which sentences can match at all
     const gate = patterns.gate(ctx.doc.simp);
-    if (!gate) return {};
+    if (!gate) return document ? { document } : {};
     let reported = 0;
-    const downgrade = o.warnUnlessType !== undefined && !o.warnUnlessType.includes(ctx.meta.type ?? '');
     return {
+      ...(document ? { document } : {}),
       sentence(s) {
-        if (!gate(s)) return;
+        if (whole || !gate(s)) return;
         const { simp, text } = ctx.doc;
         // candidates from every pattern; overlapping ones keep the earliest, then longest
         const found: { start: number; end: number; e: (typeof compiled)[number] }[] = [];

@@ -117,7 +117,7 @@ describe('createConfig', () => {
     const fromObject = createLinter({ config: createConfig(object) });
     const texts = [
       ...['01-shigong-zaoyin-complaint-12345.md', '05-youyan-raomin-complaint-yizhangwang.md', '13-gongnuan-complaint-duban-xiaoxian.md'].map(reply),
-      '您好！我局高度重视，积极协调，已按程序处理。',
+      '您好！经查，该路段共有流动摊贩12处，已于9月24日全部清理。我局高度重视，积极协调，已按程序处理。',
     ];
     for (const t of texts) {
       const a = fromObject.lint(t, { now: NOW });

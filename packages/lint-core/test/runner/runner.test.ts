@@ -78,7 +78,7 @@ describe('runTexts', () => {
   });
 
   it('items choose among the spec’s named linters', async () => {
-    const text = '您好！我局高度重视，积极协调，已按程序处理。';
+    const text = '您好！经查，该路段共有流动摊贩12处，已于9月24日全部清理。我局高度重视，积极协调，已按程序处理。';
     const [plain, strict] = await collect(
       runTexts(
         [

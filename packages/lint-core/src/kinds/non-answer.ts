@@ -1,0 +1,73 @@
+// Whether a reply as a whole is a non-answer (宿迁规定 四(五)): once its greetings, acknowledgements,
+// thanks, closings and signature are set aside, all that is left are stock statements (forwarded,
+// being handled, wait for the result, call or ask someone else, told them to fix it) and no sentence
+// carries a case-specific fact (a finding, an action with its date or result, a figure, a basis).
+// Real stock replies vary more than any phrase list; this judges the shape instead. Conservative:
+// any sentence that is neither boilerplate nor stock, with more than a few characters, means the
+// reply says something of its own, and the judgement abstains.
+import { z } from 'zod';
+import type { KindContext } from './define.js';
+import type { PatternSet } from '../match/index.js';
+import { compilePatterns } from '../match/index.js';
+import { patternSchema } from './options.js';
+
+export const nonAnswerSchema = z.strictObject({
+  /** Sentences that say nothing about the case (greetings, 已收悉, thanks, closings, signature lines). */
+  boilerplate: z.array(patternSchema).min(1),
+  /** Stock statements: forwarded, being handled, wait, call or ask elsewhere, ordered to fix. */
+  stock: z.array(patternSchema).min(1),
+  /** Case-specific facts: a sentence with one of these is content, whatever else it says. */
+  facts: z.array(patternSchema).min(1),
+  /** Characters (letters, digits, CJK) of other sentences that still leave the reply a non-answer. */
+  maxOther: z.number().int().min(0).default(12),
+  /** A longer sentence is content even when it holds a stock or boilerplate phrase (it says more). */
+  maxStockSentence: z.number().int().min(1).default(40),
+  messageId: z.string().default('nonAnswer'),
+});
+export type NonAnswerOptions = z.infer<typeof nonAnswerSchema>;
+
+export interface PreparedNonAnswer {
+  boilerplate: PatternSet;
+  stock: PatternSet;
+  facts: PatternSet;
+}
+
+export function prepareNonAnswer(o: NonAnswerOptions): PreparedNonAnswer {
+  return { boilerplate: compilePatterns(o.boilerplate), stock: compilePatterns(o.stock), facts: compilePatterns(o.facts) };
+}
+
+function contentChars(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) n++;
+  }
+  return n;
+}
+
+/** The view range of the first stock sentence when the reply is a non-answer, else undefined. */
+export function findNonAnswer(ctx: KindContext, o: NonAnswerOptions, p: PreparedNonAnswer): readonly [number, number] | undefined {
+  const { simp, sentences } = ctx.doc;
+  let first: readonly [number, number] | undefined;
+  let other = 0;
+  for (const s of sentences) {
+    const body = simp.slice(s.start, s.end);
+    const n = contentChars(body);
+    if (n === 0) continue;
+    if (p.facts.test(body)) return undefined;
+    if (n <= o.maxStockSentence) {
+      // whichever comes first decides: an offer after the answer (如有疑问，请拨打…) is boilerplate,
+      // a forwarding notice followed by an offer (已转交相关部门，如有回复将告知) is stock
+      const b = p.boilerplate.firstIndex(body);
+      const st = p.stock.firstIndex(body);
+      if (st >= 0 && (b < 0 || st < b)) {
+        first ??= [s.start, s.end];
+        continue;
+      }
+      if (b >= 0) continue;
+    }
+    other += n;
+    if (other > o.maxOther) return undefined;
+  }
+  return first;
+}
