@@ -178,6 +178,8 @@ export async function writeFix(path: string, input: { bom: boolean; mtimeMs?: nu
   try {
     const st = statSync(path);
     if (st.mtimeMs !== input.mtimeMs || st.size !== input.size) return '文件在检查期间被修改，未写入修复';
+    // read-only for everyone (even root, who could write it): the user did not want it changed
+    if ((st.mode & 0o222) === 0) return '文件是只读的，未写入修复：如确要修复，请先取消只读属性';
   } catch {
     return '文件在检查期间被删除或移动，未写入修复';
   }

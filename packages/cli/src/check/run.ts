@@ -113,6 +113,9 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
   phase('开始');
   const targets = await expandTargets(patterns, cwd);
   phase(`展开 ${targets.files.length} 个文件`);
+  if (opts.outputFile && targets.files.includes(resolve(cwd, opts.outputFile))) {
+    throw new CliError(`-o：输出文件「${opts.outputFile}」是被检查的答复之一，写入会覆盖答复：请换一个文件名`);
+  }
   if (targets.stdin && opts.fix) throw new CliError('从标准输入读取时不能使用 --fix（无处写回）：请改用 --fix-dry-run，修复后的全文在 JSON 输出的 output 字段中');
   const core = await loadCore();
   phase('加载引擎');

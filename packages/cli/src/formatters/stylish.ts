@@ -9,6 +9,14 @@ import type { FileResult, Formatter } from './types.js';
 
 const SEVERITY = { 1: '警告', 2: '错误' } as const;
 
+/**
+ * Terminal control characters (a reply can carry escape sequences that clear the screen or set the
+ * window title) shown as \u{…} instead of being sent to the terminal; so is the path.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+export const visible = (s: string): string => s.replace(CONTROL, (ch) => `\\u{${ch.charCodeAt(0).toString(16)}}`);
+
 export const stylish: Formatter = (results: FileResult[], ctx) => {
   const c = colors(ctx.color);
   let out = '';
@@ -27,7 +35,7 @@ export const stylish: Formatter = (results: FileResult[], ctx) => {
       column: String(m.column),
       sev: m.severity === 2 ? c.red(SEVERITY[2]) : c.yellow(SEVERITY[1]),
       sevText: SEVERITY[m.severity],
-      message: m.message.replace(/\s*\n\s*/g, ' '),
+      message: visible(m.message.replace(/\s*\n\s*/g, ' ')),
       rule: m.ruleId,
     }));
     let wLine = 0;
@@ -38,7 +46,7 @@ export const stylish: Formatter = (results: FileResult[], ctx) => {
       wCol = Math.max(wCol, x.column.length);
       wMsg = Math.max(wMsg, displayWidth(x.message));
     }
-    out += `${c.underline(r.displayPath)}\n`;
+    out += `${c.underline(visible(r.displayPath))}\n`;
     for (const x of rows) {
       const pos = c.dim(`${padStart(x.line, wLine)}:${padEnd(x.column, wCol)}`);
       out += `  ${pos}  ${x.sev}  ${padEnd(x.message, wMsg)}  ${c.dim(x.rule)}\n`.replace(/ +\n$/, '\n');

@@ -27,6 +27,7 @@ const META_MESSAGES: Record<string, string> = {
   notMapping: '文件头应为「键: 值」形式的元数据，如 `type: complaint`。',
   invalidValue: '元数据 `{{key}}` 的值「{{actual}}」无效：应为{{expected}}。',
   duplicateKey: '元数据 `{{key}}` 重复（第 {{line}} 行已有 `{{first}}`），现以此处的值为准：请删去多余的一处。',
+  unclosed: '文件头以 --- 开始，但没有结束的 --- 行，其中的元数据没有读取：请在元数据之后单独加一行 ---。',
   // metadata passed as data (lint(text, { meta }))
   metaNotMapping: '工单元数据应为「键: 值」对象，如 { type: "complaint" }。',
   metaDuplicateKey: '工单元数据中 `{{key}}` 与 `{{first}}` 是同一字段，现以 `{{key}}` 的值为准：请只给出其中一个。',
@@ -119,6 +120,9 @@ export function lintText(env: LintEnv, text: string, call: LintCall = {}): LintR
     meta = result.meta;
     metaRanges = result.keyRanges;
     for (const p of result.problems) diagnostics.push(metaDiagnostic(p.messageId, p.data, p.range, p.fatal ? { fatal: true } : {}));
+  } else if (/^---[ \t]*\r?\n/.test(text) && !/\n---[ \t]*(?:\r?\n|$)/.test(text)) {
+    // `---` opens front matter that never closes: the metadata would be silently ignored
+    diagnostics.push(metaDiagnostic('unclosed', {}, [0, 3]));
   }
   let fromData: ReadonlySet<MetaKey> | undefined;
   if (call.meta !== undefined && call.meta !== null) {

@@ -1,0 +1,68 @@
+// Inputs and outputs as an attacker or an unlucky export would have them (the hostile-input issue):
+// a document too deeply nested to parse, -o onto an input, a read-only file under --fix, a report
+// that cannot be written, terminal escape sequences in a reply, front matter that never closes.
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, HARSH, removeDir, run, tempDir } from './helpers.js';
+
+const dir = tempDir({ '.replylintrc.yaml': 'extends: []\nrules:\n  no-harsh-language: error\n  citation-format: error\n' });
+afterAll(() => removeDir(dir));
+
+describe('hostile input', () => {
+  it('a document too deeply nested to parse is named, exit 2, and the other files keep their results', () => {
+    writeFileSync(join(dir, 'nest.md'), `${'>'.repeat(4000)} 您好\n`);
+    writeFileSync(join(dir, 'ok.md'), `${HARSH}\n`);
+    const r = run(['check', 'nest.md', 'ok.md', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nest.md：无法解析这份答复');
+    expect(r.stderr).not.toContain('意外错误');
+    const results = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+    expect(results.find((x) => x.filePath.endsWith('ok.md'))!.messages.map((m) => m.ruleId)).toContain('no-harsh-language');
+  });
+
+  it('-o onto a checked reply is refused before anything is written', () => {
+    writeFileSync(join(dir, 'reply.md'), `${HARSH}\n`);
+    const r = run(['check', 'reply.md', '-f', 'json', '-o', 'reply.md'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('是被检查的答复之一');
+    expect(readFileSync(join(dir, 'reply.md'), 'utf8')).toBe(`${HARSH}\n`);
+  });
+
+  it('--fix leaves a read-only file as it is and says so', () => {
+    const file = join(dir, 'ro.md');
+    writeFileSync(file, '依据宿政办秘[2021]32号文件办理。\n');
+    chmodSync(file, 0o444);
+    const r = run(['check', '--fix', 'ro.md'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ro.md：文件是只读的，未写入修复');
+    expect(readFileSync(file, 'utf8')).toBe('依据宿政办秘[2021]32号文件办理。\n');
+    expect(statSync(file).mode & 0o777).toBe(0o444);
+  });
+
+  it('a report that cannot be written (a full disk) is exit 2 with a message, not a silent success', () => {
+    writeFileSync(join(dir, 'full.md'), `${HARSH}\n`);
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" check full.md > /dev/full`], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('无法写出结果到标准输出');
+  });
+
+  it('terminal control sequences in a reply or a file name are shown escaped, never sent to the terminal', () => {
+    writeFileSync(join(dir, 'esc.md'), '该市民\u001b[2J\u001b]0;标题\u0007无理取闹。\n');
+    writeFileSync(join(dir, 'e\u001b[2Jx.md'), '该市民无理取闹。\n');
+    const r = run(['check', 'esc.md', 'e\u001b[2Jx.md', '--no-color'], { cwd: dir });
+    expect(r.stdout).toContain('无理取闹');
+    expect(r.stdout).not.toContain('\u001b');
+    expect(r.stdout).not.toContain('\u0007');
+    expect(r.stdout).toContain('e\\u{1b}[2Jx.md');
+  });
+
+  it('front matter that opens but never closes is an error at line 1, not silently ignored', () => {
+    writeFileSync(join(dir, 'open.md'), '---\ntype: complaint\n\n您好！经查，问题属实，已处理。\n');
+    const r = run(['check', 'open.md', '-f', 'json'], { cwd: dir });
+    const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string; messageId: string; line: number }[] }[];
+    expect(result!.messages).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: 'front-matter', messageId: 'unclosed', line: 1 })]));
+    expect(r.code).toBe(1);
+  });
+});
