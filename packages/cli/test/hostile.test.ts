@@ -58,6 +58,13 @@ describe('hostile input', () => {
     expect(r.stdout).toContain('e\\u{1b}[2Jx.md');
   });
 
+  it('a device that never ends is read up to the size limit, not into all memory', () => {
+    const r = run(['check', '/dev/zero', 'ok.md', '--max-file-size', '2MB', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('/dev/zero：读到上限 2 MB 仍未结束');
+    expect(JSON.parse(r.stdout)).toHaveLength(1);
+  });
+
   it('front matter that opens but never closes is an error at line 1, not silently ignored', () => {
     writeFileSync(join(dir, 'open.md'), '---\ntype: complaint\n\n您好！经查，问题属实，已处理。\n');
     const r = run(['check', 'open.md', '-f', 'json'], { cwd: dir });

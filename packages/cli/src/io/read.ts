@@ -1,7 +1,7 @@
 // Reading reply files and stdin: size limit, binary detection, UTF-8 (with or without BOM) and
 // GBK/GB18030 detection. Everything that cannot be read as text is an InputError naming the file.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { decodeValidUtf8 } from './utf8.js';
 
 export type TextEncoding = 'utf-8' | 'gb18030';
@@ -75,8 +75,11 @@ export function readReplyFile(path: string, maxBytes: number, { stat = false } =
     const st = fstatSync(fd);
     if (st.isDirectory()) throw new InputError('是目录，不是文件');
     if (st.size > maxBytes) throw tooLarge(st.size, maxBytes);
-    const buf = readAll(fd, st.size);
-    if (buf.length > maxBytes) throw tooLarge(buf.length, maxBytes);
+    const buf = readAll(fd, st.size, maxBytes);
+    if (buf.length > maxBytes) {
+      if (st.size === 0) throw new InputError(`读到上限 ${formatSize(maxBytes)} 仍未结束（是设备或管道？），未检查`);
+      throw tooLarge(buf.length, maxBytes);
+    }
     const decoded = decodeText(buf) as ReadFile;
     decoded.mtimeMs = st.mtimeMs;
     decoded.size = st.size;
@@ -94,12 +97,30 @@ export function readReplyFile(path: string, maxBytes: number, { stat = false } =
  * than asked only at its end, so no further read is needed to see the end (readFileSync would
  * fstat again and read once more). A file that grew meanwhile is read on to its end.
  */
-function readAll(fd: number, size: number): Buffer {
-  if (size === 0) return readFileSync(fd); // empty, or a special file that reports no size
+function readAll(fd: number, size: number, maxBytes: number): Buffer {
+  if (size === 0) return readBounded(fd, maxBytes); // empty, or a special file that reports no size
   const buf = Buffer.allocUnsafe(size + 1);
   const n = readSync(fd, buf, 0, size + 1, null);
   if (n <= size) return buf.subarray(0, n);
-  return Buffer.concat([buf, readFileSync(fd)]);
+  return Buffer.concat([buf, readBounded(fd, maxBytes)]);
+}
+
+/**
+ * Reads on to the end, but never more than maxBytes + 1 bytes: a device that never ends
+ * (`check /dev/zero`) or a file that keeps growing stops at the size limit instead of filling memory.
+ */
+function readBounded(fd: number, maxBytes: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, maxBytes + 1 - total));
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n <= 0) break;
+    chunks.push(chunk.subarray(0, n));
+    total += n;
+    if (total > maxBytes) break;
+  }
+  return Buffer.concat(chunks, total);
 }
 
 export async function readStdin(maxBytes: number, stream: NodeJS.ReadableStream = process.stdin): Promise<DecodedText> {
