@@ -24,10 +24,12 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const UNUSED_DIRECTIVE = '<!-- replylint-disable-next-line no-harsh-language -->\n';
 
 describe('check: results and exit codes', () => {
-  it('exits 0 for a clean reply and prints nothing', () => {
+  it('exits 0 for a clean reply and says so in one line (nothing with --quiet or a machine format)', () => {
     const d = temp({ 'ok.md': `${CLEAN}\n` });
     const r = run(['check', 'ok.md'], { cwd: d });
-    expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(r).toMatchObject({ code: 0, stdout: '✔ 1 个文件，未发现问题\n', stderr: '' });
+    expect(run(['check', 'ok.md', '--quiet'], { cwd: d })).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(JSON.parse(run(['check', 'ok.md', '-f', 'json'], { cwd: d }).stdout)[0].messages).toEqual([]);
   });
 
   it('exits 1 with stylish output for a lint error; `replylint a.md` is `check a.md`', () => {

@@ -72,8 +72,9 @@ describe('stylish', () => {
     expect(out).not.toContain('\u001b['); // no colour when disabled
   });
 
-  it('prints nothing for clean results and colours only when asked', () => {
-    expect(stylish([result([])], ctx())).toBe('');
+  it('says a clean run is clean in one line (nothing with --quiet) and colours only when asked', () => {
+    expect(stylish([result([])], ctx())).toBe('✔ 1 个文件，未发现问题\n');
+    expect(stylish([result([])], ctx({ quiet: true }))).toBe('');
     const coloured = stylish(twoProblems, ctx({ color: true }));
     expect(coloured).toContain('\u001b[31m错误\u001b[39m');
     expect(coloured).toContain('\u001b[33m警告\u001b[39m');

@@ -65,6 +65,17 @@ describe('hostile input', () => {
     expect(JSON.parse(r.stdout)).toHaveLength(1);
   });
 
+  it('an export or a document that is not a reply says what it is and what to run instead', () => {
+    for (const f of ['export.xlsx', 'export.csv', 'old.xls', 'reply.docx', 'reply.pdf']) writeFileSync(join(dir, f), 'x');
+    const r = run(['check', 'export.xlsx', 'export.csv', 'old.xls', 'reply.docx', 'reply.pdf'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('export.xlsx：是 Excel 工作簿：请用 replylint batch 检查');
+    expect(r.stderr).toContain('export.csv：是表格导出文件');
+    expect(r.stderr).toContain('old.xls：是旧版 Excel 工作簿：请先在 Excel 中另存为 .xlsx');
+    expect(r.stderr).toContain('reply.docx：是 Word 文档');
+    expect(r.stderr).toContain('reply.pdf：是 PDF 文件');
+  });
+
   it('front matter that opens but never closes is an error at line 1, not silently ignored', () => {
     writeFileSync(join(dir, 'open.md'), '---\ntype: complaint\n\n您好！经查，问题属实，已处理。\n');
     const r = run(['check', 'open.md', '-f', 'json'], { cwd: dir });

@@ -2,6 +2,7 @@
 // file, and turning the core's result into the CLI's (notices, lines and columns, fixes written
 // back, --quiet, JSON). The linting itself, on worker threads for large runs, is the runner's.
 import { statSync } from 'node:fs';
+import { extname } from 'node:path';
 import type { Diagnostic, TextResult } from '@replylint/core';
 import { InputError, readReplyFile, type DecodedText } from '../io/read.js';
 import type { CliMessage, FileResult } from '../formatters/types.js';
@@ -109,7 +110,22 @@ export function toMessages(diagnostics: readonly Diagnostic[], text: string, cor
 export type ReadOutcome = { read: DecodedText & { mtimeMs?: number; size?: number } } | { inputError: string };
 
 /** Reads and decodes a job's file (stat'ed when fixes may be written back). */
+/** Files that are not a reply: what they are and what to run instead. */
+const NOT_A_REPLY: Record<string, string> = {
+  '.csv': '是表格导出文件，每行一篇答复：请用 replylint batch 检查',
+  '.tsv': '是表格导出文件，每行一篇答复：请用 replylint batch 检查（先在 Excel 中另存为 .csv 或 .xlsx）',
+  '.jsonl': '是逐行 JSON 导出文件：请用 replylint batch 检查',
+  '.ndjson': '是逐行 JSON 导出文件：请用 replylint batch 检查',
+  '.xlsx': '是 Excel 工作簿：请用 replylint batch 检查',
+  '.xls': '是旧版 Excel 工作簿：请先在 Excel 中另存为 .xlsx，再用 replylint batch 检查',
+  '.docx': '是 Word 文档：replylint 只读纯文本，请先另存为 .txt（文件 → 另存为 → 纯文本）再检查',
+  '.doc': '是 Word 文档：replylint 只读纯文本，请先另存为 .txt（文件 → 另存为 → 纯文本）再检查',
+  '.pdf': '是 PDF 文件：replylint 只读纯文本，请先把答复复制到 .txt 或 .md 文件中再检查',
+};
+
 export function readJob(job: Job, settings: ProcessSettings): ReadOutcome {
+  const kind = job.path ? NOT_A_REPLY[extname(job.path).toLowerCase()] : undefined;
+  if (kind) return { inputError: `${job.display}：${kind}` };
   try {
     return { read: readReplyFile(job.path!, settings.maxBytes, { stat: settings.fix }) };
   } catch (e) {

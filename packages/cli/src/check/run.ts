@@ -221,6 +221,7 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
     cwd,
     color: format === 'stylish' && !opts.outputFile && shouldColor(opts.color),
     version: cliVersion(),
+    quiet: Boolean(opts.quiet),
     rules: () => ruleMetas(core),
   };
   const text = (await loadFormatter(format))(results, ctx);

@@ -59,6 +59,9 @@ export const stylish: Formatter = (results: FileResult[], ctx) => {
     out += c.bold(mark(`✖ 共 ${total} 个问题（${errors} 个错误，${warnings} 个警告）`)) + '\n';
     const fixable = fixableErrors + fixableWarnings;
     if (fixable > 0) out += c.bold(mark(`  其中 ${fixable} 个可用 --fix 自动修复`)) + '\n';
+  } else if (!ctx.quiet && results.length > 0) {
+    // a clean run says so (nothing at all reads as "did it run?")
+    out += `${c.green('✔')} ${results.length} 个文件，未发现问题\n`;
   }
   return out;
 };

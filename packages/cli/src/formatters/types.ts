@@ -62,6 +62,8 @@ export interface FormatContext {
   /** Metadata of every rule that can appear (built-in rules and CLI/core pseudo-rules). */
   rules: () => RuleMeta[];
   version: string;
+  /** --quiet: a clean run prints nothing. */
+  quiet?: boolean;
 }
 
 export type Formatter = (results: FileResult[], ctx: FormatContext) => string;
