@@ -163,3 +163,30 @@ describe('deadline: errors exit 2 with a Chinese message and no stack trace', ()
     expect(r.stderr).toMatch(/cal\.yaml:4: years\.2027\.holidays\[0\]\.to: 放假区间的 from 应不晚于 to/);
   });
 });
+
+describe('deadline: the ticket from a reply’s front matter', () => {
+  it('reads dispatch time, type, profile and reply time from the front matter; options win', () => {
+    const d = temp({
+      'reply.md': '---\nprofile: suzhou-jkq\n诉求类型: 投诉\n派单时间: 2024-09-27 10:00\n答复时间: 2024-10-14 09:00\n---\n您好！\n',
+      'no-dispatch.md': '---\ntype: complaint\n---\n您好！\n',
+      'broken.md': '---\ntype: [complaint\n---\n您好！\n',
+    });
+    const r = run(['deadline', 'reply.md', '--format', 'json'], { cwd: d });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as { profile: string; type: string; deadlines: { event: string; due: string; timeLeft?: { overdue: boolean } }[] };
+    expect(j.profile).toBe('suzhou-jkq');
+    expect(j.type).toBe('complaint');
+    const completion = j.deadlines.find((e) => e.event === 'completion')!;
+    expect(completion.due).toBe('2024-10-12T17:30:00+08:00');
+    // shown at the reply time: answered late
+    expect(completion.timeLeft!.overdue).toBe(true);
+    const consult = JSON.parse(run(['deadline', 'reply.md', '--type', 'consultation', '--format', 'json'], { cwd: d }).stdout) as typeof j;
+    expect(consult.type).toBe('consultation');
+    const missing = run(['deadline', 'no-dispatch.md'], { cwd: d });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no-dispatch.md：文件头中没有派单时间');
+    const broken = run(['deadline', 'broken.md'], { cwd: d });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('broken.md：文件头（front matter）不是有效的 YAML');
+  });
+});

@@ -5,6 +5,8 @@ import { colors, shouldColor } from '../color.js';
 import { CliError } from '../errors.js';
 import { displayWidth, padEnd } from '../width.js';
 import { loadCore } from '../core-loader.js';
+import { dirname, resolve } from 'node:path';
+import { InputError, readReplyFile } from '../io/read.js';
 
 interface DeadlineOptions {
   profile?: string;
@@ -23,6 +25,7 @@ export function registerDeadlineCommand(program: Command): Command {
   return program
     .command('deadline')
     .description('按规则配置的时限表和法定工作日历计算办理时限（签收、退回、办结、延期…）')
+    .argument('[答复文件]', '从答复的文件头读取派单时间、诉求类型、延期、规则配置和答复时间（命令行选项优先）')
     .option('--profile <name>', '规则配置（时限表），如 suzhou-jkq、xiaoxian、suqian、changshu、anning；默认取配置文件 extends 中带时限表的配置')
     .option('-t, --type <type>', '诉求类型：consultation 咨询、complex-consultation 复杂咨询、help 求助、complaint 投诉、report 举报、suggestion 建议、emergency 应急、incident 突发（中文名亦可）')
     .option('-d, --dispatched <time>', '派单时间（北京时间），如 2024-09-27T10:00:00+08:00 或 "2024-09-27 10:00"')
@@ -42,21 +45,44 @@ export function registerDeadlineCommand(program: Command): Command {
       'after',
       '\n示例：\n  replylint deadline --profile suzhou-jkq --type complaint --dispatched 2024-09-27T10:00:00+08:00\n  replylint deadline --profile suzhou-jkq --type 投诉 --dispatched "2024-09-27 10:00" --at "2024-10-14 09:00"\n\n尚无节假日安排通知的年份暂按法定节假日推算（未含调休），结果中注明；--strict-calendar 则报错。\n工作日历、约定和各配置的时限表见 docs/deadlines.md。',
     )
-    .action(async (opts: DeadlineOptions) => {
-      process.exitCode = await runDeadline(opts);
+    .action(async (file: string | undefined, opts: DeadlineOptions) => {
+      process.exitCode = await runDeadline(opts, file);
     });
 }
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
-async function runDeadline(opts: DeadlineOptions): Promise<number> {
+async function runDeadline(opts: DeadlineOptions, file?: string): Promise<number> {
   const core = await loadCore();
   try {
-    if (!opts.dispatched) throw new CliError('缺少派单时间：请用 --dispatched 指定，如 --dispatched "2024-09-27 10:00"');
-    const config = core.loadConfig(opts.config ? { configFile: opts.config } : {});
-    const profile = opts.profile ?? defaultProfile(core, config.extends);
-    const dispatchedAt = core.parseDispatch(opts.dispatched);
-    const at = opts.at === undefined ? undefined : core.parseDispatch(opts.at, '时刻（--at）');
+    // the ticket from the reply's own front matter; options given on the command line win
+    let meta: import('@replylint/core').TicketMeta | undefined;
+    if (file !== undefined) {
+      let text: string;
+      try {
+        text = readReplyFile(resolve(file), 20 * 1024 * 1024).text;
+      } catch (e) {
+        if (e instanceof InputError) throw new CliError(`${file}：${e.message}`);
+        throw e;
+      }
+      const read = core.createLinter({ deferModules: true }).lintDocument(text, { only: [] });
+      const bad = read.diagnostics.find((d) => d.ruleId === core.META_RULE_ID);
+      if (bad) throw new CliError(`${file}：${bad.message}`);
+      meta = read.meta;
+    }
+    if (!opts.dispatched && !meta?.dispatchedAt) {
+      throw new CliError(file !== undefined ? `${file}：文件头中没有派单时间（dispatchedAt / 派单时间）：请补上，或用 --dispatched 指定` : '缺少派单时间：请用 --dispatched 指定，如 --dispatched "2024-09-27 10:00"，或给出带文件头的答复文件');
+    }
+    const config = core.loadConfig(opts.config ? { configFile: opts.config } : file !== undefined ? { from: dirname(resolve(file)) } : {});
+    const profile = opts.profile ?? meta?.profile ?? defaultProfile(core, config.extends);
+    const dispatchedAt = opts.dispatched ? core.parseDispatch(opts.dispatched) : meta!.dispatchedAt!;
+    // for a reply, time left is shown at its reply time (was it answered in time?)
+    const at = opts.at !== undefined ? core.parseDispatch(opts.at, '时刻（--at）') : meta?.repliedAt;
+    if (!opts.type && meta?.type) opts.type = meta.type;
+    if (!opts.extensionApproved && !opts.extensionUntil && meta?.extension) {
+      if (meta.extension.approvedAt) opts.extensionApproved = core.formatBeijing(meta.extension.approvedAt);
+      if (meta.extension.until) opts.extensionUntil = core.formatBeijing(meta.extension.until);
+    }
     const strict = opts.strictCalendar === true || config.settings.strictCalendar === true;
     const calendar = core.loadCalendar(config.settings.calendarFile, { strict });
     const extension = opts.extensionApproved || opts.extensionUntil ? { approvedAt: opts.extensionApproved, until: opts.extensionUntil } : undefined;
@@ -98,7 +124,7 @@ function renderTable(core: Core, r: ReturnType<Core['computeDeadlines']>, cal: R
   const receipt = r.receipt.shifted ? `非工作日派发，按 ${r.receipt.day} 上午收到计算` : `${r.receipt.afternoon ? '下午' : '上午'}派发`;
   lines.push(`派单时间：${human(core, r.dispatchedAt)}（${receipt}）`);
   lines.push(`诉求类型：${r.type ? `${r.type}（${core.TYPE_NAMES[r.type]}）` : '未指定'}`);
-  if (at) lines.push(`当前时刻：${human(core, at)}`);
+  if (at) lines.push(`计算时刻：${human(core, at)}`);
   if (r.provisional) lines.push(c.yellow(`注意：${core.provisionalText(r.provisional)}`));
   lines.push('');
   const header = ['事件', '截止时间', ...(at ? ['状态'] : []), '出处'];
