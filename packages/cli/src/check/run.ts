@@ -142,9 +142,10 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
   // thread loads its own linters (a worker needs ~0.4 s before its first result)
   const threads = workerThreads(targets.files.length);
   const pool = threads > 0 ? core.startRunnerPool(threads, plan.spec) : undefined;
+  let linters: ReturnType<Core['lintersFromSpec']>;
   try {
     // every configuration the run needs, loaded (and validated: ConfigError → exit 2) before any file is read
-    loadConfigs(core, plan);
+    linters = loadConfigs(core, plan);
   } catch (e) {
     await pool?.destroy();
     throw e;
@@ -176,7 +177,7 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
   };
   const t0 = performance.now();
   try {
-    for await (const checked of core.runTexts(source(), plan.spec, { ...(pool ? { pool } : {}), inline: true, ordered: false })) {
+    for await (const checked of core.runTexts(source(), plan.spec, { ...(pool ? { pool } : {}), linters, inline: true, ordered: false })) {
       settle(checked.id as number, checked);
     }
   } finally {
@@ -201,7 +202,7 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
       const how = lintPlan(input, settings);
       let checked: TextResult | undefined;
       if (how.lint) {
-        for await (const r of core.runTexts([{ id: 0, text: input.text, filename: job.filePath, fix: how.fix, ...configOf(plan, join(job.configFrom!, '-')) }], plan.spec)) checked = r;
+        for await (const r of core.runTexts([{ id: 0, text: input.text, filename: job.filePath, fix: how.fix, ...configOf(plan, join(job.configFrom!, '-')) }], plan.spec, { linters })) checked = r;
       }
       outcomes.push(await fileOutcome(job, input, checked, settings, core));
     }
@@ -317,10 +318,11 @@ function planConfigs(core: Core, settings: ProcessSettings, dirs: readonly strin
 }
 
 /** Loads every configuration of the plan: a bad one stops the run before anything is checked (exit 2). */
-function loadConfigs(core: Core, plan: ConfigPlan): void {
+function loadConfigs(core: Core, plan: ConfigPlan): ReturnType<Core['lintersFromSpec']> {
   const linterFor = core.lintersFromSpec(plan.spec);
   linterFor();
   for (const name of Object.keys(plan.spec.configs ?? {})) linterFor(name);
+  return linterFor;
 }
 
 /** The `config` of the item for a file (by its directory). */

@@ -71,6 +71,8 @@ export interface RunOptions {
   inline?: boolean;
   /** The worker module (tests; default: runner-worker.js beside this module). */
   workerUrl?: URL;
+  /** This thread's linters for the spec, when the caller has built them already (lintersFromSpec). */
+  linters?: (name?: string) => Linter;
   /**
    * Threads started earlier with startRunnerPool() for the same spec (they boot while the caller
    * does other work; a service keeps them across runs). The caller destroys it; `workers` is ignored.
@@ -144,7 +146,7 @@ function iteratorOf<T>(source: Source<T>): AsyncIterator<T> | Iterator<T> {
  */
 export async function* runTexts(source: Source<TextItem>, spec: LinterSpec = {}, options: RunOptions = {}): AsyncGenerator<TextResult> {
   const workers = options.pool ? options.pool.threads : (options.workers ?? 0);
-  const linterFor = lintersFromSpec(spec);
+  const linterFor = options.linters ?? lintersFromSpec(spec);
   linterFor(); // configuration errors surface here, before any item is read
   if (options.pool) {
     yield* schedule(source, options.pool, options, linterFor);
