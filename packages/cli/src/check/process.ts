@@ -1,8 +1,8 @@
 // The file side of `replylint check` around the core's runner (runTexts): reading and decoding a
 // file, and turning the core's result into the CLI's (notices, lines and columns, fixes written
 // back, --quiet, JSON). The linting itself, on worker threads for large runs, is the runner's.
-import { statSync } from 'node:fs';
-import { extname } from 'node:path';
+import { chownSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import type { Diagnostic, TextResult } from '@replylint/core';
 import { InputError, readReplyFile, type DecodedText } from '../io/read.js';
 import type { CliMessage, FileResult } from '../formatters/types.js';
@@ -189,23 +189,51 @@ export async function fileOutcome(job: Job, read: DecodedText & { mtimeMs?: numb
   return incomplete ? { result, inputError: incomplete } : { result };
 }
 
-/** Atomic write of the fixed text (BOM kept). Returns an error message, or undefined on success. */
-export async function writeFix(path: string, input: { bom: boolean; mtimeMs?: number; size?: number }, output: string): Promise<string | undefined> {
+/**
+ * Writes the fixed text atomically, and only over the text that was checked: a temporary file in
+ * the same directory (mode and owner kept), fsync'ed; then the file is read again and compared
+ * byte for byte with what was checked, right before the rename. A file changed meanwhile (an editor
+ * saved it, a script appended to it) keeps the user's version. Symlinks are followed. Returns an
+ * error message, or undefined on success.
+ */
+export async function writeFix(path: string, input: { text: string; bom: boolean; mtimeMs?: number; size?: number }, output: string): Promise<string | undefined> {
+  let target: string;
+  let st: ReturnType<typeof statSync>;
   try {
-    const st = statSync(path);
-    if (st.mtimeMs !== input.mtimeMs || st.size !== input.size) return '文件在检查期间被修改，未写入修复';
-    // read-only for everyone (even root, who could write it): the user did not want it changed
-    if ((st.mode & 0o222) === 0) return '文件是只读的，未写入修复：如确要修复，请先取消只读属性';
+    target = realpathSync(path);
+    st = statSync(target);
   } catch {
     return '文件在检查期间被删除或移动，未写入修复';
   }
+  if (st.mtimeMs !== input.mtimeMs || st.size !== input.size) return CHANGED;
+  // read-only for everyone (even root, who could write it): the user did not want it changed
+  if ((st.mode & 0o222) === 0) return '文件是只读的，未写入修复：如确要修复，请先取消只读属性';
+  const checked = Buffer.from((input.bom ? '\ufeff' : '') + input.text, 'utf8'); // a UTF-8 text round-trips exactly
+  const tmp = join(dirname(target), `.${basename(target)}.replylint-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
   try {
-    const { default: writeFileAtomic } = await import('write-file-atomic');
-    // temp file in the same directory, fsync, rename; keeps mode and owner; follows symlinks
-    await writeFileAtomic(path, (input.bom ? '\ufeff' : '') + output, { encoding: 'utf8', fsync: true });
+    const fd = openSync(tmp, 'wx', st.mode & 0o7777);
+    try {
+      writeSync(fd, (input.bom ? '\ufeff' : '') + output);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      chownSync(tmp, st.uid, st.gid);
+    } catch {
+      // not permitted (another user's file): the new file keeps the writer's owner
+    }
+    if (!readFileSync(target).equals(checked)) {
+      rmSync(tmp, { force: true });
+      return CHANGED;
+    }
+    renameSync(tmp, target);
     return undefined;
   } catch (e) {
+    rmSync(tmp, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
     return `写入修复失败${code ? `（${code}）` : ''}，原文件未改动`;
   }
 }
+
+const CHANGED = '文件在检查期间被修改，未写入修复（保留了修改后的内容）';

@@ -14,8 +14,9 @@
 //   `encoding` warning says so (messageId gb18030NotFixed). --fix-dry-run behaves the same.
 // - Empty (or whitespace-only) files are not linted; they get one `empty-file` warning.
 // - Binary files (NUL bytes) and files over --max-file-size (default 20 MB) are refused by name.
-// - Fixes are written atomically (write-file-atomic: temp file in the same directory, fsync,
-//   rename; mode and owner kept; symlinks followed) and only if the file did not change meanwhile.
+// - Fixes are written atomically (check/process.ts writeFix: temp file in the same directory, fsync,
+//   mode and owner kept, symlinks followed) and only over the exact text that was checked: the file
+//   is read again and compared right before the rename.
 // - JSON output leaves out `source` (replies carry personal data); `output` is given for
 //   --fix-dry-run and stdin, where the fixed text is not written back.
 // Files are read here and checked by the core's runner (runTexts): large runs over worker threads,
