@@ -92,7 +92,28 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return settings.languages.includes(doc.languageId);
   }
 
+  /** A .replylintrc.yaml open in the editor: its problems (schema, unknown rules…) at their line. */
+  function diagnoseConfig(doc: TextDocument, path: string): LspDiagnostic[] {
+    const c = core!;
+    try {
+      // validated from the editor's text, as the file would be read
+      c.configFromText(doc.getText(), path);
+      return [];
+    } catch (e) {
+      if (!c.isReplylintError(e)) throw e;
+      const line = Math.max(0, ((e as { line?: number }).line ?? 1) - 1);
+      const text = doc.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } });
+      // the message names file:line, which the editor shows itself
+      const message = e.message.startsWith(path) ? e.message.slice(path.length).replace(/^:\d+/, '').replace(/^: /, '') : e.message;
+      return [{ range: { start: { line, character: 0 }, end: { line, character: text.replace(/\r?\n$/, '').length } }, severity: 1, source: SOURCE, code: 'config', message }];
+    }
+  }
+
+  const isConfigFile = (path: string | undefined) => path !== undefined && /(^|[\\/])\.replylintrc\.ya?ml$/.test(path);
+
   function diagnose(doc: TextDocument): LspDiagnostic[] {
+    const configPath = uriPath(doc.uri);
+    if (core && isConfigFile(configPath)) return diagnoseConfig(doc, configPath!);
     if (!core || !enabled(doc)) return [];
     let linter: Linter;
     try {

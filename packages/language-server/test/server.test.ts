@@ -174,6 +174,20 @@ describe('language server over stdio', () => {
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(rc).href, type: 3 }] });
   });
 
+  it('a .replylintrc.yaml open in the editor shows its own problems at their line, from the unsaved text', async () => {
+    const uri = pathToFileURL(join(dir, 'sub', '.replylintrc.yaml')).href;
+    const text = 'extends: [recommended]\nrules:\n  no-such-rule: error\n';
+    const wait = client.diagnostics(uri);
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    const p = await wait;
+    expect(p.diagnostics).toHaveLength(1);
+    expect(p.diagnostics[0]!.range.start.line).toBe(2);
+    expect(p.diagnostics[0]!.message).toMatch(/^rules\.no-such-rule: 未知的规则「no-such-rule」/);
+    const fixed = client.diagnostics(uri, (x) => x.version === 2);
+    await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'extends: [recommended]\nrules:\n  on-topic: "off"\n' }] });
+    expect((await fixed).diagnostics).toEqual([]);
+  });
+
   it('malformed documents get diagnostics, not a dead server', async () => {
     const uri = pathToFileURL(join(dir, 'f.md')).href;
     const wait = client.diagnostics(uri);

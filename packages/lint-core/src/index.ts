@@ -17,7 +17,7 @@ export { resolveRules, type ActiveRule, type ResolvedRules } from './engine/reso
 export { runTexts, checkItem, lintersFromSpec, startRunnerPool, type RunnerPool, type TextItem, type TextResult, type LinterSpec, type RunOptions } from './runner/index.js';
 
 // configuration and rule data
-export { loadConfig, createConfig, findConfigFile, clearConfigCache, configSchema, DEFAULT_CONFIG, CONFIG_FILENAMES, type ResolvedConfig, type LoadConfigOptions, type CreateConfigOptions } from './config/load.js';
+export { loadConfig, createConfig, configFromText, findConfigFile, clearConfigCache, configSchema, DEFAULT_CONFIG, CONFIG_FILENAMES, type ResolvedConfig, type LoadConfigOptions, type CreateConfigOptions } from './config/load.js';
 export { loadProfile, listProfiles, profileChain, type Profile } from './config/profiles.js';
 export { normalizeSetting, type RuleSetting } from './config/settings.js';
 export { ruleSettingSchema, ruleSchema, profileSchema, listSchema } from './pack/schema.js';

@@ -5,7 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../util/errors.js';
-import { objectSource, readYamlSource, sourceError, validateSource, type YamlSource } from '../util/yaml-source.js';
+import { objectSource, parseYamlSource, readYamlSource, sourceError, validateSource, type YamlSource } from '../util/yaml-source.js';
 import { loadBuiltinRules, type RuleDefinition } from '../pack/load.js';
 import { listProfiles } from './profiles.js';
 import { readRuleSettings, type RuleSetting } from './settings.js';
@@ -113,6 +113,18 @@ export function createConfig(object: unknown, options: CreateConfigOptions = {})
   const source = objectSource(options.label ?? '配置');
   const cfg = resolveConfigData(object ?? {}, source, resolve(options.baseDir ?? process.cwd()), [], options.pack ?? builtinPack());
   cfg.key = `object#${++objectConfigs}`;
+  return cfg;
+}
+
+/**
+ * A config from the text of a `.replylintrc.yaml` (an editor's unsaved buffer): validated as the
+ * file would be, errors at their line. Relative paths resolve from the file's directory.
+ */
+export function configFromText(text: string, file: string, pack: ConfigPack = builtinPack()): ResolvedConfig {
+  const { source, data } = parseYamlSource(text, file);
+  const cfg = resolveConfigData(data ?? {}, source, dirname(file), [file], pack);
+  cfg.files.push(file);
+  cfg.key = `text:${file}#${++objectConfigs}`;
   return cfg;
 }
 
