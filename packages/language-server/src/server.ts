@@ -180,6 +180,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.replylint`] },
         hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: [] },
         ...(pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
@@ -287,6 +288,32 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       }
     }
     return parts.length ? { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') } } : null;
+  });
+
+  // a code lens over the front matter: the completion deadline and the time left
+  connection.onCodeLens((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !core || !enabled(doc)) return [];
+    const text = doc.getText();
+    if (!/^---\r?\n/.test(text)) return [];
+    let linter: Linter;
+    try {
+      linter = linterFor(doc);
+    } catch {
+      return [];
+    }
+    const r = linter.lintDocument(text, { only: [] });
+    if (!r.meta.dispatchedAt) return [];
+    try {
+      const result = linter.deadlines({ dispatchedAt: r.meta.dispatchedAt, ...(r.meta.type ? { type: r.meta.type } : {}), profile: r.profile, ...(r.meta.extension ? { extension: r.meta.extension } : {}) });
+      const due = result.deadlines.find((e) => e.event === 'completion' && e.due) ?? result.deadlines.find((e) => e.due);
+      if (!due?.due) return [];
+      const left = core.timeLeft(linter.calendar, due.due, r.meta.repliedAt ?? new Date());
+      const title = `${due.name}截止 ${core.formatBeijingHuman(due.due)}（${r.meta.repliedAt ? `答复时${left.overdue ? left.text : '未逾期'}` : left.text}）${result.provisional ? ' ※暂按法定节假日推算' : ''}`;
+      return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, command: { title, command: '' } }];
+    } catch {
+      return []; // no table under this profile, or a calendar gap: the hover says why
+    }
   });
 
   connection.onCompletion((params) => {

@@ -132,6 +132,13 @@ describe('language server over stdio', () => {
     expect(onMeta.contents.value).toMatch(/办结 \| 2024年10月12日/);
   });
 
+  it('a code lens over the front matter shows the completion deadline and whether the reply was late', async () => {
+    const uri = pathToFileURL(join(dir, 'c.md')).href; // opened by the hover test
+    const lenses = (await client.conn.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as { command: { title: string } }[];
+    expect(lenses).toHaveLength(1);
+    expect(lenses[0]!.command.title).toMatch(/^办结截止 2024年10月12日.*17:30/);
+  });
+
   it('completes the reply template with the signature from the settings', async () => {
     const uri = pathToFileURL(join(dir, 'a.md')).href;
     const items = (await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } })) as { label: string; insertText: string }[];
