@@ -6,11 +6,11 @@
 // Exit codes as in `check`: 0 no errors, 1 errors found, 2 usage/config error or rows/files that
 // could not be checked.
 import { statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { LinterSpec, TextItem, TextResult } from '@replylint/core';
 import { CliError, EXIT_LINT, EXIT_OK, EXIT_USAGE, isUserFacing } from '../errors.js';
 import { loadCore } from '../core-loader.js';
+import { workerThreads } from '../threads.js';
 import { ensureDirectory } from '../io/dirs.js';
 import { InputError } from '../io/read.js';
 import { displayPath } from '../formatters/paths.js';
@@ -116,9 +116,7 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
     ...(opts.config !== undefined ? { configFile: resolve(cwd, opts.config) } : { cwd }),
   };
   core.lintersFromSpec(spec)(); // a bad configuration stops here (exit 2)
-  const env = process.env.REPLYLINT_WORKERS;
-  const threads =
-    opts.workers ?? (env !== undefined && /^\d+$/.test(env) ? Number(env) : totalBytes < PARALLEL_MIN_BYTES ? 0 : Math.min(Math.max(availableParallelism() - 1, 0), 7));
+  const threads = opts.workers ?? workerThreads(totalBytes >= PARALLEL_MIN_BYTES);
 
   // the outputs, each written beside its final name and renamed at the end
   const sinks: BatchSink[] = [];

@@ -21,7 +21,6 @@
 //   --fix-dry-run and stdin, where the fixed text is not written back.
 // Files are read here and checked by the core's runner (runTexts): large runs over worker threads,
 // the main thread working along.
-import { availableParallelism } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { CliError, EXIT_LINT, EXIT_OK, EXIT_USAGE } from '../errors.js';
@@ -34,6 +33,7 @@ import type { FileResult, FormatContext, RuleMeta } from '../formatters/types.js
 import { cliVersion } from '../version.js';
 import { loadCore, saveCoreCodeCache } from '../core-loader.js';
 import { shouldColor } from '../color.js';
+import { workerThreads } from '../threads.js';
 import type { DecodedText } from '../io/read.js';
 import type { LinterSpec, TextItem, TextResult } from '@replylint/core';
 import { fileOutcome, lintPlan, readJob, type Core, type Job, type JobOutcome, type ProcessSettings } from './process.js';
@@ -141,7 +141,7 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
   const plan = planConfigs(core, settings, [...targets.files.map((f) => dirname(f)), ...(stdinFrom ? [stdinFrom] : [])]);
   // large runs: the worker threads start now and load the engine on the other cores while this
   // thread loads its own linters (a worker needs ~0.4 s before its first result)
-  const threads = workerThreads(targets.files.length);
+  const threads = workerThreads(targets.files.length >= PARALLEL_MIN_FILES, Math.max(0, targets.files.length - 1));
   const pool = threads > 0 ? core.startRunnerPool(threads, plan.spec) : undefined;
   let linters: ReturnType<Core['lintersFromSpec']>;
   try {
@@ -283,14 +283,6 @@ function ruleMetas(core: Core): RuleMeta[] {
  * −223 ms in 12 paired runs against a single thread, fifth round).
  */
 export const PARALLEL_MIN_FILES = 4000;
-
-/** Worker threads to use besides the main thread (REPLYLINT_WORKERS overrides; 0 = none). */
-function workerThreads(files: number): number {
-  const env = process.env.REPLYLINT_WORKERS;
-  if (env !== undefined && env !== '' && /^\d+$/.test(env)) return Math.min(Number(env), Math.max(0, files - 1));
-  if (files < PARALLEL_MIN_FILES) return 0;
-  return Math.min(Math.max(availableParallelism() - 1, 0), 7);
-}
 
 /** The configurations of a run: one linter spec per .replylintrc.yaml found (or the explicit --config). */
 interface ConfigPlan {

@@ -4,7 +4,7 @@
 // receive tables, they never read profiles.
 import { ConfigError } from '../util/errors.js';
 import { readYamlSource, sourceError, validateSource } from '../util/yaml-source.js';
-import { profileChain, type Profile } from './profiles.js';
+import { listProfiles, profileChain, type Profile } from './profiles.js';
 import { deadlineTableSchema, type DeadlineTable, type DeadlineTableYaml } from '../deadline/table.js';
 import { parseClock } from '../deadline/arith.js';
 import { computeWithTable, DeadlineInputError, type ComputeDeadlinesInput, type DeadlineResult } from '../deadline/compute.js';
@@ -60,10 +60,15 @@ export function deadlineTableFor(profile: string): DeadlineTable | undefined {
   return tableUnder(profile, (names) => profileChain(names), builtinTables);
 }
 
+/** The error for a profile whose chain has no deadline table, naming the profiles that have one. */
+export function noTableError(profile: string, withTables: readonly string[]): DeadlineInputError {
+  return new DeadlineInputError(`规则配置「${profile}」（及其继承的配置）没有时限表（deadlines:），无法计算时限。有时限表的配置：${withTables.join('、')}`);
+}
+
 /** The deadline table that applies under a profile, or a clear error. */
 export function requireTable(profile: string): DeadlineTable {
   const table = deadlineTableFor(profile);
-  if (!table) throw new DeadlineInputError(`规则配置「${profile}」（及其继承的配置）没有时限表（deadlines:），无法计算时限。有时限表的配置：suzhou-jkq、xiaoxian、suqian、changshu、anning`);
+  if (!table) throw noTableError(profile, listProfiles().filter((p) => deadlineTableFor(p)));
   return table;
 }
 

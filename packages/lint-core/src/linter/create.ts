@@ -17,6 +17,7 @@ import type { Diagnostic } from '../types.js';
 import { ConfigError, isReplylintError } from '../util/errors.js';
 import { yaml } from '../util/lazy-yaml.js';
 import { builtinResources, type Resources } from './resources.js';
+import { noTableError } from '../config/deadlines.js';
 import { checkExamplesWith, EXAMPLE_NOW, verifyExamples, type ExampleFailure, type ExampleRunner } from './examples.js';
 import type { RuleDefinition } from '../pack/load.js';
 
@@ -151,10 +152,7 @@ export function createLinter(options: CreateLinterOptions = {}): Linter {
       const profile = input.profile ?? options.profile ?? rulesFor(undefined).profile;
       if (!resources.profileNames.includes(profile)) throw new DeadlineInputError(`未知的规则配置「${profile}」，可用：${resources.profileNames.join('、')}`);
       const table = resources.deadlineTables.get(profile);
-      if (!table) {
-        const withTables = resources.profileNames.filter((p) => resources.deadlineTables.get(p));
-        throw new DeadlineInputError(`规则配置「${profile}」（及其继承的配置）没有时限表（deadlines:），无法计算时限。有时限表的配置：${withTables.join('、')}`);
-      }
+      if (!table) throw noTableError(profile, resources.profileNames.filter((p) => resources.deadlineTables.get(p)));
       return computeWithTable(table, { ...input, profile, calendar });
     },
     rulesFor: (profile) => rulesFor(profile ?? options.profile),
