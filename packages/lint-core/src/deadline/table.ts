@@ -3,7 +3,6 @@
 // source clause. Validated here with file:line errors.
 import { z } from 'zod';
 import { REQUEST_TYPES, type RequestType } from '../types.js';
-import { parseClock } from './arith.js';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '应为时刻 HH:MM，如 17:30');
 

@@ -3,7 +3,7 @@
 // plans the responsible handler, a deadline and the measures. An element is a set of patterns
 // and/or a real personal name after a role word (shared person-name detector).
 import { z } from 'zod';
-import { defineKind, type KindContext, type KindReport } from './define.js';
+import { defineKind } from './define.js';
 import { compilePatterns } from '../match/index.js';
 import { prepared } from '../util/memo.js';
 import { nameDetector } from '../detect/person-name.js';
