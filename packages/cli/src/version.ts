@@ -5,10 +5,14 @@ let cached: string | undefined;
 
 export function cliVersion(): string {
   if (cached) return cached;
-  try {
-    cached = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    cached = '0.0.0';
+  // dist/version.js and src/version.ts are one folder down, the bundle (dist/bundle/) two
+  for (const rel of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === '@replylint/cli' && pkg.version) return (cached = pkg.version);
+    } catch {
+      // not there: try the next
+    }
   }
-  return cached;
+  return (cached = '0.0.0');
 }
