@@ -255,7 +255,7 @@ function script(): void {
       }
       last = { text: shown, findings: r.diagnostics };
       render(shown, r.diagnostics);
-      setStatus(`规则配置 ${r.profile} · ${new Date().toLocaleTimeString()}`);
+      setStatus(`规则配置 ${r.profile} · ${new Date().toLocaleTimeString('zh-CN')}`);
     } catch (e) {
       if (n === seq) setStatus(`检查失败：${(e as Error).message}`);
     }
@@ -316,7 +316,7 @@ export function renderPage(o: PageOptions): string {
   const types = TYPES.map(([v, n]) => `<option value="${v}">${n}</option>`).join('');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>答复质检 · replylint</title><style>${STYLE}</style></head>
+<link rel="icon" href="data:,"><title>答复质检 · replylint</title><style>${STYLE}</style></head>
 <body>
 <header><h1>答复质检</h1><span>提交答复前检查：办理要素、推诿敷衍、政策引用、办理时限 · replylint ${esc(o.version)}</span></header>
 <main>
