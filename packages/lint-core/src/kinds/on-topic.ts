@@ -39,12 +39,26 @@ export function splitPoints(request: string): string[] {
   return points;
 }
 
+// Full-width sentence punctuation: the segmenter cuts there anyway (only Han characters, Latin
+// letters and digits join into words), so tagging a point clause by clause gives the same words
+// as tagging it whole, and lets pointKeywords stop at the clause where it has enough.
+const CLAUSE_END = /[。！？；，、：\n]/g;
+
 export function pointKeywords(seg: Segmenter, point: string, stop: ReadonlySet<string>, max: number): string[] {
   const out: string[] = [];
-  for (const { word, tag } of seg.tag(point)) {
-    if (word.length < 2 || !KEEP_TAG.test(tag) || stop.has(word) || /^[\d\p{P}\s]+$/u.test(word) || out.includes(word)) continue;
-    out.push(word);
-    if (out.length >= max) break;
+  let from = 0;
+  // clauses of ~60 characters or more at a time: one call per tiny clause would cost more
+  while (from < point.length && out.length < max) {
+    let to = point.length;
+    CLAUSE_END.lastIndex = Math.min(from + 60, point.length);
+    const end = CLAUSE_END.exec(point);
+    if (end) to = end.index + 1;
+    for (const { word, tag } of seg.tag(point.slice(from, to))) {
+      if (word.length < 2 || !KEEP_TAG.test(tag) || stop.has(word) || /^[\d\p{P}\s]+$/u.test(word) || out.includes(word)) continue;
+      out.push(word);
+      if (out.length >= max) break;
+    }
+    from = to;
   }
   return out;
 }
