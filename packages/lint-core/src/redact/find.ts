@@ -19,11 +19,12 @@ export interface PhoneSpan extends Span {
   strong: boolean;
 }
 
-// A phone number standing on its own: not glued to letters or digits, not inside a URL, a file name,
-// a decimal or a longer hyphenated number. Mobiles (optionally +86, grouped 3-4-4), landlines with
-// an area code (0527-84361234, (0527)84361234, 0527-8436 1234) and 7–8-digit local numbers.
+// A phone number standing on its own: not glued to letters or digits, not inside a URL, a file
+// name, a decimal, a longer hyphenated number or a number already masked (0527-8436****). Mobiles
+// (optionally +86, grouped 3-4-4), landlines with an area code (0527-84361234, (0527)84361234,
+// 0527-8436 1234) and 7–8-digit local numbers.
 const PHONE_RE =
-  /(?<![0-9A-Za-z_/.=#%&?@+\-－—])(?:(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}|[（(]0\d{2,3}[）)] ?(?:\d{7,8}|\d{3,4}[ -]\d{4})|0\d{2,3}[-－— ]?(?:\d{7,8}|\d{3,4}[ -]\d{4})|\d{7,8}|\d{3,4}[ -]\d{4})(?![0-9A-Za-z_/%\-－—]|[.．]\d)/g;
+  /(?<![0-9A-Za-z_/.=#%&?@+\-－—*＊])(?:(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}|[（(]0\d{2,3}[）)] ?(?:\d{7,8}|\d{3,4}[ -]\d{4})|0\d{2,3}[-－— ]?(?:\d{7,8}|\d{3,4}[ -]\d{4})|\d{7,8}|\d{3,4}[ -]\d{4})(?![0-9A-Za-z_/%\-－—*＊]|[.．]\d)/g;
 
 /** Words right before a local number (no area code) that make it a phone: 电话：84361234. */
 const PHONE_LABEL_BEFORE = /(?:电话|手机|座机|传真|联系号码|联系方式|拨打|致电|tel|Tel|TEL)(?:号码|号)?(?:为|是)?[：:\s]{0,2}$/;
@@ -45,6 +46,14 @@ export function findPublicPhones(simp: string): PhoneSpan[] {
 export function phoneLabelBefore(simp: string, start: number): boolean {
   return PHONE_LABEL_BEFORE.test(simp.slice(Math.max(0, start - 10), start));
 }
+
+/** A number followed by a unit or preceded by 第 is a quantity or a serial (资产总额为…元, 第…号), not a phone. */
+export function quantityAround(simp: string, start: number, end: number): boolean {
+  return simp[start - 1] === '第' || /^\s?(?:元|万|亿|号|年|月|日|次|户|个|件|吨|米|平方|公里|人|份|页|条)/.test(simp.slice(end, end + 3));
+}
+
+/** A number listed right after a phone (电话：8805667、8805668; 0527-84361234或84362210): a phone too. */
+export const LIST_SEPARATOR = /^[ \t　]*(?:、|，|,|或|和|及|\/)[ \t　]*$/;
 
 /** Whether the number at `start` is introduced as a public service line. */
 export function publicLineBefore(simp: string, start: number): boolean {
@@ -117,15 +126,22 @@ export function findRequesterNames(simp: string, detector: NameDetector, notName
     if (simp[m.index - 1] === '被') continue;
     const start = m.index + m[0].length;
     const end = detector.wordNameAt(simp, start, simp.length, AFTER_REQUESTER_NAME, notNames);
-    if (end > start) out.push({ start, end });
+    if (end > start && !isTitleForm(simp, start, end, detector)) out.push({ start, end });
   }
   for (let i = simp.indexOf('您'); i >= 0; i = simp.indexOf('您', i + 1)) {
     if (simp[i + 1] !== '（' && simp[i + 1] !== '(') continue;
     const start = i + 2;
     const end = detector.wordNameAt(simp, start, simp.length, AFTER_REQUESTER_NAME, notNames);
-    if (end > start && /^[）)，,、\s]/.test(simp.slice(end, end + 1))) out.push({ start, end });
+    if (end > start && !isTitleForm(simp, start, end, detector) && /^[）)，,、\s]/.test(simp.slice(end, end + 1))) out.push({ start, end });
   }
   return out;
+}
+
+/** Surname + a title instead of a given name (彭经理, 张主任, 李师傅): no personal name to mask. */
+const TITLE_FORM = /^(?:经理|主任|局长|科长|所长|站长|队长|书记|老板|师傅|老师|先生|女士|同志|总|工)$/;
+
+export function isTitleForm(simp: string, start: number, end: number, detector: NameDetector): boolean {
+  return TITLE_FORM.test(simp.slice(start + (detector.surnameAt(simp, start) || 1), end));
 }
 
 const TITLE_AFTER_NAME = /(?:先生|女士|同志|老师|师傅|阿姨|大爷|大妈)/y;

@@ -33,6 +33,7 @@ import { getSegmenter } from '../segment/index.js';
 import type { TicketMeta } from '../types.js';
 import {
   HANDLER_ROLES,
+  LIST_SEPARATOR,
   findGreetingName,
   findLabelledBankCards,
   findLabelledIdCards,
@@ -41,8 +42,10 @@ import {
   findSignatureNames,
   maskAllDigits,
   maskPublicPhone,
+  isTitleForm,
   phoneLabelBefore,
   publicLineBefore,
+  quantityAround,
   requesterPhoneBefore,
   type Span,
 } from './find.js';
@@ -215,22 +218,32 @@ export function redact(text: string, options: RedactOptions = {}): RedactResult 
     if (inFrontMatter(start) && masked.startsWith('*') && /(?:^|[:\-[{,])[ \t]*$/.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start))) masked = `'${masked}'`;
     return masked;
   };
+  let lastPhoneEnd = -1;
   for (const p of findPublicPhones(simp)) {
     if (citizenPhone.length >= 7 && p.digits === citizenPhone) {
       add('requester-phone', p.start, p.end, fullMask(p.start, p.end));
+      lastPhoneEnd = p.end;
       continue;
     }
     if (keep.has(p.digits)) continue;
     const own = handlerPhone.length >= 7 && p.digits === handlerPhone;
-    if (!own && publicLineBefore(simp, p.start)) continue;
-    if (!p.strong && !own && !phoneLabelBefore(simp, p.start) && !requesterPhoneBefore(simp, p.start)) continue;
-    if (!own && requesterPhoneBefore(simp, p.start)) add('requester-phone', p.start, p.end, fullMask(p.start, p.end));
+    if (!own && (publicLineBefore(simp, p.start) || quantityAround(simp, p.start, p.end))) continue;
+    const listed = lastPhoneEnd >= 0 && LIST_SEPARATOR.test(simp.slice(lastPhoneEnd, p.start));
+    const requesters = !own && requesterPhoneBefore(simp, p.start);
+    if (!p.strong && !own && !listed && !requesters && !phoneLabelBefore(simp, p.start)) continue;
+    if (requesters) add('requester-phone', p.start, p.end, fullMask(p.start, p.end));
     else add('phone', p.start, p.end, maskPublicPhone(text.slice(p.start, p.end)));
+    lastPhoneEnd = p.end;
   }
   if (citizenPhone.length >= 7) {
-    // the requester's number in a shape the phone finder does not take (13812345678 written 138-1234-5678-, +86 …)
-    for (const m of simp.matchAll(/\+?\d(?:[ \-－—]?\d)*/g)) {
-      if (normalizePhone(m[0]) === citizenPhone) add('requester-phone', m.index, m.index + m[0].length, fullMask(m.index, m.index + m[0].length));
+    // the requester's number in a shape the phone finder does not take: glued to other digits, grouped oddly
+    for (const m of simp.matchAll(/\d(?:[ \-－—]?\d)*/g)) {
+      const at: number[] = [];
+      for (let k = 0; k < m[0].length; k++) if (/\d/.test(m[0][k]!)) at.push(m.index + k);
+      const digits = m[0].replace(/\D/g, '');
+      for (let i = digits.indexOf(citizenPhone); i >= 0; i = digits.indexOf(citizenPhone, i + citizenPhone.length)) {
+        add('requester-phone', at[i]!, at[i + citizenPhone.length - 1]! + 1, fullMask(at[i]!, at[i + citizenPhone.length - 1]! + 1));
+      }
     }
   }
 
@@ -244,7 +257,7 @@ export function redact(text: string, options: RedactOptions = {}): RedactResult 
   const known = metaHandler ? [metaHandler] : [];
   for (const h of detector.afterRoles(simp, 0, simp.length, known)) {
     const name = simp.slice(h.start, h.end);
-    if (h.kind === 'name' && !notNames.has(name.slice(0, 2))) handlerNames.add(name);
+    if (h.kind === 'name' && !notNames.has(name.slice(0, 2)) && !isTitleForm(simp, h.start, h.end, detector)) handlerNames.add(name);
     // 承办人：卓玛 (surname not in the list) after an explicit separator, ending at a boundary
     else if (h.kind === 'ambiguous' && h.end - h.start <= 3 && !/[\u4e00-\u9fff]/.test(simp[h.end] ?? '')) handlerNames.add(name);
   }
