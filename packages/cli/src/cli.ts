@@ -6,6 +6,7 @@ import { registerInitCommand } from './commands/init.js';
 import { registerRulesCommand } from './commands/rules.js';
 import { registerDeadlineCommand } from './commands/deadline.js';
 import { registerBatchCommand } from './commands/batch.js';
+import { registerRedactCommand } from './commands/redact.js';
 import { EXIT_USAGE, reportError } from './errors.js';
 import { cliVersion } from './version.js';
 
@@ -96,6 +97,7 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
   registerInitCommand(program);
   registerDeadlineCommand(program);
   registerBatchCommand(program);
+  registerRedactCommand(program);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     cmd.helpOption('-h, --help', '显示帮助');
