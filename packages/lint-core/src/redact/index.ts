@@ -279,7 +279,12 @@ export function redact(text: string, options: RedactOptions = {}): RedactResult 
   // overlaps: the kind earlier in PRECEDENCE wins, then the longer finding
   candidates.sort((a, b) => PRECEDENCE.indexOf(a.kind) - PRECEDENCE.indexOf(b.kind) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const accepted: Candidate[] = [];
-  for (const c of candidates) if (!accepted.some((a) => c.start < a.end && a.start < c.end)) accepted.push(c);
+  const taken = new Uint8Array(text.length); // linear, however many findings a long file has
+  for (const c of candidates) {
+    if (taken.subarray(c.start, c.end).includes(1)) continue;
+    taken.fill(1, c.start, c.end);
+    accepted.push(c);
+  }
   accepted.sort((a, b) => a.start - b.start);
 
   const starts = lineStarts(text);
