@@ -34,6 +34,10 @@ const SEP_RE = /^[\s　]*(?:[：:][\s　]*|(?:为|是)(?![\u4e00-\u9fff]{0,1}[�
 const PLACEHOLDER_RE = new RegExp(`^(?:${MACROS.placeholder}|（姓名）|\\(姓名\\)|姓名)`);
 const SURNAME_PLACEHOLDER_RE = /^(?:某某|某|X{1,3}|x{1,3}|×{1,3}|\*{1,3}|＊{1,3}|○{1,2}|〇{1,2})/;
 
+/** Words that follow a name in a sentence (举报人任强反映…, 举报人王小明称…): where a name may end. */
+export const AFTER_NAME =
+  /(?:反映|反馈|诉称|所|称|说|表示|提出|提供|举报|投诉|来电|来信|来访|认为|要求|希望|同意|确认|知悉|多次|曾|已|也|均|都|还|又|再|将|未|不|没|于|在|向|对|与|和|及|等|因|就|从|自|到|把|被|为|系|即|先生|女士|同志|本人|家|住|现|电话|手机|通过)/y;
+
 export type NameHitKind = 'name' | 'placeholder' | 'ambiguous';
 
 export interface NameHit {

@@ -8,7 +8,7 @@ import { defineKind, suggestReplace } from './define.js';
 import { findBankCards, findIdCards, findPhones, isMobile, normalizePhone } from '../detect/identifiers.js';
 import { maskBankCard, maskIdCard, maskName, maskPhone } from '../detect/mask.js';
 import { toSimplified } from '../parse/t2s.js';
-import { nameDetector } from '../detect/person-name.js';
+import { AFTER_NAME, nameDetector } from '../detect/person-name.js';
 import { prepared } from '../util/memo.js';
 import { compilePatterns, escapeRegex, type PatternSet } from '../match/index.js';
 import type { Segmenter } from '../segment/types.js';
@@ -50,10 +50,6 @@ function isCommonWord(seg: Segmenter, text: string, length: number): boolean {
   const first = seg.tag(text)[0];
   return !!first && first.word.length >= 2 && first.word.length >= length - 1 && !NAME_TAG.test(first.tag);
 }
-
-/** Words that follow a name in a sentence (举报人任强反映…, 举报人王小明称…): where a name may end. */
-const AFTER_NAME =
-  /(?:反映|反馈|诉称|所|称|说|表示|提出|提供|举报|投诉|来电|来信|来访|认为|要求|希望|同意|确认|知悉|多次|曾|已|也|均|都|还|又|再|将|未|不|没|于|在|向|对|与|和|及|等|因|就|从|自|到|把|被|为|系|即|先生|女士|同志|本人|家|住|现|电话|手机|通过)/y;
 
 /**
  * The role words (longest first) with the separator that may follow them. Whether 被 comes before
