@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLinter, deadlinesToJson } from '@replylint/core';
+import { createLinter, deadlinesToJson, redact } from '@replylint/core';
 import { REPO_ROOT } from './helpers.js';
 import { call, post, startServe, type Served } from './serve-helpers.js';
 
@@ -120,6 +120,36 @@ describe('serve: endpoints', () => {
     expect(bad.body.message).toMatch(/派单时间|时间/);
   });
 
+  it('POST /v1/redact: the public version, the rest byte for byte; unreadable citizen data refuses', async () => {
+    const text = `${NAME}先生：\n\n您好！您（${PHONE}）反映的路灯问题，承办人王磊已于10月8日修复。\n\n承办人：王磊，联系电话：0527-84362157\n`;
+    const meta = { citizen: { name: NAME, phone: PHONE }, handler: { name: '王磊' } };
+    const r = await post(`${s.url}/v1/redact`, { text, meta });
+    expect(r.status).toBe(200);
+    const expected = redact(text, { meta });
+    expect(r.body.text).toBe(expected.text);
+    expect(r.body.redactions).toEqual(JSON.parse(JSON.stringify(expected.redactions)));
+    expect(r.body.text).not.toContain(PHONE);
+    expect(r.body.text).not.toContain(NAME);
+    expect(r.body.text).not.toContain('王磊');
+    expect(r.body.text).toContain('0527-8436****');
+    // outside the redacted ranges nothing changed
+    let rebuilt = '';
+    let at = 0;
+    for (const x of r.body.redactions as { range: [number, number]; masked: string }[]) {
+      rebuilt += text.slice(at, x.range[0]) + x.masked;
+      at = x.range[1];
+    }
+    expect(rebuilt + text.slice(at)).toBe(r.body.text);
+    expect(r.body.redactions.map((x: { kind: string }) => x.kind)).toEqual(expect.arrayContaining(['requester-name', 'requester-phone', 'handler-name', 'phone']));
+    // the log does not carry what was masked
+    expect(s.stderr()).not.toContain('王磊');
+
+    const refused = await post(`${s.url}/v1/redact`, { text, meta: { citizen: ['x'] } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toContain('未生成公开版本');
+    expect((await post(`${s.url}/v1/redact`, { txt: text })).status).toBe(400);
+  });
+
   it('GET /v1/rules lists every rule with its source clause and docs; GET /openapi.json describes the endpoints', async () => {
     const rules = await call(`${s.url}/v1/rules`);
     expect(rules.status).toBe(200);
@@ -132,7 +162,7 @@ describe('serve: endpoints', () => {
     const api = await call(`${s.url}/openapi.json`);
     expect(api.status).toBe(200);
     expect(api.body.openapi).toMatch(/^3\./);
-    for (const p of ['/v1/check', '/v1/deadlines', '/v1/rules', '/healthz']) expect(Object.keys(api.body.paths)).toContain(p);
+    for (const p of ['/v1/check', '/v1/deadlines', '/v1/redact', '/v1/rules', '/healthz']) expect(Object.keys(api.body.paths)).toContain(p);
     const check = api.body.paths['/v1/check'].post;
     const schema = JSON.stringify(check.requestBody.content['application/json'].schema);
     for (const field of ['text', 'items', 'meta', 'profile', 'fix', 'format']) expect(schema).toContain(`"${field}"`);

@@ -118,8 +118,6 @@ function writeAtomic(target: string, content: string): void {
 }
 
 /** Whether a metadata problem leaves the requester's or the handler's details unknown. */
-const aboutPeople = (p: { key?: string }) => p.key === undefined || /^(?:citizen|handler|诉求人|承办人)(?:\.|$)/.test(p.key);
-
 async function runRedact(file: string, opts: RedactCliOptions): Promise<number> {
   const label = file === '-' ? '标准输入' : file;
   if (opts.output !== undefined && file !== '-' && sameFile(resolve(file), resolve(opts.output))) {
@@ -131,7 +129,7 @@ async function runRedact(file: string, opts: RedactCliOptions): Promise<number> 
   const result = core.redact(input.text, { ...(meta !== undefined ? { meta: meta as Record<string, unknown> } : {}), keepPhones: opts.keepPhone ?? [] });
 
   const problems = result.metaProblems ?? [];
-  const blocking = problems.find(aboutPeople);
+  const blocking = core.blockingProblem(result);
   if (blocking) {
     throw new CliError(`${label}：${blocking.message}，无法确定诉求人、承办人信息，未生成公开版本：请修正后重试`);
   }

@@ -19,9 +19,12 @@ import {
   checkResultSchema,
   deadlineBodySchema,
   errorSchema,
+  redactBodySchema,
+  redactResultSchema,
   type CheckBody,
   type CheckItemBody,
   type DeadlineBody,
+  type RedactBody,
 } from './schemas.js';
 import type { RuleRow } from '../commands/rules-run.js';
 
@@ -259,6 +262,31 @@ export async function buildApp(ctx: ServeContext): Promise<FastifyInstance> {
         ...(body.extension ? { extension: body.extension } : {}),
       });
       return core.deadlinesToJson(result, at !== undefined ? new Date(at) : undefined, linter.calendar);
+    },
+  );
+
+  app.post(
+    '/v1/redact',
+    {
+      schema: {
+        summary: '生成公开版本',
+        description:
+          '承办人姓名打码（王*）、电话打码（0527-8436****、138****5678）、身份证号和银行卡号打码，元数据中诉求人的姓名和电话从文中去除（张某、全部打码）；其余文字逐字不变。诉求人或承办人信息无法读取时返回 400，不生成公开版本。',
+        body: redactBodySchema,
+        response: { 200: redactResultSchema, 400: errorSchema, 401: errorSchema, 413: errorSchema },
+      },
+    },
+    async (req) => {
+      const body = req.body as RedactBody;
+      const result = core.redact(body.text, {
+        ...(body.meta !== undefined ? { meta: body.meta } : {}),
+        ...(body.format ? { format: body.format } : {}),
+        ...(body.keepPhones ? { keepPhones: body.keepPhones } : {}),
+      });
+      const blocking = core.blockingProblem(result);
+      if (blocking) throw badRequest(`${blocking.message}，无法确定诉求人、承办人信息，未生成公开版本：请修正后重试`);
+      const notes = (result.metaProblems ?? []).map((p) => p.message);
+      return { text: result.text, redactions: result.redactions, ...(notes.length ? { notes } : {}) };
     },
   );
 

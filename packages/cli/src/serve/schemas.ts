@@ -88,8 +88,25 @@ export const redactBodySchema = z
     text: z.string().describe('答复全文'),
     meta: META.optional(),
     format: FORMAT.optional(),
+    keepPhones: z.array(z.string().max(40)).max(100).optional().describe('不打码的公开电话（单位服务热线等），写法不限'),
   })
   .strict();
+
+export const redactResultSchema = z.object({
+  text: z.string().describe('公开版本：除下列位置外与原文逐字相同'),
+  redactions: z
+    .array(
+      z.object({
+        kind: z.enum(['handler-name', 'requester-name', 'phone', 'requester-phone', 'id-card', 'bank-card']),
+        range: RANGE,
+        line: z.number().int(),
+        column: z.number().int(),
+        masked: z.string().describe('替换后的文字（如 王*、0527-8436****）'),
+      }),
+    )
+    .describe('按原文顺序、互不重叠；range 为原文中的位置'),
+  notes: z.array(z.string()).optional().describe('不影响打码的元数据问题（如派单时间写法有误）'),
+});
 
 export const errorSchema = z.object({
   error: z.string().describe('错误类别，如 invalid-request、payload-too-large、unauthorized'),

@@ -300,3 +300,12 @@ export function redact(text: string, options: RedactOptions = {}): RedactResult 
   out += text.slice(last);
   return problems.length ? { text: out, redactions, metaProblems: problems } : { text: out, redactions };
 }
+
+/**
+ * The metadata problem that makes a public version unsafe to publish: citizen or handler data that
+ * could not be read (their names and phones may then be left in the text). Problems with other
+ * keys (a bad dispatch time) do not matter for redaction.
+ */
+export function blockingProblem(result: RedactResult): RedactProblem | undefined {
+  return result.metaProblems?.find((p) => p.key === undefined || /^(?:citizen|handler|诉求人|承办人)(?:\.|$)/.test(p.key));
+}
