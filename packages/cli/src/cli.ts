@@ -10,6 +10,7 @@ import { registerServeCommand } from './commands/serve.js';
 import { registerRedactCommand } from './commands/redact.js';
 import { EXIT_USAGE, reportError } from './errors.js';
 import { cliVersion } from './version.js';
+import { displayWidth, wrapText } from './width.js';
 
 const TITLES: Record<string, string> = {
   'Usage:': '用法：',
@@ -38,6 +39,18 @@ class ChineseHelp extends Help {
   }
   override argumentDescription(argument: Parameters<Help['argumentDescription']>[0]): string {
     return argument.description;
+  }
+  // a Chinese character takes two terminal columns, and Chinese text wraps between characters
+  override displayWidth(str: string): number {
+    // eslint-disable-next-line no-control-regex
+    return displayWidth(str.replace(/\x1b\[\d*(?:;\d+)*m/g, ''));
+  }
+  override boxWrap(str: string, width: number): string {
+    if (width < this.minWidthToWrap) return str;
+    return str
+      .split(/\r?\n/)
+      .flatMap((line) => wrapText(line, width))
+      .join('\n');
   }
 }
 

@@ -37,7 +37,8 @@ describe('check: results and exit codes', () => {
     const r = run(['a.md'], { cwd: d });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('a.md\n');
-    expect(r.stdout).toMatch(/ 4:8 {2}错误 {2}「无理取闹」.*no-harsh-language/);
+    // at 80 columns (not a terminal): position, severity and rule id, the message wrapped below
+    expect(r.stdout).toMatch(/ 4:8 {2}错误 {2}no-harsh-language\n {13}「无理取闹」/);
     expect(r.stdout).toContain('✖ 共 1 个问题（1 个错误，0 个警告）');
     expect(run(['check', 'a.md'], { cwd: d }).stdout).toBe(r.stdout);
   });
@@ -464,10 +465,21 @@ describe('errors', () => {
 
 describe('rules', () => {
   it('lists rules as a table and as JSON with severities per profile', () => {
-    const t = run(['rules', '--no-color']);
+    // wide enough: one table
+    const t = run(['rules', '--no-color'], { env: { COLUMNS: '220' } });
     expect(t.code).toBe(0);
     expect(t.stdout.split('\n')[0]).toMatch(/^规则\s+分类\s+默认\s+recommended/);
     expect(t.stdout).toMatch(/no-harsh-language\s+无效回复\s+错误/);
+    // at 80 columns: a block per rule, no line wider than the terminal
+    const n = run(['rules', '--no-color'], { env: { COLUMNS: '80' } });
+    expect(n.stdout).toMatch(/no-harsh-language +无效回复 +默认错误\n +出处：宿迁规定/);
+    for (const l of n.stdout.split('\n')) expect([...l].reduce((w, ch) => w + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0), l).toBeLessThanOrEqual(80);
+    // one profile: its rules with descriptions, and what differs from recommended
+    const p = run(['rules', '--profile', 'suqian', '--no-color']);
+    expect(p.code).toBe(0);
+    expect(p.stdout).toMatch(/^规则配置 suqian：启用 \d+ 条规则，\d+ 条与 recommended 不同/);
+    expect(p.stdout).toMatch(/no-harsh-language +错误\n {4}\S/);
+    expect(run(['rules', '--profile', 'nope']).code).toBe(2);
     const j = run(['rules', '--format', 'json']);
     expect(j.code).toBe(0);
     const rows = JSON.parse(j.stdout) as Array<{ id: string; severities: Record<string, string>; fixable: boolean; source: string; category: string; defaultSeverity: string }>;

@@ -80,6 +80,32 @@ describe('stylish', () => {
     expect(coloured).toContain('\u001b[33m警告\u001b[39m');
   });
 
+  it('fits long Chinese messages to the width: rule id beside the position, the message wrapped below, CJK counted as two columns', () => {
+    const long = [
+      '答复未写明与诉求人沟通的具体时间：请在叙述沟通的句子里写明日期和时刻，如“9月23日上午10时，承办人王磊电话联系了您”。',
+      '整篇答复只有转办、办理中、转介或督促之类的表态，没有核查到的事实、采取的措施及结果或处理依据，会被退回重办：请写明查明了什么、做了什么、结果如何。',
+      '引用了文号「宿政发〔2021〕12号」但没有写文件标题：请写为“《文件标题》（宿政发〔2021〕12号）”，便于群众查找原文。',
+    ];
+    const messages = long.map((message, i) => msg({ message, ruleId: i === 2 ? 'citation-format' : 'communication-details', line: 10 + i * 45, column: 1 + i * 33 }));
+    for (const columns of [60, 80, 100, 120]) {
+      const out = stylish([result(messages)], ctx({ columns }));
+      const lines = out.split('\n');
+      for (const l of lines) expect([...l].reduce((w, ch) => w + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0), `${columns}: ${l}`).toBeLessThanOrEqual(columns);
+      // each finding: a header line with its position, severity and whole rule id, then its message
+      const headers = lines.filter((l) => /^ +\d+:\d+ +(错误|警告)  /.test(l));
+      expect(headers.map((l) => l.trim().split(/ +/).pop())).toEqual(messages.map((m) => m.ruleId));
+      const body = lines.filter((l) => /^ {6,}\S/.test(l) && !/^ +\d+:\d+ /.test(l));
+      expect(body.map((l) => l.trim()).join('')).toBe(long.join(''));
+      // no line of a message starts with closing punctuation or ends with opening punctuation
+      for (const l of body) {
+        expect(l.trim()).not.toMatch(/^[，。、；：？！）》」”]/);
+        expect(l.trim()).not.toMatch(/[（《「“]$/);
+      }
+    }
+    // short messages that fit keep ESLint's one-line rows
+    expect(stylish([result([msg({})])], ctx({ columns: 80 })).split('\n')[1]).toMatch(/^ {2}3:5 {2}错误 {2}「无理取闹」是指责诉求人的措辞。 {2}no-harsh-language$/);
+  });
+
   it('omits the fixable line when nothing is fixable', () => {
     const out = stylish([result([msg({})])], ctx());
     expect(out).toContain('✖ 共 1 个问题（1 个错误，0 个警告）');

@@ -30,6 +30,7 @@ import { ensureDirectory } from '../io/dirs.js';
 import { loadFormatter, isFormatName, FORMATS } from '../formatters/index.js';
 import { displayPath } from '../formatters/paths.js';
 import type { FileResult, FormatContext, RuleMeta } from '../formatters/types.js';
+import { outputColumns } from '../width.js';
 import { cliVersion } from '../version.js';
 import { loadCore, saveCoreCodeCache } from '../core-loader.js';
 import { shouldColor } from '../color.js';
@@ -225,6 +226,7 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
     version: cliVersion(),
     quiet: Boolean(opts.quiet),
     rules: () => ruleMetas(core),
+    columns: opts.outputFile ? 80 : outputColumns(),
   };
   const text = (await loadFormatter(format))(results, ctx);
   phase('输出格式化');

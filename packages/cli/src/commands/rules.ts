@@ -12,8 +12,9 @@ export function registerRulesCommand(program: Command): Command {
         return v;
       }),
     )
+    .option('--profile <name>', '只列这个规则配置启用的规则，附说明，并标出与 recommended 不同的级别')
     .option('--no-color', '不使用颜色')
-    .action(async (opts: { format: 'table' | 'json'; color: boolean }) => {
+    .action(async (opts: { format: 'table' | 'json'; color: boolean; profile?: string }) => {
       const { runRules } = await import('./rules-run.js');
       process.exitCode = await runRules(opts);
     });

@@ -1,10 +1,12 @@
-// ESLint's "stylish" output in Chinese:
+// ESLint's "stylish" output in Chinese, fitted to the terminal (80 columns when not a terminal):
 //   path
-//     3:5  错误  message  rule-id
+//     3:5  错误  message  rule-id                     (when every finding fits on one line)
+//     3:5  错误  rule-id                              (otherwise: the message wrapped below,
+//                message, with CJK characters counted as two columns, never broken before ，。)
 //   ✖ 共 N 个问题（X 个错误，Y 个警告）
 //     其中 Z 个可用 --fix 自动修复
 import { colors } from '../color.js';
-import { displayWidth, padEnd, padStart } from '../width.js';
+import { displayWidth, padEnd, padStart, wrapText } from '../width.js';
 import type { FileResult, Formatter } from './types.js';
 
 const SEVERITY = { 1: '警告', 2: '错误' } as const;
@@ -46,10 +48,23 @@ export const stylish: Formatter = (results: FileResult[], ctx) => {
       wCol = Math.max(wCol, x.column.length);
       wMsg = Math.max(wMsg, displayWidth(x.message));
     }
+    const width = ctx.columns ?? 80;
+    // "  12:34  错误  "
+    const indent = 2 + wLine + 1 + wCol + 2 + 4 + 2;
+    const wRule = Math.max(...rows.map((x) => x.rule.length));
+    // every finding on one line, as ESLint prints them, when that fits; else messages wrap
+    const oneLine = indent + wMsg + 2 + wRule <= width;
+    const room = Math.max(width - indent, 20);
     out += `${c.underline(visible(r.displayPath))}\n`;
     for (const x of rows) {
       const pos = c.dim(`${padStart(x.line, wLine)}:${padEnd(x.column, wCol)}`);
-      out += `  ${pos}  ${x.sev}  ${padEnd(x.message, wMsg)}  ${c.dim(x.rule)}\n`.replace(/ +\n$/, '\n');
+      if (oneLine) {
+        out += `  ${pos}  ${x.sev}  ${padEnd(x.message, wMsg)}  ${c.dim(x.rule)}\n`.replace(/ +\n$/, '\n');
+        continue;
+      }
+      // position, severity and rule id on one line, the message wrapped under them
+      out += `  ${pos}  ${x.sev}  ${c.dim(x.rule)}\n`;
+      for (const l of wrapText(x.message, room)) out += `${' '.repeat(indent)}${l}\n`;
     }
     out += '\n';
   }

@@ -64,6 +64,8 @@ export interface FormatContext {
   version: string;
   /** --quiet: a clean run prints nothing. */
   quiet?: boolean;
+  /** Width human-readable output is fitted to (default 80). */
+  columns?: number;
 }
 
 export type Formatter = (results: FileResult[], ctx: FormatContext) => string;
