@@ -59,7 +59,7 @@ export const finalAnswerKind = defineKind({
   kind: 'final-answer',
   description: '“此为最终答复”须经主要负责人签批并有详细理由和证据；同义说法统一为规范表述',
   options: finalOptions,
-  messageIds: ['variant', 'statement', 'noApproval', 'notPrincipal', 'noEvidence'],
+  messageIds: ['variant', 'statement', 'noApproval', 'notPrincipal', 'noEvidence', 'noApprovalNoEvidence', 'notPrincipalNoEvidence'],
   fixable: (o) => o.variants.length > 0,
   create(ctx, o) {
     const { canonicalSimp, labels, evidence } = prepared(o, prepareFinal);
@@ -102,11 +102,12 @@ export const finalAnswerKind = defineKind({
         const phrase = maskQuoted(text.slice(first.start, first.end), ctx);
         const at = [first.start, first.end] as const;
         const approval = principalApproval(ctx.meta, o.roles);
-        if (approval === 'none') ctx.report({ messageId: 'noApproval', data: { phrase }, at });
-        else if (approval === 'other') ctx.report({ messageId: 'notPrincipal', data: { phrase, role: ctx.meta.approval?.role ?? ctx.meta.approval?.by ?? '' }, at });
-        if (!evidence.test(simp, 0, simp.length) || simp.replace(/\s/g, '').length < o.minChars) {
-          ctx.report({ messageId: 'noEvidence', data: { phrase }, at });
-        }
+        const role = ctx.meta.approval?.role ?? ctx.meta.approval?.by ?? '';
+        const noEvidence = !evidence.test(simp, 0, simp.length) || simp.replace(/\s/g, '').length < o.minChars;
+        // one statement, one report: both parts missing are said in one message
+        if (approval === 'none') ctx.report({ messageId: noEvidence ? 'noApprovalNoEvidence' : 'noApproval', data: { phrase }, at });
+        else if (approval === 'other') ctx.report({ messageId: noEvidence ? 'notPrincipalNoEvidence' : 'notPrincipal', data: { phrase, role }, at });
+        else if (noEvidence) ctx.report({ messageId: 'noEvidence', data: { phrase }, at });
         // a statement next to the exact label is fine; alone, it should become the label
         const labelled = kept.some((h) => h.type !== 'statement');
         for (const h of kept) {

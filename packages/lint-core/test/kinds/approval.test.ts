@@ -38,18 +38,18 @@ describe('final-answer kind', () => {
     expect(() => run('final-answer-approval', text, { canonicalTraditional: '此為最後答覆' })).toThrow(/canonicalTraditional: 应为 canonical「此为最终答复」的繁体写法/);
   });
   it('reports approval and evidence problems at the first label', () => {
-    expect(run('final-answer-approval', `${meta('approval:\n  role: 分管领导')}此为最终答复。`)).toEqual([
-      'notPrincipal:此为最终答复',
-      'noEvidence:此为最终答复',
-    ]);
+    // both parts missing: one report that names both
+    expect(run('final-answer-approval', `${meta('approval:\n  role: 分管领导')}此为最终答复。`)).toEqual(['notPrincipalNoEvidence:此为最终答复']);
+    expect(run('final-answer-approval', '此为最终答复。')).toEqual(['noApprovalNoEvidence:此为最终答复']);
+    // one part missing: that part
+    const reasons = `经核查，依据《宿迁市城市管理条例》第二十条和《宿迁市夜市管理办法》（宿政规〔2022〕3号）第八条，${'该点位系经区政府同意设置的便民疏导点，相关设置程序合法，现场经营秩序符合管理要求。'.repeat(6)}`;
+    expect(run('final-answer-approval', `${meta('approval:\n  role: 分管领导')}${reasons}此为最终答复。`)).toEqual(['notPrincipal:此为最终答复']);
+    expect(run('final-answer-approval', `${reasons}此为最终答复。`)).toEqual(['noApproval:此为最终答复']);
+    expect(run('final-answer-approval', `${meta('approval:\n  role: 主要负责人')}此为最终答复。`)).toEqual(['noEvidence:此为最终答复']);
   });
   it('treats 不再受理 as final only about the same matter', () => {
     expect(run('final-answer-approval', '窗口自7月1日起不再受理纸质申请。')).toEqual([]);
-    expect(run('final-answer-approval', '对同一事项今后不再受理。')).toEqual([
-      'noApproval:同一事项今后不再受理',
-      'noEvidence:同一事项今后不再受理',
-      'statement:同一事项今后不再受理',
-    ]);
+    expect(run('final-answer-approval', '对同一事项今后不再受理。')).toEqual(['noApprovalNoEvidence:同一事项今后不再受理', 'statement:同一事项今后不再受理']);
   });
 });
 
