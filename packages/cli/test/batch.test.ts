@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { createLinter, parseBeijingTime } from '@replylint/core';
 import { removeDir, run, tempDir } from './helpers.js';
 
 const dir = tempDir({ '.replylintrc.yaml': 'extends: [recommended]\n' });
@@ -25,6 +26,47 @@ function jsonl(file: string) {
 }
 
 describe('replylint batch', () => {
+  it('按时办结率: per row and per unit from the deadline calculator, when a profile has a deadline table', async () => {
+    // dispatch and reply times around the 2024 National Day holiday and its make-up working days
+    const rows = [
+      ['B1', '市城管局', '投诉', '2024-09-27 10:00', '2024-10-12 16:00'], // the make-up Saturday, in time
+      ['B2', '市城管局', '投诉', '2024-09-27 10:00', '2024-10-14 09:00'], // late
+      ['B3', '区住建局', '咨询', '2024-09-23 09:00', '2024-09-24 10:00'], // 1 working day, in time
+      ['B4', '区住建局', '求助', '2024-09-23 09:00', '2024-12-24 10:00'], // no completion limit for help: not judged
+      ['B5', '区住建局', '投诉', '2024-09-23 09:00', ''], // no reply time: not judged
+    ];
+    const text = '您好！经现场核实，路灯已于10月8日修复，承办人王磊电话告知了您结果。';
+    writeFileSync(join(dir, 'timed.jsonl'), rows.map(([id, unit, type, d, r]) => JSON.stringify({ 工单编号: id, 承办单位: unit, 诉求类型: type, 派单时间: d, 答复时间: r, 答复内容: text })).join('\n') + '\n');
+    const linter = createLinter({ profile: 'suzhou-jkq' });
+    const expected = rows.map(([, , type, d, r]) => {
+      if (!r) return undefined;
+      const due = linter.deadlines({ dispatchedAt: d!, type: type! }).deadlines.find((x) => x.event === 'completion')?.due;
+      return due ? parseBeijingTime(r)!.getTime() <= due.getTime() : undefined;
+    });
+    expect(expected).toEqual([true, false, true, undefined, undefined]);
+
+    const res = run(['batch', 'timed.jsonl', '--profile', 'suzhou-jkq', '-o', 'out/timed.jsonl', '--xlsx', 'out/timed.xlsx'], { cwd: dir });
+    expect(res.stderr).not.toContain('意外错误');
+    expect(jsonl(join(dir, 'out', 'timed.jsonl')).map((l) => l.onTime)).toEqual(expected);
+    expect(res.stdout).toContain('按时办结：2 / 3 行（66.7%');
+    expect(res.stdout).toMatch(/市城管局\s+2\s+\S+%\s+50\.0%/);
+    expect(res.stdout).toMatch(/区住建局\s+3\s+\S+%\s+100\.0%/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'out', 'timed.xlsx'));
+    const units = wb.getWorksheet('按承办单位')!;
+    expect(units.getRow(1).values).toEqual([undefined, '承办单位', '答复数', '通过率', '按时办结率', '每篇错误数', '最常见的问题']);
+    const byUnit = new Map<string, unknown>();
+    units.eachRow((row, n) => n > 1 && byUnit.set(String(row.getCell(1).value), row.getCell(4).value));
+    expect(byUnit.get('市城管局')).toBe(0.5);
+    expect(byUnit.get('区住建局')).toBe(1);
+
+    // without a deadline table the rate is not computed, and the summary says how to get it
+    const plain = run(['batch', 'timed.jsonl'], { cwd: dir });
+    expect(plain.stdout).toContain('按时办结率未计算');
+    expect(plain.stdout).toContain('--profile');
+    expect(jsonl(join(dir, 'out', 'timed.jsonl')).length).toBe(5);
+  });
+
   it('reads an Excel workbook: columns found by their headers, rows checked as plain text, results per row', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('工单');

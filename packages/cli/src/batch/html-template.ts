@@ -84,8 +84,10 @@ export const CLIENT_SCRIPT = `
 
   document.getElementById('sub').textContent = '数据来源：' + data.files.join('、') + '　生成时间：' + data.generated + (data.stopped ? '　（检查被中断，仅含已检查的行）' : '');
   var kpis = document.getElementById('kpis');
-  [['导出行数', fmt(t.rows), ''], ['已检查', fmt(t.checked), ''], ['通过率', pct(t.passed, t.checked), t.checked && t.passed / t.checked >= 0.85 ? 'good' : 'bad'],
-   ['未通过', fmt(t.checked - t.passed), t.checked > t.passed ? 'bad' : ''], ['未能检查', fmt(t.badRows), t.badRows ? 'bad' : '']].forEach(function (k) {
+  var kpiList = [['导出行数', fmt(t.rows), ''], ['已检查', fmt(t.checked), ''], ['通过率', pct(t.passed, t.checked), t.checked && t.passed / t.checked >= 0.85 ? 'good' : 'bad'],
+   ['未通过', fmt(t.checked - t.passed), t.checked > t.passed ? 'bad' : ''], ['未能检查', fmt(t.badRows), t.badRows ? 'bad' : '']];
+  if (data.timed) kpiList.splice(3, 0, ['按时办结率', pct(data.onTime, data.timed), data.onTime / data.timed >= 0.95 ? 'good' : 'bad']);
+  kpiList.forEach(function (k) {
     var box = el('div', 'kpi'); box.appendChild(el('div', 'label', k[0])); box.appendChild(el('div', 'value ' + k[2], k[1])); kpis.appendChild(box);
   });
   document.getElementById('foot').textContent = '通过：没有错误（可有提醒）。答复中的电话、证件号等个人信息已做遮挡。由 replylint 生成，离线文件，可直接转发或打印。';
@@ -108,11 +110,13 @@ export const CLIENT_SCRIPT = `
   document.getElementById('units-note').textContent = data.unitCount > units.length ? ('答复最多的 ' + units.length + ' 个单位（共 ' + data.unitCount + ' 个），通过率低的在上') : '通过率低的在上；绿色 ≥ 85%，橙色 ≥ 60%，红色 < 60%';
   if (units.length) chart('chart-units', {
     grid: { left: 10, right: 60, top: 10, bottom: 24, containLabel: true },
-    tooltip: { trigger: 'item', formatter: function (p) { var u = units[p.dataIndex]; return echarts.format.encodeHTML(u.unit) + '<br>答复 ' + u.replies + ' 篇，通过 ' + u.passed + ' 篇（' + pct(u.passed, u.replies) + '）'; } },
+    tooltip: { trigger: 'item', formatter: function (p) { var u = units[p.dataIndex]; return echarts.format.encodeHTML(u.unit) + '<br>答复 ' + u.replies + ' 篇，通过 ' + u.passed + ' 篇（' + pct(u.passed, u.replies) + '）' + (u.timed ? '<br>按时办结 ' + u.onTime + ' / ' + u.timed + ' 篇（' + pct(u.onTime, u.timed) + '）' : ''); } },
+    legend: data.timed ? { data: ['通过率', '按时办结率'], top: 0 } : undefined,
     xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     yAxis: { type: 'category', inverse: true, data: units.map(function (u) { return short(u.unit, 14); }) },
-    series: [{ type: 'bar', data: units.map(function (u) { return { value: +(100 * u.rate).toFixed(1), itemStyle: { color: color(u.rate) } }; }),
-      label: { show: true, position: 'right', formatter: '{c}%' } }]
+    series: [{ name: '通过率', type: 'bar', data: units.map(function (u) { return { value: +(100 * u.rate).toFixed(1), itemStyle: { color: color(u.rate) } }; }),
+      label: { show: true, position: 'right', formatter: '{c}%' } }].concat(data.timed ? [{ name: '按时办结率', type: 'bar', itemStyle: { color: '#5b7db1' },
+      data: units.map(function (u) { return u.timed ? +(100 * u.onTime / u.timed).toFixed(1) : null; }), label: { show: true, position: 'right', formatter: '{c}%' } }] : [])
   }); else emptyChart('chart-units', '没有已检查的答复');
 
   // top rules

@@ -22,6 +22,7 @@ import { BatchStats, type Finding, type RowResult } from './stats.js';
 import { jsonlSink, type BatchRow, type BatchSink } from './sinks.js';
 import { xlsxSink } from './xlsx-sink.js';
 import { htmlSink } from './html-sink.js';
+import { onTimeJudge } from './on-time.js';
 
 export interface BatchOptions {
   cwd?: string;
@@ -57,6 +58,8 @@ interface Pending {
   values: Readonly<Record<string, unknown>>;
   columns: ColumnMap;
   text: string;
+  /** Replied before the completion deadline, when it can be judged. */
+  onTime?: boolean;
 }
 
 /** Opens an output, with a clear error when its folder cannot be made. */
@@ -80,6 +83,7 @@ function toResult(p: Pending, checked: TextResult): RowResult {
   if (p.info.id) r.id = p.info.id;
   if (p.info.unit) r.unit = p.info.unit;
   if (p.info.type) r.type = p.info.type;
+  if (p.onTime !== undefined) r.onTime = p.onTime;
   if (p.problems.length) r.problems = p.problems.map(problemText);
   return r;
 }
@@ -115,7 +119,8 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
     ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
     ...(opts.config !== undefined ? { configFile: resolve(cwd, opts.config) } : { cwd }),
   };
-  core.lintersFromSpec(spec)(); // a bad configuration stops here (exit 2)
+  const mainLinter = core.lintersFromSpec(spec)(); // a bad configuration stops here (exit 2)
+  const timeliness = onTimeJudge(mainLinter, core.parseBeijingTime);
   const threads = opts.workers ?? workerThreads(totalBytes >= PARALLEL_MIN_BYTES);
 
   // the outputs, each written beside its final name and renamed at the end
@@ -188,7 +193,8 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
           continue;
         }
         const id = nextId++;
-        pending.set(id, { file: shown, info, problems: rowProblems, headers: table.headers, values: row.values, columns, text: item.text });
+        const onTime = timeliness.judge(item.meta as Record<string, unknown>);
+        pending.set(id, { file: shown, info, problems: rowProblems, headers: table.headers, values: row.values, columns, text: item.text, ...(onTime !== undefined ? { onTime } : {}) });
         yield { ...item, id };
       }
     }
@@ -225,7 +231,7 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
     throw new CliError(`无法写入输出文件（${(e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : '未知错误')}）`);
   }
 
-  process.stdout.write(summary(stats, stopping));
+  process.stdout.write(summary(stats, stopping, timeliness.unavailable ? `${timeliness.unavailable}（用 --profile 指定带时限表的配置即可计算）` : undefined));
   for (const p of problems) process.stderr.write(`replylint：${p}\n`);
   if (stats.badRows) process.stderr.write(`replylint：${stats.badRows} 行未能检查${opts.output ? `，原因见 ${opts.output} 中 checked 为 false 的行` : ''}\n`);
   if (problems.length || stats.badRows) return EXIT_USAGE;
@@ -241,18 +247,21 @@ function table(head: string[], rows: string[][], right: boolean[]): string {
 }
 
 /** The summary on stdout: totals, the units, the rules (Chinese, fits 100 columns). */
-export function summary(stats: BatchStats, stopped: boolean): string {
+export function summary(stats: BatchStats, stopped: boolean, onTimeNote?: string): string {
   let s = `${stopped ? '（已中断）' : ''}共 ${stats.rows.toLocaleString('en-US')} 行，检查 ${stats.checked.toLocaleString('en-US')} 行，通过 ${stats.passed.toLocaleString('en-US')} 行（${pct(stats.passed, stats.checked)}），未能检查 ${stats.badRows.toLocaleString('en-US')} 行。\n`;
+  const timed = stats.timed > 0;
+  if (timed) s += `按时办结：${stats.onTime.toLocaleString('en-US')} / ${stats.timed.toLocaleString('en-US')} 行（${pct(stats.onTime, stats.timed)}；有派单时间、答复时间和有办结时限的诉求类型的行）。\n`;
+  else if (onTimeNote) s += `按时办结率未计算：${onTimeNote}\n`;
   const units = stats.unitList();
   if (units.length) {
     s += `\n按承办单位（${units.length} 个${units.length > 20 ? '，列出答复最多的 20 个' : ''}）：\n`;
     s += table(
-      ['承办单位', '答复', '通过率', '每篇错误', '最常见的问题'],
+      ['承办单位', '答复', '通过率', ...(timed ? ['按时办结'] : []), '每篇错误', '最常见的问题'],
       units.slice(0, 20).map((u) => {
         const top = [...u.rules].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([id, n]) => `${id} ${n}`).join('，');
-        return [u.unit.length > 16 ? `${u.unit.slice(0, 15)}…` : u.unit, String(u.replies), pct(u.passed, u.replies), (u.errors / u.replies).toFixed(2), top || '—'];
+        return [u.unit.length > 16 ? `${u.unit.slice(0, 15)}…` : u.unit, String(u.replies), pct(u.passed, u.replies), ...(timed ? [pct(u.onTime, u.timed)] : []), (u.errors / u.replies).toFixed(2), top || '—'];
       }),
-      [false, true, true, true, false],
+      [false, true, true, ...(timed ? [true] : []), true, false],
     );
   }
   const rules = stats.ruleList();

@@ -23,6 +23,8 @@ export interface RowResult {
   errors: number;
   warnings: number;
   findings: Finding[];
+  /** Replied before the completion deadline (按时办结); absent when it cannot be judged. */
+  onTime?: boolean;
   /** Problems with the row's other cells (an unrecognised date or type); the reply was still checked. */
   problems?: string[];
 }
@@ -33,6 +35,9 @@ export interface UnitStats {
   passed: number;
   errors: number;
   warnings: number;
+  /** Replies whose timeliness could be judged, and those replied in time. */
+  timed: number;
+  onTime: number;
   /** Replies with at least one finding of each rule. */
   rules: Map<string, number>;
 }
@@ -69,6 +74,9 @@ export class BatchStats {
   checked = 0;
   passed = 0;
   badRows = 0;
+  /** Replies whose timeliness could be judged, and those replied in time. */
+  timed = 0;
+  onTime = 0;
   readonly units = new Map<string, UnitStats>();
   readonly rules = new Map<string, RuleStats>();
   /** By week, when rows carry a date (a few hundred weeks at most). */
@@ -88,8 +96,16 @@ export class BatchStats {
     }
     const name = r.unit ?? NO_UNIT;
     let u = this.units.get(name);
-    if (!u) this.units.set(name, (u = { unit: name, replies: 0, passed: 0, errors: 0, warnings: 0, rules: new Map() }));
+    if (!u) this.units.set(name, (u = { unit: name, replies: 0, passed: 0, errors: 0, warnings: 0, timed: 0, onTime: 0, rules: new Map() }));
     u.replies++;
+    if (r.onTime !== undefined) {
+      this.timed++;
+      u.timed++;
+      if (r.onTime) {
+        this.onTime++;
+        u.onTime++;
+      }
+    }
     if (r.passed) u.passed++;
     u.errors += r.errors;
     u.warnings += r.warnings;

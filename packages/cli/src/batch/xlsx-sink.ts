@@ -153,13 +153,17 @@ export function xlsxSink(target: string, core: ReportCore): BatchSink {
       const describe = ruleDescriptions(core);
 
       const units = w.addWorksheet('按承办单位', sheetOptions());
-      const unitWidths = [Math.min(MAX_WIDTH, Math.max(14, ...stats.unitList().slice(0, 500).map((u) => displayWidth(u.unit) + 2))), 10, 10, 12, 50];
-      writeHeader(units, ['承办单位', '答复数', '通过率', '每篇错误数', '最常见的问题'], unitWidths);
+      // 按时办结率 next to the pass rate when any row could be judged (dispatch and reply times)
+      const timed = stats.timed > 0;
+      const unitWidths = [Math.min(MAX_WIDTH, Math.max(14, ...stats.unitList().slice(0, 500).map((u) => displayWidth(u.unit) + 2))), 10, 10, ...(timed ? [12] : []), 12, 50];
+      writeHeader(units, ['承办单位', '答复数', '通过率', ...(timed ? ['按时办结率'] : []), '每篇错误数', '最常见的问题'], unitWidths);
       for (const u of stats.unitList()) {
         const top = [...u.rules].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3);
-        const row = units.addRow([u.unit, u.replies, u.replies ? u.passed / u.replies : null, u.replies ? u.errors / u.replies : null, top.map(([id, n]) => `${id}（${n} 篇）`).join('、') || '—']);
+        const onTime = timed ? [u.timed ? u.onTime / u.timed : null] : [];
+        const row = units.addRow([u.unit, u.replies, u.replies ? u.passed / u.replies : null, ...onTime, u.replies ? u.errors / u.replies : null, top.map(([id, n]) => `${id}（${n} 篇）`).join('、') || '—']);
         row.getCell(3).numFmt = '0.0%';
-        row.getCell(4).numFmt = '0.00';
+        if (timed) row.getCell(4).numFmt = '0.0%';
+        row.getCell(timed ? 5 : 4).numFmt = '0.00';
         row.commit();
       }
       units.commit();
