@@ -1,7 +1,7 @@
 // Reading an export row by row, streaming (memory stays flat for a million rows): CSV (UTF-8 with or
 // without BOM, GBK/GB18030 detected and decoded; csv-parse), Excel (.xlsx, the first worksheet;
 // exceljs's streaming reader) and JSONL. Every row comes out as its values by header.
-import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { createReadStream, openSync, readSync, closeSync, type ReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { extname } from 'node:path';
@@ -23,6 +23,8 @@ export interface Table {
   encoding?: 'utf-8' | 'gb18030';
   headers: string[];
   rows: AsyncIterable<Row>;
+  /** Bytes of the file read so far (for the progress line's share done and time left). */
+  bytesRead(): number;
 }
 
 export function formatOf(file: string): TableFormat | undefined {
@@ -56,9 +58,9 @@ function sniffEncoding(file: string): { encoding: 'utf-8' | 'gb18030'; bom: bool
   }
 }
 
-async function* decodedChunks(file: string, encoding: 'utf-8' | 'gb18030'): AsyncGenerator<string> {
+async function* decodedChunks(input: ReadStream, encoding: 'utf-8' | 'gb18030'): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding);
-  for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) {
+  for await (const chunk of input) {
     const s = decoder.decode(chunk as Buffer, { stream: true });
     if (s) yield s;
   }
@@ -69,7 +71,8 @@ async function* decodedChunks(file: string, encoding: 'utf-8' | 'gb18030'): Asyn
 async function openCsv(file: string): Promise<Table> {
   const { encoding } = sniffEncoding(file);
   const { parse } = await import('csv-parse');
-  const parser = Readable.from(decodedChunks(file, encoding)).pipe(
+  const input = createReadStream(file, { highWaterMark: 256 * 1024 });
+  const parser = Readable.from(decodedChunks(input, encoding)).pipe(
     parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }),
   );
   const it = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
@@ -89,7 +92,7 @@ async function openCsv(file: string): Promise<Table> {
       parser.destroy();
     }
   }
-  return { format: 'csv', encoding, headers, rows: rows() };
+  return { format: 'csv', encoding, headers, rows: rows(), bytesRead: () => input.bytesRead };
 }
 
 /** A cell's value as text, a number or a Date (rich text, formulas and links flattened). */
@@ -106,7 +109,8 @@ function cellValue(v: unknown): unknown {
 
 async function openXlsx(file: string): Promise<Table> {
   const { default: ExcelJS } = await import('exceljs');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
+  const input = createReadStream(file);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
   const sheets = (reader as unknown as AsyncIterable<AsyncIterable<{ number: number; values: unknown[] }>>)[Symbol.asyncIterator]();
   let sheet;
   try {
@@ -134,12 +138,13 @@ async function openXlsx(file: string): Promise<Table> {
       yield { row: r.value.number, values };
     }
   }
-  return { format: 'xlsx', headers, rows: rows() };
+  return { format: 'xlsx', headers, rows: rows(), bytesRead: () => input.bytesRead };
 }
 
 async function openJsonl(file: string): Promise<Table> {
   const { encoding } = sniffEncoding(file);
-  const lines = createInterface({ input: Readable.from(decodedChunks(file, encoding)), crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const input = createReadStream(file, { highWaterMark: 256 * 1024 });
+  const lines = createInterface({ input: Readable.from(decodedChunks(input, encoding)), crlfDelay: Infinity })[Symbol.asyncIterator]();
   let line = 0;
   const parse = (text: string): Row => {
     try {
@@ -167,5 +172,5 @@ async function openJsonl(file: string): Promise<Table> {
       if (r.value.trim()) yield parse(r.value);
     }
   }
-  return { format: 'jsonl', encoding, headers, rows: rows() };
+  return { format: 'jsonl', encoding, headers, rows: rows(), bytesRead: () => input.bytesRead };
 }
