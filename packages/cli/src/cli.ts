@@ -7,6 +7,7 @@ import { registerRulesCommand } from './commands/rules.js';
 import { registerDeadlineCommand } from './commands/deadline.js';
 import { registerBatchCommand } from './commands/batch.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerPrintConfigCommand } from './commands/print-config.js';
 import { registerRedactCommand } from './commands/redact.js';
 import { EXIT_USAGE, reportError } from './errors.js';
 import { cliVersion } from './version.js';
@@ -112,6 +113,7 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
   registerDeadlineCommand(program);
   registerBatchCommand(program);
   registerServeCommand(program);
+  registerPrintConfigCommand(program);
   registerRedactCommand(program);
   for (const cmd of program.commands) {
     cmd.exitOverride();

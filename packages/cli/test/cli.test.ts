@@ -491,6 +491,26 @@ describe('rules', () => {
   });
 });
 
+describe('print-config', () => {
+  it('prints the configuration that applies to a reply: config file, profile from its front matter, each rule with severity and options', () => {
+    const d = temp({ '.replylintrc.yaml': 'extends: [recommended]\nrules:\n  signature-block: error\n', 'sub/a.md': '---\nprofile: suqian\n---\n您好！\n', 'b.md': '您好！\n' }, { bare: true });
+    const a = run(['print-config', 'sub/a.md'], { cwd: d });
+    expect(a.code).toBe(0);
+    const cfg = JSON.parse(a.stdout) as { file: string; configFiles: string[]; extends: string[]; profile: string; rules: Record<string, { severity: string; options: unknown; source: string }> };
+    expect(cfg).toMatchObject({ file: 'sub/a.md', configFiles: ['.replylintrc.yaml'], extends: ['recommended'], profile: 'suqian' });
+    expect(cfg.rules['signature-block']!.severity).toBe('error');
+    expect(cfg.rules['no-harsh-language']!.source).toMatch(/宿迁规定/);
+    expect(typeof cfg.rules['on-topic']!.options).toBe('object');
+    // the rules are those of the profile that applies: suqian differs from recommended
+    const b = JSON.parse(run(['print-config', 'b.md'], { cwd: d }).stdout) as typeof cfg;
+    expect(b.profile).toBe('recommended');
+    expect(Object.keys(b.rules).sort()).not.toEqual(Object.keys(cfg.rules).sort());
+    const missing = run(['print-config', 'nope.md'], { cwd: d });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.md');
+  });
+});
+
 describe('init', () => {
   it('writes a commented config that loads, and refuses to overwrite without --force', () => {
     const d = temp({ 'x.md': `${HARSH}\n` }, { bare: true });
