@@ -9,7 +9,7 @@ export function cliVersion(): string {
   for (const rel of ['../package.json', '../../package.json']) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === '@replylint/cli' && pkg.version) return (cached = pkg.version);
+      if ((pkg.name === '@replylint/cli' || pkg.name === 'replylint') && pkg.version) return (cached = pkg.version);
     } catch {
       // not there: try the next
     }
