@@ -28,6 +28,7 @@ const META_MESSAGES: Record<string, string> = {
   invalidValue: '元数据 `{{key}}` 的值「{{actual}}」无效：应为{{expected}}。',
   duplicateKey: '元数据 `{{key}}` 重复（第 {{line}} 行已有 `{{first}}`），现以此处的值为准：请删去多余的一处。',
   unclosed: '文件头以 --- 开始，但没有结束的 --- 行，其中的元数据没有读取：请在元数据之后单独加一行 ---。',
+  fullWidthColon: '文件头中「{{key}}」后用了全角冒号“：”：已按「{{key}}: 值」读取，请改为半角冒号加空格（可自动修复）。',
   // metadata passed as data (lint(text, { meta }))
   metaNotMapping: '工单元数据应为「键: 值」对象，如 { type: "complaint" }。',
   metaDuplicateKey: '工单元数据中 `{{key}}` 与 `{{first}}` 是同一字段，现以 `{{key}}` 的值为准：请只给出其中一个。',
@@ -119,7 +120,7 @@ export function lintText(env: LintEnv, text: string, call: LintCall = {}): LintR
     const result = parseMetadata(fm.value, fm.valueStart, [fm.start, fm.end]);
     meta = result.meta;
     metaRanges = result.keyRanges;
-    for (const p of result.problems) diagnostics.push(metaDiagnostic(p.messageId, p.data, p.range, p.fatal ? { fatal: true } : {}));
+    for (const p of result.problems) diagnostics.push(metaDiagnostic(p.messageId, p.data, p.range, { ...(p.fatal ? { fatal: true } : {}), ...(p.fix ? { fix: p.fix } : {}), ...(p.messageId === 'fullWidthColon' ? { severity: 1 as const } : {}) }));
   } else if (/^---[ \t]*\r?\n/.test(text) && !/\n---[ \t]*(?:\r?\n|$)/.test(text)) {
     // `---` opens front matter that never closes: the metadata would be silently ignored
     diagnostics.push(metaDiagnostic('unclosed', {}, [0, 3]));

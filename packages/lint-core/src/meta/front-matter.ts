@@ -17,10 +17,11 @@ import { canonicalMetaKey, META_KEYS } from './keys.js';
 import { describeValue, readField } from './fields.js';
 
 export interface MetadataProblem {
-  messageId: 'yamlSyntax' | 'notMapping' | 'invalidValue' | 'duplicateKey';
+  messageId: 'yamlSyntax' | 'notMapping' | 'invalidValue' | 'duplicateKey' | 'fullWidthColon';
   data: Record<string, string>;
   range: Range;
   fatal?: boolean;
+  fix?: { range: Range; text: string };
 }
 
 export interface MetadataResult {
@@ -111,7 +112,83 @@ function duplicateKeys(doc: Document, yamlText: string, base: number): MetadataP
   return out;
 }
 
+// `诉求类型：投诉` typed with a Chinese keyboard: a key, then a full-width colon. (A line with an
+// ASCII `: ` before the full-width colon is a value that contains one, and is left alone; so are
+// the lines of a block scalar such as `request: |`.)
+const FULL_WIDTH_KEY = /^([ \t]*(?:- )?)([^\s:：#'"\-[{][^:：\n]*?)[ \t]*：[ \t\u3000]*/;
+const BLOCK_SCALAR = /:[ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?$/;
+
+/**
+ * Metadata from front matter. Keys written with a full-width colon (`类型：投诉`) are read as keys
+ * (each reported once, with a fix to `类型: 投诉`), instead of making the whole front matter a
+ * string.
+ */
 export function parseMetadata(yamlText: string, base: number, fmRange: Range): MetadataResult {
+  if (!yamlText.includes('：')) return parseYamlMetadata(yamlText, base, fmRange);
+  // the text with `key: ` written for each `key：`, and where it grew (to map positions back)
+  const fixes: MetadataProblem[] = [];
+  const grew: { at: number; by: number }[] = []; // in the rewritten text: `by` characters inserted before `at`
+  let fixed = '';
+  let blockIndent: number | undefined; // inside a block scalar whose key is indented this much
+  let offset = 0;
+  for (const line of yamlText.split('\n')) {
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    if (blockIndent !== undefined && (line.trim() === '' || indent > blockIndent)) {
+      fixed += `${line}\n`;
+      offset += line.length + 1;
+      continue;
+    }
+    blockIndent = undefined;
+    let out = line;
+    const m = FULL_WIDTH_KEY.exec(line);
+    if (m) {
+      const all = m[0];
+      const colon = offset + all.indexOf('：', m[1]!.length + m[2]!.length);
+      const replacement = `${m[1]}${m[2]}: `;
+      fixes.push({
+        messageId: 'fullWidthColon',
+        data: { key: m[2]! },
+        range: [base + colon, base + colon + 1],
+        fix: { range: [base + colon, base + offset + all.length], text: ': ' },
+      });
+      const by = replacement.length - all.length;
+      if (by !== 0) grew.push({ at: fixed.length + replacement.length - by, by });
+      out = replacement + line.slice(all.length);
+    }
+    if (BLOCK_SCALAR.test(out)) blockIndent = indent;
+    fixed += `${out}\n`;
+    offset += line.length + 1;
+  }
+  fixed = fixed.slice(0, -1);
+  if (!fixes.length) return parseYamlMetadata(yamlText, base, fmRange);
+  const back = (pos: number): number => {
+    let p = pos - base;
+    let shift = 0;
+    for (const g of grew) if (g.at <= p) shift += g.by;
+    p -= shift;
+    return base + Math.max(0, Math.min(p, yamlText.length));
+  };
+  const mapRange = (r: Range): Range => (r === fmRange ? r : [back(r[0]), Math.max(back(r[0]) + 1, back(r[1]))]);
+  const inner = parseYamlMetadata(fixed, base, fmRange);
+  const ranges = inner.keyRanges as Record<string, Range | undefined>;
+  const keyRanges: Record<string, Range | undefined> = {};
+  for (const { key } of META_KEYS) {
+    Object.defineProperty(keyRanges, key, {
+      get: () => {
+        const r = ranges[key];
+        return r === undefined ? undefined : mapRange(r);
+      },
+      enumerable: true,
+    });
+  }
+  return {
+    meta: inner.meta,
+    problems: [...fixes, ...inner.problems.map((p) => ({ ...p, range: mapRange(p.range) }))],
+    keyRanges: keyRanges as MetadataResult['keyRanges'],
+  };
+}
+
+function parseYamlMetadata(yamlText: string, base: number, fmRange: Range): MetadataResult {
   const meta: TicketMeta = { extra: {} };
   const problems: MetadataProblem[] = [];
   if (!/\S/.test(yamlText)) return { meta, problems, keyRanges: {} }; // (trim() would copy the text)

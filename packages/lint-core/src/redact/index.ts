@@ -125,6 +125,7 @@ const META_PROBLEM_TEXT: Record<MetadataProblem['messageId'] | 'unclosed', strin
   notMapping: '文件头不是「键: 值」形式的元数据，其中的诉求人、承办人信息未能读取',
   invalidValue: '元数据 `{{key}}` 的值无效（应为{{expected}}），未能读取',
   duplicateKey: '元数据 `{{key}}` 重复，以后一处为准',
+  fullWidthColon: '元数据 `{{key}}` 后用了全角冒号，已照常读取',
   unclosed: '文件头以 --- 开始，但没有结束的 --- 行，其中的元数据未能读取',
 };
 
@@ -179,7 +180,8 @@ export function redact(text: string, options: RedactOptions = {}): RedactResult 
     bodyStart = parsedFm.end;
     const result = parseMetadata(parsedFm.value, parsedFm.valueStart, [parsedFm.start, parsedFm.end]);
     meta = result.meta;
-    for (const p of result.problems) problems.push(problemOf(p.messageId, p.messageId === 'invalidValue' || p.messageId === 'duplicateKey' ? { key: p.data.key ?? '', expected: p.data.expected ?? '' } : {}));
+    // a full-width colon is read as a key separator: nothing was missed
+    for (const p of result.problems) if (p.messageId !== 'fullWidthColon') problems.push(problemOf(p.messageId, p.messageId === 'invalidValue' || p.messageId === 'duplicateKey' ? { key: p.data.key ?? '', expected: p.data.expected ?? '' } : {}));
   } else if (/^---[ \t]*\r?\n/.test(text) && !/\n---[ \t]*(?:\r?\n|$)/.test(text)) {
     problems.push(problemOf('unclosed'));
   }

@@ -116,7 +116,7 @@ export function aliasRange(d: Document): [number, number] | undefined {
 export const YAML_ERRORS: Record<string, string> = {
   MISSING_CHAR: '缺少配对的引号或括号',
   BAD_INDENT: '缩进不对，或括号没有闭合',
-  BLOCK_AS_IMPLICIT_KEY: '一行里有两个“键:”，或下一行的缩进不对',
+  BLOCK_AS_IMPLICIT_KEY: '一行里有两个“键:”（值里有冒号时请给值加引号，如 request: "时间: 晚上"），或下一行的缩进不对',
   MULTILINE_IMPLICIT_KEY: '键不能跨行',
   TAB_AS_INDENT: '用了制表符缩进，请改用空格',
   BAD_ALIAS: '引用了没有定义的锚点（*名称），或引用过多',
