@@ -2,6 +2,7 @@
 // Only `no-harsh-language` (无理取闹) and the engine's own diagnostics (front-matter,
 // unused-directive) are relied on, so the tests hold whatever other rules exist.
 import { chmodSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
@@ -279,6 +280,13 @@ describe('check: options', () => {
     const rules = log.runs[0].tool.driver.rules;
     expect(results.map((x: { ruleIndex: number }) => rules[x.ruleIndex].id).sort()).toEqual(['no-harsh-language', 'unused-directive']);
     expect(rules.find((x: { id: string }) => x.id === 'no-harsh-language').properties.source).toMatch(/宿迁规定/);
+    // docs links resolve: the installed docs page of each built-in rule, or REPLYLINT_DOCS_URL
+    for (const rule of rules.filter((x: { id: string }) => x.id === 'no-harsh-language')) {
+      expect(rule.helpUri).toMatch(/^file:/);
+      expect(readFileSync(fileURLToPath(rule.helpUri), 'utf8')).toContain('no-harsh-language');
+    }
+    const published = JSON.parse(run(['--format', 'sarif', 'x.md'], { cwd: d, env: { REPLYLINT_DOCS_URL: 'https://git.example.gov.cn/replylint/blob/main/docs/rules' } }).stdout);
+    expect(published.runs[0].tool.driver.rules.find((x: { id: string }) => x.id === 'no-harsh-language').helpUri).toBe('https://git.example.gov.cn/replylint/blob/main/docs/rules/no-harsh-language.md');
   });
 
   it('--format junit and github', () => {

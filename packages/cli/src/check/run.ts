@@ -31,6 +31,14 @@ import { loadFormatter, isFormatName, FORMATS } from '../formatters/index.js';
 import { displayPath } from '../formatters/paths.js';
 import type { FileResult, FormatContext, RuleMeta } from '../formatters/types.js';
 import { outputColumns } from '../width.js';
+import { pathToFileURL } from 'node:url';
+
+/** REPLYLINT_DOCS_URL (where the docs are published), else the installed docs/rules/ folder. */
+function docsBase(rules: string): string {
+  const env = process.env.REPLYLINT_DOCS_URL?.trim();
+  if (env) return env.endsWith('/') ? env : `${env}/`;
+  return `${pathToFileURL(join(rules, '..', 'docs', 'rules')).href}/`;
+}
 import { cliVersion } from '../version.js';
 import { loadCore, saveCoreCodeCache } from '../core-loader.js';
 import { shouldColor } from '../color.js';
@@ -227,6 +235,7 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
     quiet: Boolean(opts.quiet),
     rules: () => ruleMetas(core),
     columns: opts.outputFile ? 80 : outputColumns(),
+    docsBase: docsBase(core.rulesDir()),
   };
   const text = (await loadFormatter(format))(results, ctx);
   phase('输出格式化');

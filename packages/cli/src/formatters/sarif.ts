@@ -4,18 +4,25 @@
 import { artifactUri, srcRootUri } from './paths.js';
 import type { CliMessage, FileResult, Formatter, RuleMeta } from './types.js';
 
-/** Rule documentation lives in docs/rules/<id>.md; there is no published site yet. */
+/**
+ * Rule documentation lives in docs/rules/<id>.md. Links point at the installed copy (a file: URL
+ * that resolves on the machine that ran the check) unless REPLYLINT_DOCS_URL names a folder where
+ * the docs are published (an intranet Git server: …/blob/main/docs/rules/); this is the fallback
+ * when neither is known.
+ */
 export const RULE_DOCS_BASE = 'https://replylint.invalid/docs/rules/';
+
+const docsLink = (base: string, id: string) => `${base}${encodeURIComponent(id)}${base === RULE_DOCS_BASE ? '' : '.md'}`;
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 const level = (sev: 1 | 2 | 'warn' | 'error') => (sev === 2 || sev === 'error' ? 'error' : 'warning');
 
-function ruleDescriptor(r: RuleMeta): Record<string, unknown> {
+function ruleDescriptor(r: RuleMeta, base: string): Record<string, unknown> {
   return {
     id: r.id,
     shortDescription: { text: r.description },
     fullDescription: { text: r.rationale ? `${r.description}${r.rationale}` : r.description },
-    helpUri: `${RULE_DOCS_BASE}${encodeURIComponent(r.id)}`,
+    helpUri: docsLink(base, r.id),
     help: { text: `规则说明：docs/rules/${r.id}.md；出处：${r.source}` },
     defaultConfiguration: { level: level(r.severity) },
     properties: { source: r.source, category: r.category, fixable: r.fixable, tags: [r.category] },
@@ -35,12 +42,13 @@ function region(m: CliMessage): Record<string, number> {
 
 export const sarif: Formatter = (results: FileResult[], ctx) => {
   const metas = ctx.rules();
+  const base = ctx.docsBase ?? RULE_DOCS_BASE;
   const index = new Map<string, number>();
   const descriptors: Record<string, unknown>[] = [];
   for (const r of metas) {
     if (index.has(r.id)) continue;
     index.set(r.id, descriptors.length);
-    descriptors.push(ruleDescriptor(r));
+    descriptors.push(ruleDescriptor(r, base));
   }
   const artifacts: Record<string, unknown>[] = [];
   const out: Record<string, unknown>[] = [];
@@ -53,7 +61,7 @@ export const sarif: Formatter = (results: FileResult[], ctx) => {
       if (ruleIndex === undefined) {
         ruleIndex = descriptors.length;
         index.set(m.ruleId, ruleIndex);
-        descriptors.push({ id: m.ruleId, shortDescription: { text: m.ruleId }, helpUri: `${RULE_DOCS_BASE}${encodeURIComponent(m.ruleId)}` });
+        descriptors.push({ id: m.ruleId, shortDescription: { text: m.ruleId }, helpUri: docsLink(base, m.ruleId) });
       }
       const artifactLocation = { ...loc, index: artifactIndex };
       const result: Record<string, unknown> = {
@@ -91,7 +99,7 @@ export const sarif: Formatter = (results: FileResult[], ctx) => {
             fullName: 'replylint（答复质检）',
             version: ctx.version,
             semanticVersion: ctx.version,
-            informationUri: RULE_DOCS_BASE.replace(/docs\/rules\/$/, ''),
+            informationUri: base.replace(/docs\/rules\/$/, ''),
             language: 'zh-CN',
             rules: descriptors,
           },

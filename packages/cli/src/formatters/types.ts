@@ -66,6 +66,8 @@ export interface FormatContext {
   quiet?: boolean;
   /** Width human-readable output is fitted to (default 80). */
   columns?: number;
+  /** Folder URL of the rule docs (…/docs/rules/), for links in SARIF. */
+  docsBase?: string;
 }
 
 export type Formatter = (results: FileResult[], ctx: FormatContext) => string;
