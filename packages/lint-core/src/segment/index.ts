@@ -8,6 +8,7 @@ import type { Segmenter, SegmenterName } from './types.js';
 
 export type { Segmenter, SegmenterName } from './types.js';
 export { SegmenterUnavailableError } from './errors.js';
+export { setJiebaWasmLoader } from './wasm.js';
 export { loadSegmentDict, segmentDictPath, segmentDictSchema, type SegmentWord } from './dict.js';
 
 export const SEGMENTER_NAMES: readonly SegmenterName[] = ['node-rs', 'nodejieba', 'wasm'];

@@ -18,17 +18,40 @@ interface JiebaWasmModule {
   add_word(word: string, freq?: number | null, tag?: string | null): number;
 }
 
-/** Loads jieba-wasm (compiles its ~4 MB module synchronously). */
+let loader: (() => unknown) | undefined;
+
+/**
+ * How to load jieba-wasm when a bundle carries it (the VS Code extension's server bundles its JS and
+ * ships the .wasm beside the bundle): `setJiebaWasmLoader(() => require('jieba-wasm'))` in the
+ * bundle's entry. Called lazily, on the first need for segmentation, like the default require.
+ */
+export function setJiebaWasmLoader(load: () => unknown): void {
+  loader = load;
+}
+
+let loaded: JiebaWasmModule | undefined;
+let failure: { cause: unknown } | undefined;
+
+/**
+ * Loads jieba-wasm (compiles its ~4 MB module synchronously). A failure is remembered: a bundler's
+ * module wrapper hands out the half-initialised exports on a second require after the first threw.
+ */
 function loadModule(): JiebaWasmModule {
+  if (loaded) return loaded;
+  if (failure) throw new SegmenterUnavailableError('wasm', failure);
   try {
-    return require('jieba-wasm') as JiebaWasmModule;
+    const mod = (loader ? loader() : require('jieba-wasm')) as JiebaWasmModule;
+    mod.cut('', false); // the module is usable (its .wasm was found and instantiated)
+    return (loaded = mod);
   } catch (cause) {
-    throw new SegmenterUnavailableError('wasm', { cause });
+    failure = { cause };
+    throw new SegmenterUnavailableError('wasm', failure);
   }
 }
 
 /** Whether jieba-wasm resolves here (its module is not compiled). */
 export function wasmAvailable(): boolean {
+  if (loader) return true;
   try {
     require.resolve('jieba-wasm');
     return true;
