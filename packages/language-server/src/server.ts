@@ -98,7 +98,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!linter) {
       const config = configFile ? c.loadConfig({ configFile }) : c.DEFAULT_CONFIG;
       linter = c.createLinter({
-        config,
+        // the server's backend, also for verifying the rules' examples (with a cold cache, the
+        // examples of on-topic are checked at creation, by the config's backend otherwise)
+        config: config.segmenter === segmenterName ? config : { ...config, segmenter: segmenterName },
         ...(settings.profile ? { profile: settings.profile } : {}),
         segmenter: getSegmenter,
         deferModules: true,

@@ -33,8 +33,10 @@ interface Client {
   stop(): Promise<void>;
 }
 
-async function startClient(capabilities: Record<string, unknown> = {}, initializationOptions: unknown = {}): Promise<Client> {
-  const child = spawn(process.execPath, [BIN, '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+async function startClient(capabilities: Record<string, unknown> = {}, initializationOptions: unknown = {}, env: Record<string, string> = {}): Promise<Client> {
+  // as an editor starts it: without the NODE_PATH of pnpm's bin shims, which would find hoisted packages
+  const { NODE_PATH: _, ...base } = process.env;
+  const child = spawn(process.execPath, [BIN, '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'], env: { ...base, ...env } });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const waiters: { uri: string; when: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
@@ -243,6 +245,21 @@ describe('language server over stdio', () => {
     const p = await onTopic;
     expect(p.diagnostics.find((d) => d.code === 'on-topic')!.message).toContain('噪音');
     expect(p.diagnostics.some((d) => d.code === 'internal-error')).toBe(false);
+  });
+
+  it('with a cold cache too: the rules\' examples are verified with a segmenter the server can load', async () => {
+    // the bundle resolves @node-rs/jieba from packages/language-server (a fresh install has no cache)
+    const cold = await startClient({}, {}, { REPLYLINT_CACHE: '0' });
+    try {
+      const uri = pathToFileURL(join(dir, 'cold.md')).href;
+      const text = '---\nrequest: 小区门口夜市噪音扰民，希望整治。\n---\n您好！经查，您反映的路灯已修复。\n';
+      const onTopic = cold.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'on-topic'));
+      await cold.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      const p = await onTopic;
+      expect(p.diagnostics.map((d) => d.code)).not.toContain('config');
+    } finally {
+      await cold.stop();
+    }
   });
 });
 
