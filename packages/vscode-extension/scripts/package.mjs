@@ -1,0 +1,16 @@
+// Packages dist/extension/ (scripts/build.mjs) as dist/replylint-<version>.vsix with @vscode/vsce
+// (pinned to 3.9.2: vsce 4 needs Node 22). Everything is already bundled: --no-dependencies.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const pkgDir = fileURLToPath(new URL('..', import.meta.url));
+const stage = join(pkgDir, 'dist', 'extension');
+const { version } = JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8'));
+const vsix = join(pkgDir, 'dist', `replylint-${version}.vsix`);
+const vsce = createRequire(join(pkgDir, 'package.json')).resolve('@vscode/vsce/vsce');
+// vsce lists every file it packs: only its last line (DONE Packaged: … (N files, size)) is shown
+const log = execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', vsix], { cwd: stage, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+console.log(log.trim().split('\n').filter((l) => l.includes('DONE')).join('\n') || log);
