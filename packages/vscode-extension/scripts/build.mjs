@@ -5,17 +5,19 @@
 //   dist/jieba_rs_wasm_bg.wasm  the portable segmenter (jieba-wasm; its JS is in server.js)
 //   rules/, docs/rules/ the rule data the engine reads and the rule pages diagnostics link to
 // Run after `tsc -b` (the server is bundled from packages/*/dist). Type-checks src/ first.
+//   node scripts/build.mjs [--out DIR]   (default dist/extension)
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inlineLazyYaml, zodEnglishOnly } from '../../../scripts/esbuild-plugins.mjs';
 
 const pkgDir = fileURLToPath(new URL('..', import.meta.url));
 const root = join(pkgDir, '..', '..');
-const out = join(pkgDir, 'dist', 'extension');
+const at = process.argv.indexOf('--out');
+const out = at > 0 ? resolve(process.argv[at + 1]) : join(pkgDir, 'dist', 'extension');
 const require = createRequire(join(pkgDir, 'package.json'));
 
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(pkgDir, 'tsconfig.json')], { stdio: 'inherit' });
