@@ -5,7 +5,8 @@
 // extensions and XDG folders all live in a temporary folder, opens a folder with a reply that has
 // known problems, and checks what a clerk sees: squiggles, the Problems count (and the extension's
 // own status-bar item agreeing with it), a hover that names the source clause (依据…), a quick fix
-// that changes the text, and the 显示办理时限 command. A screenshot is kept in test-output/.
+// that changes the text, and the commands 显示办理时限 and 插入答复模板. A screenshot is kept in
+// test-output/.
 //
 // code-server and Chromium come from the e2e setup script (.ci/run runs it when its folder is
 // missing; by hand: ../shared/tools/vscode-e2e/setup.sh /tmp/vscode-e2e). The folder is
@@ -107,6 +108,9 @@ describe.skipIf(!READY && !ON_CI)('the .vsix in code-server (VS Code 1.100)', ()
         'workbench.tips.enabled': false,
         'editor.hover.delay': 100,
         'replylint.debounce': 50,
+        'replylint.handler.name': '王磊',
+        'replylint.handler.unit': '宿城区城管局',
+        'replylint.handler.phone': '0527-84361234',
       }),
     );
     writeFileSync(join(tmp, 'config.yaml'), 'auth: none\ncert: false\n');
@@ -259,5 +263,19 @@ describe.skipIf(!READY && !ON_CI)('the .vsix in code-server (VS Code 1.100)', ()
     mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: join(OUT, 'vscode-e2e.png') });
     await page.keyboard.press('Escape');
+  });
+
+  it('插入答复模板 inserts the template with the signature from the settings (replylint.handler.*)', async () => {
+    await goTo(9, 1); // the empty last line
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>插入答复模板');
+    await page.locator('.quick-input-widget .monaco-list-row').getByText('插入答复模板').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await page.keyboard.press('Enter');
+    const text = await until('the template in the editor', async () => ((await editorText()).includes('联系电话：0527-84361234') ? editorText() : ''), 60_000);
+    expect(text).toContain('承办单位：宿城区城管局');
+    expect(text).toContain('承办人：王磊');
+    expect(text).toContain('办理情况答复如下');
   });
 });
