@@ -5,22 +5,11 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
-const SOURCE = 'replylint';
+// the server's custom requests (packages/language-server/src/protocol.ts); types only, nothing of
+// the server is bundled into the client
+import type { DeadlinesResult, TemplateResult } from '@replylint/language-server/dist/protocol.js';
 
-interface DeadlineRow {
-  name: string;
-  due: string | null;
-  left: string;
-  overdue: boolean;
-}
-interface DeadlinesResult {
-  document?: string;
-  profile?: string;
-  at?: 'replied' | 'now';
-  rows: DeadlineRow[];
-  provisional?: string;
-  error?: string;
-}
+const SOURCE = 'replylint';
 
 let client: LanguageClient | undefined;
 
@@ -87,7 +76,7 @@ async function insertTemplate(): Promise<void> {
     void vscode.window.showWarningMessage('请先打开一份答复（Markdown 或纯文本文件）');
     return;
   }
-  const { snippet } = await client.sendRequest<{ snippet: string }>('replylint/template', { textDocument: { uri: editor.document.uri.toString() } });
+  const { snippet } = await client.sendRequest<TemplateResult>('replylint/template', { textDocument: { uri: editor.document.uri.toString() } });
   await editor.insertSnippet(new vscode.SnippetString(snippet));
 }
 
