@@ -3,7 +3,9 @@
 // for a ~500- and a ~3,000-character reply with a `request` in its front matter (debounce 0, so the
 // figure is the server's own work), p50/p95 over --edits edits after --warmup; the server's RSS.
 //
-//   npm run build && node bench/lsp.mjs [--edits 200] [--warmup 50]
+//   npm run build && node bench/lsp.mjs [--edits 200] [--warmup 50] [--server PATH]
+// --server: another server script, e.g. the VS Code extension's (wasm segmenter):
+//   node bench/lsp.mjs --server packages/vscode-extension/dist/extension/dist/server.js
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -29,7 +31,8 @@ const sized = (n) => {
   return `---\n${fm}\n---\n${b.slice(0, n)}\n`;
 };
 
-const bin = join(root, 'packages', 'language-server', 'bin', 'replylint-language-server.js');
+const serverAt = process.argv.indexOf('--server');
+const bin = serverAt > 0 ? process.argv[serverAt + 1] : join(root, 'packages', 'language-server', 'bin', 'replylint-language-server.js');
 const t0 = performance.now();
 const child = spawn(process.execPath, [bin, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

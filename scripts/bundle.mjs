@@ -3,49 +3,15 @@
 // Native segmenters stay external; the rule data stays in rules/ (found by rulesDir()).
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { rmSync } from 'node:fs';
-
-// zod's namespace export `z.locales` pulls ~40 translations (~300 KB minified) into the bundle,
-// and the whole bundle is parsed at every start. replylint writes its own Chinese messages and
-// never uses z.locales, so the bundle gets a locales module with English only (zod's default).
-const zodEnglishOnly = {
-  name: 'zod-english-only',
-  setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]v4[\\/](?:classic|mini|core)[\\/][^\\/]+\.js$/.test(args.importer)
-        ? { path: join(dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-locales' }
-        : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
-      resolveDir: dirname(args.path),
-      loader: 'js',
-    }));
-  },
-};
-
-// commander requires node:child_process when it loads, for executable subcommands replylint does
-// not have; loading it (with net, dgram and their internals) took ~10 ms of every start
-// (`node --cpu-prof`). commander gets a stand-in that loads it on first use.
-const lazyChildProcess = {
-  name: 'lazy-child-process',
-  setup(b) {
-    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
-      /[\\/]commander[\\/]lib[\\/]command\.js$/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
-      contents: "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });",
-      loader: 'js',
-    }));
-  },
-};
+import { lazyChildProcess, zodEnglishOnly } from './esbuild-plugins.mjs';
 
 const cli = fileURLToPath(new URL('../packages/cli/', import.meta.url));
 const outdir = join(cli, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
-// native segmenters stay external (loaded only when a rule needs segmentation)
-const NATIVE = ['@node-rs/jieba', '@node-rs/jieba/*', 'nodejieba'];
+// segmenters stay external (loaded only when a rule needs segmentation)
+const NATIVE = ['@node-rs/jieba', '@node-rs/jieba/*', 'nodejieba', 'jieba-wasm'];
 const common = {
   bundle: true,
   platform: 'node',

@@ -24,14 +24,34 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Linter, Segmenter } from '@replylint/core';
+import type { Diagnostic, Linter, Segmenter, SegmenterName } from '@replylint/core';
 import { disableLineAction, fixActions, replaceAll, SOURCE, toLspDiagnostic } from './convert.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings.js';
 import { replySnippet, signatureLines } from './template.js';
+import { DeadlinesRequest, TemplateRequest, type DeadlinesResult } from './protocol.js';
 
 type Core = typeof import('@replylint/core');
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+export interface ServerOptions {
+  /** Segmenter backend (default node-rs; the VS Code extension uses the portable wasm). */
+  segmenter?: SegmenterName;
+}
+
+/**
+ * Several rules that segment the text fail together when the segmenter cannot load: one problem on
+ * the reply instead of one per rule, naming them all.
+ */
+function mergeSegmenterFailures(found: Diagnostic[], internalRuleId: string): Diagnostic[] {
+  const failed = found.filter((d) => d.ruleId === internalRuleId && d.messageId === 'segmenterUnavailable');
+  if (failed.length < 2) return found;
+  const rules = failed.map((d) => d.data?.rule).filter(Boolean).join('、');
+  const first = failed[0]!;
+  const merged: Diagnostic = { ...first, data: { ...first.data, rule: rules }, message: `${first.data?.detail ?? first.message}（规则 ${rules} 因此未能检查这份答复，其他规则照常检查）` };
+  return [merged, ...found.filter((d) => !failed.includes(d))];
+}
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all), options: ServerOptions = {}): void {
+  const segmenterName: SegmenterName = options.segmenter ?? 'node-rs';
   const documents = new TextDocuments(TextDocument);
   let core: Core | undefined;
   let settings: Settings = DEFAULT_SETTINGS;
@@ -56,7 +76,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     setTimeout(() => {
       if (segmenterState !== 'waiting') return;
       try {
-        segmenter = core!.getSegmenter('node-rs');
+        segmenter = core!.getSegmenter(segmenterName);
         segmenterState = 'ready';
       } catch (e) {
         segmenterError = e;
@@ -78,7 +98,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!linter) {
       const config = configFile ? c.loadConfig({ configFile }) : c.DEFAULT_CONFIG;
       linter = c.createLinter({
-        config,
+        // the server's backend, also for verifying the rules' examples (with a cold cache, the
+        // examples of on-topic are checked at creation, by the config's backend otherwise)
+        config: config.segmenter === segmenterName ? config : { ...config, segmenter: segmenterName },
         ...(settings.profile ? { profile: settings.profile } : {}),
         segmenter: getSegmenter,
         deferModules: true,
@@ -124,7 +146,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     const path = uriPath(doc.uri);
     const found = linter.lint(doc.getText(), { ...(path ? { filename: path } : {}), format: doc.languageId === 'plaintext' ? 'text' : 'markdown' });
-    const shown = segmenterState === 'waiting' ? found.filter((d) => !(d.ruleId === core!.INTERNAL_RULE_ID && d.messageId === 'segmenterUnavailable')) : found;
+    const shown = segmenterState === 'waiting' ? found.filter((d) => !(d.ruleId === core!.INTERNAL_RULE_ID && d.messageId === 'segmenterUnavailable')) : mergeSegmenterFailures(found, core!.INTERNAL_RULE_ID);
     return shown.map((d) => toLspDiagnostic(doc, d, linter.resources.rules, linter.resources.dir));
   }
 
@@ -331,6 +353,39 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         filterText: '答复模板 dafu moban template',
       },
     ];
+  });
+
+  connection.onRequest(TemplateRequest, () => ({ snippet: replySnippet(settings.handler, settings.profile === 'anning') }));
+
+  connection.onRequest(DeadlinesRequest, (params): DeadlinesResult => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !core) return { rows: [], error: '没有打开这份答复' };
+    if (!enabled(doc)) return { rows: [], error: `replylint 不检查这种文件（${doc.languageId}），见设置 replylint.languages` };
+    let linter: Linter;
+    try {
+      linter = linterFor(doc);
+    } catch (e) {
+      return { rows: [], error: `配置错误：${e instanceof Error ? e.message : String(e)}` };
+    }
+    const r = linter.lintDocument(doc.getText(), { only: [], format: doc.languageId === 'plaintext' ? 'text' : 'markdown' });
+    if (!r.meta.dispatchedAt) return { rows: [], profile: r.profile, error: '文件头中没有派单时间（dispatchedAt 或 派单时间），无法计算办理时限' };
+    try {
+      const result = linter.deadlines({ dispatchedAt: r.meta.dispatchedAt, ...(r.meta.type ? { type: r.meta.type } : {}), profile: r.profile, ...(r.meta.extension ? { extension: r.meta.extension } : {}) });
+      const at = r.meta.repliedAt ?? new Date();
+      const rows = result.deadlines.map((e) => {
+        const left = e.due ? core!.timeLeft(linter.calendar, e.due, at) : undefined;
+        return { name: e.name, due: e.due ? core!.formatBeijingHuman(e.due) : null, left: left ? left.text : (e.note ?? ''), overdue: left?.overdue ?? false };
+      });
+      return {
+        document: result.document,
+        profile: r.profile,
+        at: r.meta.repliedAt ? 'replied' : 'now',
+        rows,
+        ...(result.provisional ? { provisional: core.provisionalText(result.provisional) } : {}),
+      };
+    } catch (e) {
+      return { rows: [], profile: r.profile, error: e instanceof Error ? e.message : String(e) };
+    }
   });
 
   documents.listen(connection);

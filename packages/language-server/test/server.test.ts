@@ -33,8 +33,10 @@ interface Client {
   stop(): Promise<void>;
 }
 
-async function startClient(capabilities: Record<string, unknown> = {}, initializationOptions: unknown = {}): Promise<Client> {
-  const child = spawn(process.execPath, [BIN, '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+async function startClient(capabilities: Record<string, unknown> = {}, initializationOptions: unknown = {}, env: Record<string, string> = {}): Promise<Client> {
+  // as an editor starts it: without the NODE_PATH of pnpm's bin shims, which would find hoisted packages
+  const { NODE_PATH: _, ...base } = process.env;
+  const child = spawn(process.execPath, [BIN, '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'], env: { ...base, ...env } });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const waiters: { uri: string; when: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
@@ -147,6 +149,33 @@ describe('language server over stdio', () => {
     expect(t.insertText).toContain('${12|满意,基本满意,不满意|}');
   });
 
+  it('replylint/template answers the same snippet as the completion (the editor command inserts it)', async () => {
+    const uri = pathToFileURL(join(dir, 'a.md')).href;
+    const items = (await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } })) as { label: string; insertText: string }[];
+    const r = (await client.conn.sendRequest('replylint/template', { textDocument: { uri } })) as { snippet: string };
+    expect(r.snippet).toContain('联系电话：0527-84361234');
+    expect(r.snippet).toBe(items.find((i) => i.label === '答复模板')!.insertText);
+  });
+
+  it('replylint/deadlines lists the deadlines of the reply in the editor, or says why there are none', async () => {
+    const uri = pathToFileURL(join(dir, 'c.md')).href; // opened by the hover test
+    const r = (await client.conn.sendRequest('replylint/deadlines', { textDocument: { uri } })) as { document: string; profile: string; at: string; rows: { name: string; due: string | null; left: string }[]; error?: string };
+    expect(r.error).toBeUndefined();
+    expect(r.profile).toBe('suzhou-jkq');
+    expect(r.at).toBe('now');
+    expect(r.document).toContain('宿开秘〔2021〕30号');
+    const done = r.rows.find((row) => row.name === '办结')!;
+    expect(done.due).toMatch(/^2024年10月12日.*17:30/);
+    expect(done.left).toMatch(/已逾期/);
+    const plain = pathToFileURL(join(dir, 'no-meta.md')).href;
+    const wait = client.diagnostics(plain);
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: plain, languageId: 'markdown', version: 1, text: '您好！\n' } });
+    await wait;
+    const none = (await client.conn.sendRequest('replylint/deadlines', { textDocument: { uri: plain } })) as { rows: unknown[]; error: string };
+    expect(none.rows).toEqual([]);
+    expect(none.error).toContain('没有派单时间');
+  });
+
   it('rapid edits: the diagnostics that arrive are for the latest version only', async () => {
     const uri = pathToFileURL(join(dir, 'd.md')).href;
     await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '您好！' } });
@@ -216,6 +245,21 @@ describe('language server over stdio', () => {
     const p = await onTopic;
     expect(p.diagnostics.find((d) => d.code === 'on-topic')!.message).toContain('噪音');
     expect(p.diagnostics.some((d) => d.code === 'internal-error')).toBe(false);
+  });
+
+  it('with a cold cache too: the rules\' examples are verified with a segmenter the server can load', async () => {
+    // the bundle resolves @node-rs/jieba from packages/language-server (a fresh install has no cache)
+    const cold = await startClient({}, {}, { REPLYLINT_CACHE: '0' });
+    try {
+      const uri = pathToFileURL(join(dir, 'cold.md')).href;
+      const text = '---\nrequest: 小区门口夜市噪音扰民，希望整治。\n---\n您好！经查，您反映的路灯已修复。\n';
+      const onTopic = cold.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'on-topic'));
+      await cold.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      const p = await onTopic;
+      expect(p.diagnostics.map((d) => d.code)).not.toContain('config');
+    } finally {
+      await cold.stop();
+    }
   });
 });
 

@@ -12,6 +12,7 @@ import { readRuleSettings, type RuleSetting } from './settings.js';
 import { loadPolicyRegistry } from './policy-registry.js';
 import type { LintSettings } from '../kinds/define.js';
 import type { Severity } from '../types.js';
+import type { SegmenterName } from '../segment/types.js';
 
 export const CONFIG_FILENAMES = ['.replylintrc.yaml', '.replylintrc.yml'] as const;
 
@@ -23,7 +24,7 @@ export const configSchema = z.strictObject({
   calendar: z.string().optional(),
   strictCalendar: z.boolean().optional(),
   handler: z.strictObject({ name: z.string().optional(), unit: z.string().optional(), phone: z.union([z.string(), z.number()]).transform(String).optional() }).optional(),
-  segmenter: z.enum(['node-rs', 'nodejieba']).optional(),
+  segmenter: z.enum(['node-rs', 'nodejieba', 'wasm']).optional(),
   reportUnusedDisableDirectives: z.enum(['off', 'warn', 'error']).optional(),
   root: z.boolean().optional(),
 });
@@ -36,7 +37,7 @@ export interface ResolvedConfig {
   rules: Record<string, RuleSetting>;
   phrases: Record<string, string[]>;
   settings: LintSettings;
-  segmenter: 'node-rs' | 'nodejieba';
+  segmenter: SegmenterName;
   reportUnusedDisableDirectives: Severity;
   /** Identity for caches. */
   key: string;

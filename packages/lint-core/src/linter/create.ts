@@ -9,7 +9,7 @@ import type { RuleSettingInput } from '../pack/schema.js';
 import { buildCalendar, readCalendarFile, type Calendar } from '../deadline/calendar.js';
 import { computeWithTable, DeadlineInputError, type ComputeDeadlinesInput, type DeadlineResult } from '../deadline/compute.js';
 import { fixWith, type FixResult } from '../engine/fix.js';
-import { lintText, type LintCall, type LintEnv, type LintResult } from '../engine/lint.js';
+import { INTERNAL_RULE_ID, lintText, type LintCall, type LintEnv, type LintResult } from '../engine/lint.js';
 import { resolveRules, type ResolvedRules } from '../engine/resolve.js';
 import { getSegmenter, SEGMENTER_NAMES } from '../segment/index.js';
 import type { Segmenter, SegmenterName } from '../segment/types.js';
@@ -18,7 +18,7 @@ import { ConfigError, isReplylintError } from '../util/errors.js';
 import { yaml } from '../util/lazy-yaml.js';
 import { builtinResources, type Resources } from './resources.js';
 import { noTableError } from '../config/deadlines.js';
-import { checkExamplesWith, EXAMPLE_NOW, verifyExamples, type ExampleFailure, type ExampleRunner } from './examples.js';
+import { checkExamplesWith, EXAMPLE_NOW, ExamplesUnverifiable, verifyExamples, type ExampleFailure, type ExampleRunner } from './examples.js';
 import type { RuleDefinition } from '../pack/load.js';
 
 export interface CreateLinterOptions {
@@ -177,7 +177,10 @@ export function exampleRunner(rule: RuleDefinition, resources: Resources, segmen
       });
       linters.set(key, l);
     }
-    return l.lint(text, { only: [rule.id], now: EXAMPLE_NOW }).filter((d) => d.ruleId === rule.id);
+    const found = l.lint(text, { only: [rule.id], now: EXAMPLE_NOW });
+    // no segmenter here: the example cannot be judged (the replies say why, engine/lint.ts)
+    if (found.some((d) => d.ruleId === INTERNAL_RULE_ID && d.messageId === 'segmenterUnavailable')) throw new ExamplesUnverifiable(rule.id);
+    return found.filter((d) => d.ruleId === rule.id);
   };
 }
 

@@ -3,20 +3,22 @@
 import { loadSegmentDict } from './dict.js';
 import { createNodeRsSegmenter, nodeRsAvailable } from './node-rs.js';
 import { createNodejiebaSegmenter, nodejiebaAvailable } from './nodejieba.js';
+import { createWasmSegmenter, wasmAvailable } from './wasm.js';
 import type { Segmenter, SegmenterName } from './types.js';
 
 export type { Segmenter, SegmenterName } from './types.js';
 export { SegmenterUnavailableError } from './errors.js';
+export { setJiebaWasmLoader } from './wasm.js';
 export { loadSegmentDict, segmentDictPath, segmentDictSchema, type SegmentWord } from './dict.js';
 
-export const SEGMENTER_NAMES: readonly SegmenterName[] = ['node-rs', 'nodejieba'];
+export const SEGMENTER_NAMES: readonly SegmenterName[] = ['node-rs', 'nodejieba', 'wasm'];
 
 const cache = new Map<SegmenterName, Segmenter>();
 const availability = new Map<SegmenterName, boolean>();
 
 function checkName(name: string): asserts name is SegmenterName {
   if (!(SEGMENTER_NAMES as readonly string[]).includes(name)) {
-    throw new TypeError(`未知的分词后端「${name}」：应为 ${SEGMENTER_NAMES.join(' 或 ')}`);
+    throw new TypeError(`未知的分词后端「${name}」：应为 ${SEGMENTER_NAMES.join('、')} 之一`);
   }
 }
 
@@ -30,7 +32,7 @@ export function getSegmenter(name: SegmenterName = 'node-rs'): Segmenter {
   const cached = cache.get(name);
   if (cached) return cached;
   const words = loadSegmentDict();
-  const segmenter = name === 'nodejieba' ? createNodejiebaSegmenter(words) : createNodeRsSegmenter(words);
+  const segmenter = name === 'nodejieba' ? createNodejiebaSegmenter(words) : name === 'wasm' ? createWasmSegmenter(words) : createNodeRsSegmenter(words);
   cache.set(name, segmenter);
   availability.set(name, true);
   return segmenter;
@@ -41,7 +43,7 @@ export function isSegmenterAvailable(name: SegmenterName): boolean {
   checkName(name);
   let ok = availability.get(name);
   if (ok === undefined) {
-    ok = name === 'nodejieba' ? nodejiebaAvailable() : nodeRsAvailable();
+    ok = name === 'nodejieba' ? nodejiebaAvailable() : name === 'wasm' ? wasmAvailable() : nodeRsAvailable();
     availability.set(name, ok);
   }
   return ok;

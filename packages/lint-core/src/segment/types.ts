@@ -1,5 +1,5 @@
 /** Names of the segmenter backends (config key `segmenter`). */
-export type SegmenterName = 'node-rs' | 'nodejieba';
+export type SegmenterName = 'node-rs' | 'nodejieba' | 'wasm';
 
 /**
  * Chinese word segmentation (jieba) with the domain user dictionary loaded.

@@ -15,6 +15,8 @@ export function rulesDir(): string {
     // the CLI bundle: packages/cli/dist/bundle/*.js
     fileURLToPath(new URL('../../../../rules/', import.meta.url)),
     fileURLToPath(new URL('../../../rules/', import.meta.url)),
+    // the VS Code extension's server bundle: <extension>/dist/server.js beside <extension>/rules/
+    fileURLToPath(new URL('../rules/', import.meta.url)),
   ];
   cached = candidates.find((c) => existsSync(join(c, 'core'))) ?? candidates[candidates.length - 1]!;
   return cached;

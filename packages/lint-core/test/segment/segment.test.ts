@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { getSegmenter, isSegmenterAvailable, loadSegmentDict, SegmenterUnavailableError, type SegmenterName } from '../../src/segment/index.js';
@@ -12,6 +13,7 @@ import { ConfigError, ReplylintError } from '../../src/util/errors.js';
 const requireFromCore = createRequire(new URL('../../package.json', import.meta.url));
 const loadedNodeRs = () => Object.keys(requireFromCore.cache).some((k) => k.includes('@node-rs/jieba'));
 
+const REPLIES = fileURLToPath(new URL('../../../../fixtures/replies/', import.meta.url));
 const NODEJIEBA_BUILT = isSegmenterAvailable('nodejieba');
 const SKIP_NOTE = ' [skipped: optional nodejieba is not installed / its native binding was not built]';
 
@@ -146,6 +148,7 @@ describe('segment dictionary', () => {
 const backends: { name: SegmenterName; skip: boolean; note: string }[] = [
   { name: 'node-rs', skip: false, note: '' },
   { name: 'nodejieba', skip: !NODEJIEBA_BUILT, note: NODEJIEBA_BUILT ? '' : SKIP_NOTE },
+  { name: 'wasm', skip: false, note: '' },
 ];
 
 for (const { name, skip, note } of backends) {
@@ -220,6 +223,31 @@ for (const { name, skip, note } of backends) {
     });
   });
 }
+
+describe('wasm backend (the VS Code extension\'s)', () => {
+  const replies = readdirSync(REPLIES).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(REPLIES, f), 'utf8'));
+
+  it('segments, tags and extracts keywords exactly like node-rs on every sample reply', () => {
+    expect(replies.length).toBeGreaterThan(10);
+    const a = getSegmenter('node-rs');
+    const b = getSegmenter('wasm');
+    for (const text of replies) {
+      for (const line of text.split('\n')) {
+        expect(b.cut(line), line).toEqual(a.cut(line));
+        expect(b.tag(line), line).toEqual(a.tag(line));
+      }
+      const ka = a.keywords(text, 10);
+      const kb = b.keywords(text, 10);
+      expect(kb.map((k) => k.keyword)).toEqual(ka.map((k) => k.keyword));
+      kb.forEach((k, i) => expect(k.weight).toBeCloseTo(ka[i]!.weight, 9));
+    }
+  });
+
+  it('is available without a native binary', () => {
+    expect(isSegmenterAvailable('wasm')).toBe(true);
+    expect(new SegmenterUnavailableError('wasm').message).toContain('重新安装 .vsix');
+  });
+});
 
 describe('both backends', () => {
   it.skipIf(!NODEJIEBA_BUILT)(`cut domain sentences the same way${NODEJIEBA_BUILT ? '' : SKIP_NOTE}`, () => {
