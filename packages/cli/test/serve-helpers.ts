@@ -56,7 +56,7 @@ export async function call(url: string, init: { method?: string; body?: string |
   const headers: Record<string, string> = {};
   if (init.body !== undefined) headers['content-type'] = init.type ?? 'application/json';
   if (init.token) headers.authorization = `Bearer ${init.token}`;
-  const res = await fetch(url, { method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'), headers, ...(init.body !== undefined ? { body: init.body } : {}) });
+  const res = await fetch(url, { method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'), headers, ...(init.body !== undefined ? { body: typeof init.body === 'string' ? init.body : new Blob([init.body as Uint8Array<ArrayBuffer>]) } : {}) });
   const text = await res.text();
   let body: unknown;
   try {

@@ -38,3 +38,16 @@ export interface DeadlinesResult {
   error?: string;
 }
 export const DeadlinesRequest = new RequestType<DocumentParams, DeadlinesResult, void>('replylint/deadlines');
+
+/**
+ * `replylint/redact`: the public version of the reply (handler's name and phones masked, the
+ * requester's details from the front matter removed), what was masked (masked values only), or
+ * `error` (Chinese) when the citizen's or handler's data cannot be read and no version is made.
+ */
+export interface RedactResult {
+  text?: string;
+  /** One line per masked place: 第 3 行第 5 列 承办人姓名 → 王* */
+  masked: string[];
+  error?: string;
+}
+export const RedactRequest = new RequestType<DocumentParams, RedactResult, void>('replylint/redact');

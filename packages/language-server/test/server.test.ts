@@ -176,6 +176,29 @@ describe('language server over stdio', () => {
     expect(none.error).toContain('没有派单时间');
   });
 
+  it('replylint/redact gives the public version of the reply in the editor and what was masked, masked', async () => {
+    const uri = pathToFileURL(join(dir, 'pub.md')).href;
+    const text = '---\ncitizen: { name: 陈立军, phone: "13851276430" }\n---\n陈立军先生：\n\n您好！承办人王磊已于10月8日修复路灯，联系电话0527-84361234。\n';
+    const wait = client.diagnostics(uri);
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await wait;
+    const r = (await client.conn.sendRequest('replylint/redact', { textDocument: { uri } })) as { text: string; masked: string[]; error?: string };
+    expect(r.error).toBeUndefined();
+    expect(r.text).not.toMatch(/陈立军|王磊|13851276430|84361234/);
+    expect(r.text).toContain('陈某先生');
+    expect(r.text).toContain('王*');
+    expect(r.masked.join('\n')).toMatch(/第 6 行第 \d+ 列 承办人姓名 → 王\*/);
+    expect(r.masked.join('\n')).not.toMatch(/陈立军|王磊|13851276430/);
+    // unreadable citizen data: no public version
+    const bad = pathToFileURL(join(dir, 'pub-bad.md')).href;
+    const w2 = client.diagnostics(bad);
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: bad, languageId: 'markdown', version: 1, text: '---\ncitizen: [1, 2]\n---\n您好！\n' } });
+    await w2;
+    const refused = (await client.conn.sendRequest('replylint/redact', { textDocument: { uri: bad } })) as { text?: string; error?: string };
+    expect(refused.text).toBeUndefined();
+    expect(refused.error).toContain('未生成公开版本');
+  });
+
   it('rapid edits: the diagnostics that arrive are for the latest version only', async () => {
     const uri = pathToFileURL(join(dir, 'd.md')).href;
     await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '您好！' } });

@@ -7,7 +7,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 
 // the server's custom requests (packages/language-server/src/protocol.ts); types only, nothing of
 // the server is bundled into the client
-import type { DeadlinesResult, TemplateResult } from '@replylint/language-server/dist/protocol.js';
+import type { DeadlinesResult, RedactResult, TemplateResult } from '@replylint/language-server/dist/protocol.js';
 
 const SOURCE = 'replylint';
 
@@ -104,6 +104,23 @@ async function showDeadlines(): Promise<void> {
   pick.show();
 }
 
+async function redactForPublication(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !client) {
+    void vscode.window.showWarningMessage('请先打开一份答复（Markdown 或纯文本文件）');
+    return;
+  }
+  const r = await client.sendRequest<RedactResult>('replylint/redact', { textDocument: { uri: editor.document.uri.toString() } });
+  if (r.error || r.text === undefined) {
+    void vscode.window.showWarningMessage(`生成公开版本：${r.error ?? '失败'}`);
+    return;
+  }
+  // the public version opens beside the reply, unsaved: the signed original stays as it is
+  const doc = await vscode.workspace.openTextDocument({ content: r.text, language: editor.document.languageId });
+  await vscode.window.showTextDocument(doc, vscode.ViewColumn.Beside);
+  void vscode.window.showInformationMessage(r.masked.length ? `公开版本：已打码 ${r.masked.length} 处（${r.masked.slice(0, 3).join('；')}${r.masked.length > 3 ? '…' : ''}）` : '公开版本：没有需要打码的个人信息');
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const status = vscode.window.createStatusBarItem('replylint.status', vscode.StatusBarAlignment.Left, 0);
   status.name = '答复质检';
@@ -114,6 +131,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeActiveTextEditor(() => updateStatus(status)),
     vscode.commands.registerCommand('replylint.insertTemplate', insertTemplate),
     vscode.commands.registerCommand('replylint.showDeadlines', showDeadlines),
+    vscode.commands.registerCommand('replylint.redact', redactForPublication),
     vscode.commands.registerCommand('replylint.restartServer', async () => {
       await client?.stop().catch(() => undefined);
       client = createClient(context);

@@ -51,7 +51,7 @@ describe('manifest', () => {
       for (const k of keys) expect(texts[k], `${nls}: ${k}`).toMatch(/[\u4e00-\u9fff]/);
     }
     const zh = JSON.parse(readFileSync(join(STAGE, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
-    expect(manifest.contributes.commands.map((c) => zh[c.title.slice(1, -1)])).toEqual(['插入答复模板', '显示办理时限', '重启语言服务器']);
+    expect(manifest.contributes.commands.map((c) => zh[c.title.slice(1, -1)])).toEqual(['插入答复模板', '显示办理时限', '生成公开版本（个人信息打码）', '重启语言服务器']);
   });
 });
 

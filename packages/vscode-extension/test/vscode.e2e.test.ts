@@ -5,7 +5,7 @@
 // extensions and XDG folders all live in a temporary folder, opens a folder with a reply that has
 // known problems, and checks what a clerk sees: squiggles, the Problems count (and the extension's
 // own status-bar item agreeing with it), a hover that names the source clause (依据…), a quick fix
-// that changes the text, and the commands 显示办理时限 and 插入答复模板. A screenshot is kept in
+// that changes the text, and the commands 显示办理时限, 插入答复模板 and 生成公开版本. A screenshot is kept in
 // test-output/.
 //
 // code-server and Chromium come from the e2e setup script (.ci/run runs it when its folder is
@@ -277,5 +277,23 @@ describe.skipIf(!READY && !ON_CI)('the .vsix in code-server (VS Code 1.100)', ()
     expect(text).toContain('承办单位：宿城区城管局');
     expect(text).toContain('承办人：王磊');
     expect(text).toContain('办理情况答复如下');
+  });
+
+  it('生成公开版本 opens the public version beside the reply, the handler\'s name and phone masked', async () => {
+    await page.locator('.monaco-editor textarea').first().focus();
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>生成公开版本');
+    await page.locator('.quick-input-widget .monaco-list-row').getByText('生成公开版本').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await page.keyboard.press('Enter');
+    // a second editor with the masked text (the template inserted above signs as 王磊, 0527-84361234)
+    const publicText = await until('the public version beside the reply', () =>
+      page.evaluate(() => [...document.querySelectorAll('.monaco-editor .view-lines')].map((e) => (e as HTMLElement).innerText.replace(/\u00a0/g, ' ')).find((t) => t.includes('王*')) ?? ''),
+    60_000);
+    expect(publicText).toContain('承办人：王*');
+    expect(publicText).toContain('0527-8436****');
+    expect(publicText).not.toContain('王磊');
+    expect(await editorText()).toContain('承办人：王磊'); // the reply itself is unchanged
   });
 });
