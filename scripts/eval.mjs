@@ -85,12 +85,21 @@ if (run.status === 2 && !existsSync(results)) {
   console.error(run.stderr);
   process.exit(2);
 }
+// One fault, one report: a reply that narrates no contact at all gets contact-time/noContact,
+// which says both elements are missing, and communication-details stays silent; that report
+// counts for communication-details too.
+const COVERED_BY = { 'communication-details': ['contact-time', 'noContact'] };
 const tool = new Map(); // id → Map(rule → severity max)
 for (const line of readFileSync(results, 'utf8').split('\n')) {
   if (!line.trim()) continue;
   const r = JSON.parse(line);
   const m = new Map();
-  for (const f of r.findings ?? []) m.set(f.ruleId, Math.max(m.get(f.ruleId) ?? 0, f.severity));
+  for (const f of r.findings ?? []) {
+    m.set(f.ruleId, Math.max(m.get(f.ruleId) ?? 0, f.severity));
+    for (const [rule, [by, messageId]] of Object.entries(COVERED_BY)) {
+      if (f.ruleId === by && f.messageId === messageId) m.set(rule, Math.max(m.get(rule) ?? 0, f.severity));
+    }
+  }
   tool.set(r.id, m);
 }
 

@@ -17,7 +17,7 @@ if (!haveChromium && !ON_CI) console.warn(`serve-page: ${CHROMIUM} not found, th
 const PHONE = '13851276430';
 const REPLY = `陈先生：
 
-您好！您（${PHONE}）反映的路灯问题已转相关部门办理，请耐心等待。依据宿政发(2021)12号文件，路灯由街道负责。
+您好！您（${PHONE}）反映的路灯问题已转相关部门办理，请耐心等待。依据宿政发(2021)12号文件，路灯由街道负责。该市民无理取闹。
 
 宿城区住建局`;
 

@@ -60,7 +60,7 @@ export const contactTimeKind = defineKind({
   kind: 'contact-time',
   description: '答复须写明与诉求人沟通的具体日期（可要求具体时刻），且在派单之后、当前时间之前',
   options,
-  messageIds: ['missing', 'vague', 'noTimeOfDay', 'beforeDispatch', 'afterNow'],
+  messageIds: ['missing', 'noContact', 'vague', 'noTimeOfDay', 'beforeDispatch', 'afterNow'],
   create(ctx, o) {
     const patterns = prepared(o, contactPatterns);
     return {
@@ -102,7 +102,9 @@ export const contactTimeKind = defineKind({
         }
         if (!contacts.length) {
           if (vague) ctx.report({ messageId: 'vague', data: { phrase: maskQuoted(text.slice(vague.start, vague.end), ctx) }, at: [vague.start, vague.end] });
-          else ctx.report({ messageId: 'missing' });
+          // no contact narrated at all: one report for both elements (communication-details is
+          // silent then), saying what to write
+          else ctx.report({ messageId: actAt.some((a) => a >= 0) ? 'missing' : 'noContact' });
           return;
         }
         for (const { hit, at } of contacts) {
