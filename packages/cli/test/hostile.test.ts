@@ -1,5 +1,5 @@
 // Inputs and outputs as an attacker or an unlucky export would have them (the hostile-input issue):
-// a document too deeply nested to parse, -o onto an input, a read-only file under --fix, a report
+// Markdown too deeply nested or too slow to parse, -o onto an input, a read-only file under --fix, a report
 // that cannot be written, terminal escape sequences in a reply, front matter that never closes.
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -11,16 +11,37 @@ const dir = tempDir({ '.replylintrc.yaml': 'extends: []\nrules:\n  no-harsh-lang
 afterAll(() => removeDir(dir));
 
 describe('hostile input', () => {
-  it('a document too deeply nested to parse is named, exit 2, and the other files keep their results', () => {
+  it('a document nested too deeply for Markdown is read as plain text with a warning, and the other files keep their results', () => {
     writeFileSync(join(dir, 'nest.md'), `${'>'.repeat(4000)} 您好\n`);
+    writeFileSync(join(dir, 'dash.md'), `${'- '.repeat(1800)}您好\n`);
     writeFileSync(join(dir, 'ok.md'), `${HARSH}\n`);
-    const r = run(['check', 'nest.md', 'ok.md', '-f', 'json'], { cwd: dir });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('nest.md：无法解析这份答复');
+    const r = run(['check', 'nest.md', 'dash.md', 'ok.md', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
     expect(r.stderr).not.toContain('意外错误');
-    const results = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+    const results = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; messageId: string; severity: number; message: string }[] }[];
+    for (const f of ['nest.md', 'dash.md']) {
+      const fallback = results.find((x) => x.filePath.endsWith(f))!.messages.find((m) => m.messageId === 'markdownFallback');
+      expect(fallback, f).toMatchObject({ ruleId: 'internal-error', severity: 1 });
+      expect(fallback!.message).toContain('列表或引用嵌套过深');
+    }
     expect(results.find((x) => x.filePath.endsWith('ok.md'))!.messages.map((m) => m.ruleId)).toContain('no-harsh-language');
   });
+
+  it('Markdown that parses super-linearly is checked in linear time as plain text, and says so', () => {
+    // '*a' × 60,000 took 101 s; a 1,000 × 1,000 table ran out of memory
+    writeFileSync(join(dir, 'stars.md'), `${'*a'.repeat(60_000)}\n\n${HARSH}\n`);
+    const row = `|${' a |'.repeat(1000)}\n`;
+    writeFileSync(join(dir, 'table.md'), `${row}|${' - |'.repeat(1000)}\n${row.repeat(999)}`);
+    const t0 = Date.now();
+    const r = run(['check', 'stars.md', 'table.md', '-f', 'json'], { cwd: dir });
+    expect(Date.now() - t0).toBeLessThan(25_000);
+    expect(r.code).toBe(1);
+    const results = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; messageId: string; message: string }[] }[];
+    const stars = results.find((x) => x.filePath.endsWith('stars.md'))!.messages;
+    expect(stars.find((m) => m.messageId === 'markdownFallback')!.message).toContain('强调符号');
+    expect(stars.map((m) => m.ruleId)).toContain('no-harsh-language');
+    expect(results.find((x) => x.filePath.endsWith('table.md'))!.messages.find((m) => m.messageId === 'markdownFallback')!.message).toContain('表格过大');
+  }, 60_000);
 
   it('-o onto a checked reply is refused before anything is written', () => {
     writeFileSync(join(dir, 'reply.md'), `${HARSH}\n`);

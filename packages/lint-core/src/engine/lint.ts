@@ -4,6 +4,7 @@
 // (linter/create.ts). It throws nothing for any text: a text that cannot be parsed, or a rule that
 // fails on it, becomes a diagnostic.
 import { parseMarkdown, type ParsedMarkdown } from '../parse/markdown.js';
+import type { PlainSpan } from '../parse/guard.js';
 import { parseMetadata } from '../meta/front-matter.js';
 import { mergeMeta, readMetaObject } from '../meta/object.js';
 import type { MetaKey } from '../meta/keys.js';
@@ -37,6 +38,17 @@ const INTERNAL_MESSAGES: Record<string, string> = {
   parseFailed: '无法解析这份答复（{{detail}}）：文本的嵌套层次过深或结构异常，请检查是否误粘贴了大量符号；其他文件不受影响。',
   ruleFailed: '规则 {{rule}} 在这份答复上运行出错（{{detail}}），该规则的结果缺失；其他规则照常检查。请把这份答复（去掉个人信息后）报告给维护者。',
   segmenterUnavailable: '{{detail}}（规则 {{rule}} 因此未能检查这份答复，其他规则照常检查）',
+  markdownFallback: '有 {{count}} 段文字的 Markdown 标记异常（{{reason}}），为免解析过慢已按纯文本检查，其中的符号按原样读取：如非有意，请删去多余的符号。',
+};
+
+const FALLBACK_REASONS: Record<PlainSpan['reason'], string> = {
+  emphasis: '强调符号 * _ ~ 过多',
+  html: '尖括号 < 过多或未闭合',
+  brackets: '方括号过多',
+  code: '反引号过多',
+  nesting: '列表或引用嵌套过深',
+  table: '表格过大',
+  markup: '标记符号总量过多',
 };
 
 /** Everything a lint needs besides the text, loaded once (createLinter). */
@@ -86,7 +98,7 @@ function metaDiagnostic(messageId: string, data: Record<string, string>, range: 
   return { ruleId: META_RULE_ID, severity: 2, messageId, message: formatMessage(META_MESSAGES[messageId]!, data), data, range, ...extra };
 }
 
-function internalDiagnostic(messageId: 'parseFailed' | 'ruleFailed' | 'segmenterUnavailable', data: Record<string, string>, extra: Partial<Diagnostic> = {}): Diagnostic {
+function internalDiagnostic(messageId: 'parseFailed' | 'ruleFailed' | 'segmenterUnavailable' | 'markdownFallback', data: Record<string, string>, extra: Partial<Diagnostic> = {}): Diagnostic {
   return { ruleId: INTERNAL_RULE_ID, severity: 2, messageId, message: formatMessage(INTERNAL_MESSAGES[messageId]!, data), data, range: [0, 0], ...extra };
 }
 
@@ -109,6 +121,15 @@ export function lintText(env: LintEnv, text: string, call: LintCall = {}): LintR
     parsed = parseMarkdown(text, call.format === 'text' ? { format: 'text' } : {});
   } catch (e) {
     return { diagnostics: [internalDiagnostic('parseFailed', { detail: errorKind(e) }, { fatal: true })], suppressed: [], meta: { extra: {} }, profile: env.profile ?? 'recommended' };
+  }
+
+  if (parsed.plain.length) {
+    // sections read as plain text (parse/guard.ts): a warning at the first line of the first one
+    const first = parsed.plain[0]!;
+    const nl = text.indexOf('\n', first.start);
+    const end = Math.min(first.end, nl < 0 ? text.length : nl);
+    const data = { count: String(parsed.plain.length), reason: FALLBACK_REASONS[first.reason] };
+    diagnostics.push(internalDiagnostic('markdownFallback', data, { severity: 1, range: [first.start, Math.max(first.start, end)] }));
   }
 
   // metadata: front matter, then the data passed in over it
