@@ -44,12 +44,14 @@ export interface GuardLimits {
   /** `|` in one section. */
   maxTableCells: number;
   /**
-   * Work read as Markdown in one document, in units of about a microsecond of micromark: a section
-   * with markup costs its length plus `markupWeight` per markup character (sections without any
-   * are nearly free: they take the plain-prose fast path).
+   * Work read as Markdown in one document, in units of a few microseconds of micromark and
+   * mdast: a section with markup costs its length plus a weight per markup character (sections
+   * without any are nearly free: they take the plain-prose fast path).
    */
   maxWork: number;
   markupWeight: number;
+  /** The same for a container marker or a table pipe (lists and tables cost the most per character). */
+  structureWeight: number;
 }
 
 export const GUARD_LIMITS: GuardLimits = {
@@ -59,9 +61,10 @@ export const GUARD_LIMITS: GuardLimits = {
   maxHtmlOpen: 32,
   maxBacktickLengths: 16,
   maxDepth: 10,
-  maxTableCells: 4_000,
-  maxWork: 250_000,
+  maxTableCells: 2_000,
+  maxWork: 100_000,
   markupWeight: 16,
+  structureWeight: 64,
 };
 
 
@@ -109,6 +112,7 @@ export function plainSpans(text: string, from = 0, limits: GuardLimits = GUARD_L
   let sectionStart = from;
   let reason: FallbackReason | undefined;
   let markup = 0;
+  let structure = 0;
   let pipes = 0;
   let para = newPara();
 
@@ -119,13 +123,14 @@ export function plainSpans(text: string, from = 0, limits: GuardLimits = GUARD_L
   const endSection = (end: number) => {
     endPara();
     if (!reason && pipes > limits.maxTableCells) reason = 'table';
-    const work = markup ? end - sectionStart + markup * limits.markupWeight : 0;
+    const work = markup || structure ? end - sectionStart + markup * limits.markupWeight + structure * limits.structureWeight : 0;
     if (!reason && work > budget) reason = 'markup';
     if (reason) spans.push({ start: sectionStart, end, reason });
     else budget -= work;
     sectionStart = end;
     reason = undefined;
     markup = 0;
+    structure = 0;
     pipes = 0;
   };
 
@@ -179,7 +184,7 @@ export function plainSpans(text: string, from = 0, limits: GuardLimits = GUARD_L
       // whether lines form a table depends on details — cell counts, what they interrupt — that a
       // scan could get wrong in the direction that matters)
       if (item || text.charCodeAt(j) === 0x23 /* # */) endPara();
-      markup += depth;
+      structure += depth;
       para.length += nl - i;
       // inline markup
       for (let k = j; k < nl; k++) {
@@ -197,7 +202,7 @@ export function plainSpans(text: string, from = 0, limits: GuardLimits = GUARD_L
               para.second = para.longest;
               para.longest = run;
             } else if (run > para.second) para.second = run;
-            markup += run;
+            markup++;
             k = e - 1;
             break;
           }
@@ -206,7 +211,7 @@ export function plainSpans(text: string, from = 0, limits: GuardLimits = GUARD_L
             let e = k + 1;
             while (e < nl && text.charCodeAt(e) === 0x60) e++;
             para.backtickLengths.add(e - k);
-            markup += e - k;
+            markup++;
             k = e - 1;
             break;
           }
@@ -226,7 +231,7 @@ export function plainSpans(text: string, from = 0, limits: GuardLimits = GUARD_L
             break;
           case 0x7c: // |
             pipes++;
-            markup++;
+            structure++;
             break;
           case 0x28: // (
           case 0x29: // )

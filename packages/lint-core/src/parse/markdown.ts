@@ -84,8 +84,11 @@ function parseRoot(text: string, options: ParseOptions): Root {
   for (const end of [...cuts, text.length]) {
     const piece = parseOne(text.slice(prev, end), options);
     const shift: Shift = { offset: prev, line, column: prev - lineStart };
-    for (const node of piece.children) shiftPositions(node, shift);
-    children.push(...piece.children);
+    // (one push per node: spreading a plain section's tens of thousands of paragraphs overflows the stack)
+    for (const node of piece.children) {
+      shiftPositions(node, shift);
+      children.push(node);
+    }
     for (let k = text.indexOf('\n', prev); k >= 0 && k < end; k = text.indexOf('\n', k + 1)) {
       line++;
       lineStart = k + 1;
@@ -109,8 +112,11 @@ function parseGuarded(text: string, plain: readonly PlainSpan[], options: ParseO
     const slice = text.slice(at, end);
     const piece = asText ? parseText(slice) : parseRoot(slice, options);
     const shift: Shift = { offset: at, line, column: at - lineStart };
-    for (const node of piece.children) shiftPositions(node, shift);
-    children.push(...piece.children);
+    // (one push per node: spreading a plain section's tens of thousands of paragraphs overflows the stack)
+    for (const node of piece.children) {
+      shiftPositions(node, shift);
+      children.push(node);
+    }
     for (let k = text.indexOf('\n', at); k >= 0 && k < end; k = text.indexOf('\n', k + 1)) {
       line++;
       lineStart = k + 1;

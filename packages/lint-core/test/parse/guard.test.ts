@@ -63,6 +63,13 @@ describe('the Markdown guard', () => {
     expect(harsh.map((d) => text.slice(...d.range))).toEqual(['无理取闹', '无理取闹']);
   });
 
+  it('reads a hundred thousand paragraphs over the budget as plain text without overflowing the stack', () => {
+    const text = '**您好**\n\n'.repeat(150_000);
+    const found = linter.lint(text, { now: NOW });
+    expect(found.find((d) => d.messageId === 'markdownFallback')!.message).toContain('标记符号总量过多');
+    expect(found.filter((d) => d.severity === 2 && d.ruleId === 'internal-error')).toEqual([]);
+  });
+
   it('leaves every fixture and document of the repository as it was', () => {
     const dirs = [join(fixturesDir(), 'replies'), join(fixturesDir(), '..', 'docs')];
     let n = 0;
