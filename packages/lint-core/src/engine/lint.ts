@@ -141,7 +141,7 @@ export function lintText(env: LintEnv, text: string, call: LintCall = {}): LintR
     meta = result.meta;
     metaRanges = result.keyRanges;
     for (const p of result.problems) diagnostics.push(metaDiagnostic(p.messageId, p.data, p.range, p.fatal ? { fatal: true } : {}));
-  } else if (/^---[ \t]*\r?\n/.test(text) && !/\n---[ \t]*(?:\r?\n|$)/.test(text)) {
+  } else if (/^\uFEFF?---[ \t]*\r?\n/.test(text) && !/\n---[ \t]*(?:\r?\n|$)/.test(text)) {
     // `---` opens front matter that never closes: the metadata would be silently ignored
     diagnostics.push(metaDiagnostic('unclosed', {}, [0, 3]));
   }
@@ -264,8 +264,16 @@ export function runRules(active: readonly ActiveRule[], run: RunContext, out: Di
         const key = keys.find((k) => (meta as unknown as Record<string, unknown>)[k] !== undefined) ?? keys[0]!;
         Object.assign(d, run.metaLocation(key));
       }
-      if (r.fix) d.fix = r.fix;
-      if (r.suggestions?.length) d.suggestions = formatSuggestions(rule.messages, r.suggestions);
+      d.range = wholeCharacters(doc.source, d.range);
+      const suggestions = r.suggestions?.length ? formatSuggestions(rule.messages, r.suggestions) : [];
+      if (r.fix) {
+        // a fix is applied unseen: only where its range is exactly the text the rule saw (no markup,
+        // character reference or escape inside) and whole characters; otherwise it is offered
+        const exact = !r.at || r.fix.range[0] !== d.range[0] || r.fix.range[1] !== d.range[1] || sameText(doc.source.slice(d.range[0], d.range[1]), doc.text.slice(r.at[0], r.at[1]));
+        if (exact && !splitsPair(doc.source, r.fix.range)) d.fix = r.fix;
+        else suggestions.unshift({ messageId: 'reviewFix', desc: REVIEW_FIX, data: {}, fix: wholeFix(doc.source, r.fix) });
+      }
+      if (suggestions.length) d.suggestions = suggestions;
       if (r.related?.length) d.related = r.related;
       out.push(d);
     };
@@ -346,6 +354,31 @@ export function runRules(active: readonly ActiveRule[], run: RunContext, out: Di
     }
   }
 }
+
+const REVIEW_FIX = '按规则的修复改写此处（原文在此处含 Markdown 标记或转义，请核对后应用）';
+
+const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+/** Whether offset i falls between the two halves of a surrogate pair. */
+const inPair = (text: string, i: number): boolean => i > 0 && i < text.length && isHigh(text.charCodeAt(i - 1)) && isLow(text.charCodeAt(i));
+const splitsPair = (text: string, [s, e]: readonly [number, number]): boolean => inPair(text, s) || inPair(text, e);
+
+/** The range widened to whole characters (never half a surrogate pair). */
+function wholeCharacters(text: string, range: Range): Range {
+  if (!splitsPair(text, range)) return range;
+  return [inPair(text, range[0]) ? range[0] - 1 : range[0], inPair(text, range[1]) ? range[1] + 1 : range[1]];
+}
+
+/** A fix widened to whole characters, keeping the halves it did not mean to replace. */
+function wholeFix(text: string, fix: { range: Range; text: string }): { range: Range; text: string } {
+  const [s, e] = fix.range;
+  const range = wholeCharacters(text, fix.range);
+  return { range, text: text.slice(range[0], s) + fix.text + text.slice(e, range[1]) };
+}
+
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+/** Source text equals the view's (which leaves zero-width characters out). */
+const sameText = (source: string, view: string): boolean => source === view || source.replace(ZERO_WIDTH, '') === view;
 
 /** The comment's range, widened to its whole line (with the line break) when it stands alone on it. */
 function removalRange(text: string, [start, end]: readonly [number, number]): [number, number] {

@@ -54,6 +54,20 @@ export interface ParseOptions {
 }
 
 export function parseMarkdown(text: string, options: ParseOptions = {}): ParsedMarkdown {
+  if (text.charCodeAt(0) === 0xfeff) {
+    // a byte order mark given to the API: micromark drops it, which would shift every position by
+    // one; parse what follows it and shift the positions back
+    const rest = parseMarkdown(text.slice(1), options);
+    const shift: Shift = { offset: 1, line: 0, column: 1 };
+    shiftPositions(rest.root, shift);
+    const moved = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + 1, end: x.end + 1 });
+    return {
+      root: rest.root,
+      comments: rest.comments.map(moved),
+      plain: rest.plain.map(moved),
+      ...(rest.frontMatter ? { frontMatter: { ...moved(rest.frontMatter), valueStart: rest.frontMatter.valueStart + 1 } } : {}),
+    };
+  }
   const plain = options.format === 'text' || options.guard === false ? [] : plainSpans(text, frontMatterEnd(text), options.guardLimits);
   const root = options.format === 'text' ? parseText(text) : plain.length ? parseGuarded(text, plain, options) : parseRoot(text, options);
   const result: ParsedMarkdown = { root, comments: [], plain };
