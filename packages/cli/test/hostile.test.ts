@@ -97,6 +97,26 @@ describe('hostile input', () => {
     expect(r.stderr).toContain('reply.pdf：是 PDF 文件');
   });
 
+  it('Japanese, Korean and BOM-less UTF-16 files are refused with the encoding named, not decoded as GBK mojibake', () => {
+    const files: Record<string, string> = {
+      'ja.md': '82a896e282a28d8782ed82b982a282bd82be82a282bd8c8f82c982c282a282c48141925393968ed282a982e790dc82e895d482b582b29841978d82a282bd82b582dc82b7814282e682eb82b582ad82a88ae882a282a282bd82b582dc82b78142',
+      'ko.md': 'b9aec0c7c7cfbdc520b3bbbfebbfa120b4ebc7d820b4e3b4e7c0dab0a120b4d9bdc320bfacb6f4b5e5b8aeb0dabdc0b4cfb4d92e20b0a8bbe7c7d5b4cfb4d92e20c3b3b8ae20b0e1b0fab8a620becbb7c120b5e5b8b3b4cfb4d92e',
+      'u16.md': '60a8597dff017ecf683867e5ff0c60a853cd6620768465bd5de5566a97f395ee98985c5e5b9eff0c5df28d234ee465bd5de553554f4d657465393002627f529e4ebaff1a738b78ca3002',
+      'u16-ascii.md': '60a8597dff017ecf683867e5ff0c60a853cd6620768465bd5de5566a97f395ee98985c5e5b9e3002000a627f529e4ebaff1a738b78caff0c75358bdd00200030003500320037002d003800340033003600310032003300343002000a',
+      'gbk.md': 'c4fabac3a3a1beadbacbb2e9a3acc4fab7b4d3b3b5c4caa9b9a4d4ebd2f4cecacce2caf4cab5a3acd2d1d4f0c1eecaa9b9a4b5a5cebbd5fbb8c4a1a3b3d0b0ecc8cba3bacdf5c0daa1a3',
+    };
+    for (const [f, hex] of Object.entries(files)) writeFileSync(join(dir, f), Buffer.from(hex, 'hex'));
+    const r = run(['check', ...Object.keys(files), '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ja.md：看起来是日文 Shift-JIS 编码，不是 GBK/GB18030 中文，未检查');
+    expect(r.stderr).toContain('ko.md：看起来是韩文 EUC-KR 编码，不是 GBK/GB18030 中文，未检查');
+    expect(r.stderr).toContain('u16.md：看起来是不带字节顺序标记的 UTF-16 编码');
+    expect(r.stderr).toContain('u16-ascii.md：看起来是不带字节顺序标记的 UTF-16 编码');
+    // a GBK reply is still read
+    const results = JSON.parse(r.stdout) as { filePath: string }[];
+    expect(results.map((x) => x.filePath.split('/').pop())).toEqual(['gbk.md']);
+  });
+
   it('front matter that opens but never closes is an error at line 1, not silently ignored', () => {
     writeFileSync(join(dir, 'open.md'), '---\ntype: complaint\n\n您好！经查，问题属实，已处理。\n');
     const r = run(['check', 'open.md', '-f', 'json'], { cwd: dir });

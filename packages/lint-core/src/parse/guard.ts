@@ -62,7 +62,7 @@ export const GUARD_LIMITS: GuardLimits = {
   maxBacktickLengths: 16,
   maxDepth: 10,
   maxTableCells: 2_000,
-  maxWork: 100_000,
+  maxWork: 500_000,
   markupWeight: 16,
   structureWeight: 64,
 };

@@ -30,14 +30,14 @@ export const HOSTILE: Record<string, { make: (n: number) => string; reason: stri
 describe('the Markdown guard', () => {
   for (const [name, { make, reason }] of Object.entries(HOSTILE)) {
     it(`reads ${name} as plain text, with a warning, quickly`, () => {
-      const text = make(name === 'links in paragraphs' ? 400_000 : 40_000);
+      const text = make(name === 'links in paragraphs' ? 1_000_000 : 40_000);
       const spans = plainSpans(text);
       expect(spans.length).toBeGreaterThan(0);
       expect(spans[0]!.reason).toBe(reason);
       const t0 = performance.now();
       const found = linter.lint(text, { now: NOW });
       // generous: the old code took from 2 s (the table) to minutes (dashes, long runs) on these
-      expect(performance.now() - t0).toBeLessThan(8_000);
+      expect(performance.now() - t0).toBeLessThan(15_000);
       const warning = found.find((d) => d.messageId === 'markdownFallback');
       expect(warning).toMatchObject({ ruleId: 'internal-error', severity: 1 });
       expect(warning!.message).toMatch(/^有 \d+ 段文字的 Markdown 标记异常（.+），为免解析过慢已按纯文本检查/);
