@@ -1,7 +1,7 @@
 // Inputs and outputs as an attacker or an unlucky export would have them (the hostile-input issue):
 // Markdown too deeply nested or too slow to parse, -o onto an input, a read-only file under --fix, a report
 // that cannot be written, terminal escape sequences in a reply, front matter that never closes.
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -115,6 +115,39 @@ describe('hostile input', () => {
     // a GBK reply is still read
     const results = JSON.parse(r.stdout) as { filePath: string }[];
     expect(results.map((x) => x.filePath.split('/').pop())).toEqual(['gbk.md']);
+  });
+
+  it('named pipes and /dev/stdin are read as streams with the size limit; a pipe with no writer is refused, not waited on for ever', () => {
+    writeFileSync(join(dir, 'x.md'), `${HARSH}\n`);
+    const node = `"${process.execPath}" "${BIN}"`;
+    // cat x | check /dev/stdin (was: 无法读取（ESPIPE）)
+    const piped = spawnSync('bash', ['-c', `cat x.md | ${node} check /dev/stdin -f json`], { cwd: dir, encoding: 'utf8' });
+    expect(piped.status).toBe(1);
+    expect((JSON.parse(piped.stdout) as { messages: { ruleId: string }[] }[])[0]!.messages.map((m) => m.ruleId)).toContain('no-harsh-language');
+    // a pipe longer than the limit stops at the limit
+    const long = spawnSync('bash', ['-c', `head -c 3000000 /dev/zero | tr '\\0' a | ${node} check /dev/stdin --max-file-size 1MB`], { cwd: dir, encoding: 'utf8' });
+    expect(long.status).toBe(2);
+    expect(long.stderr).toContain('/dev/stdin：读到上限 1 MB 仍未结束');
+    // a FIFO whose writer comes a moment later, and one that never gets a writer (was: hangs for ever)
+    const fifo = spawnSync('bash', ['-c', `rm -f f.md g.md && mkfifo f.md g.md && (sleep 0.5; timeout 20 sh -c "cat x.md > f.md") & ${node} check f.md g.md x.md -f json`], { cwd: dir, encoding: 'utf8', timeout: 40_000 });
+    expect(fifo.status).toBe(2);
+    expect(fifo.stderr).toContain('g.md：是命名管道（FIFO），10 秒内没有写入任何内容，未检查');
+    const results = JSON.parse(fifo.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+    expect(results.find((x) => x.filePath.endsWith('f.md'))!.messages.map((m) => m.ruleId)).toContain('no-harsh-language');
+    for (const f of ['f.md', 'g.md']) rmSync(join(dir, f));
+  }, 60_000);
+
+  it('a GBK-encoded .replylintrc.yaml is decoded like a GBK reply, not read as UTF-8 mojibake', () => {
+    const d = tempDir({ 'r.md': '您好！经核查，您反映的施工噪音问题属实，已责令施工单位整改。9月23日上午10时，承办人王磊电话联系了您，告知了处理结果，您表示满意。\n' });
+    try {
+      writeFileSync(join(d, '.replylintrc.yaml'), Buffer.from('2320b9e6d4f2c5e4d6c30a68616e646c65723a0a2020756e69743a20cbdeb3c7c7f8b3c7b9dcbed60a20206e616d653a20cdf5c0da0a202070686f6e653a20303532372d38343336313233340a', 'hex'));
+      const r = run(['check', 'r.md', '-f', 'json'], { cwd: d });
+      const results = JSON.parse(r.stdout) as { messages: { ruleId: string; suggestions?: { desc: string }[] }[] }[];
+      const signature = results[0]!.messages.find((m) => m.ruleId === 'signature-block')!;
+      expect(signature.suggestions![0]!.desc).toContain('承办单位：宿城区城管局');
+    } finally {
+      removeDir(d);
+    }
   });
 
   it('front matter that opens but never closes is an error at line 1, not silently ignored', () => {

@@ -1,7 +1,7 @@
 // Reading reply files and stdin: size limit, binary detection, UTF-8 (with or without BOM) and
 // GBK/GB18030 detection. Everything that cannot be read as text is an InputError naming the file.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { decodeValidUtf8 } from './utf8.js';
 
 export type TextEncoding = 'utf-8' | 'gb18030';
@@ -48,6 +48,13 @@ function tooLarge(size: number, max: number): InputError {
   return new InputError(`文件大小 ${formatSize(size)}，超过上限 ${formatSize(max)}，未检查（可用 --max-file-size 调整上限）`);
 }
 
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+/** How long a named pipe may stay without a writer (or without data) before it is refused. */
+const FIFO_WAIT_MS = 10_000;
+const POLL_MS = 20;
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+const sleep = (ms: number): void => void Atomics.wait(sleepCell, 0, 0, ms);
+
 /** Files up to this size (most replies) are read into one reused buffer without an fstat. */
 const SMALL_FILE = 64 * 1024;
 let scratch: Buffer | undefined;
@@ -59,22 +66,36 @@ let scratch: Buffer | undefined;
  * file returns less than asked only at its end); a larger one, or with `stat` (for --fix, which
  * needs mtime and size), is fstat'ed first. A directory fails at the read (EISDIR).
  */
-export function readReplyFile(path: string, maxBytes: number, { stat = false } = {}): ReadFile {
+export function readReplyFile(path: string, maxBytes: number, { stat = false, fifoWaitMs = FIFO_WAIT_MS } = {}): ReadFile {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // non-blocking: opening a named pipe (FIFO) that has no writer would otherwise wait for ever
+    // (regular files are not affected)
+    fd = openSync(path, OPEN_FLAGS);
   } catch (e) {
     throw new InputError(describeFsError(e, '无法读取'));
   }
   try {
     if (!stat && maxBytes >= SMALL_FILE) {
       scratch ??= Buffer.allocUnsafeSlow(SMALL_FILE);
-      const n = readSync(fd, scratch, 0, SMALL_FILE, 0); // pread: leaves the file position at 0 for readAll
-      if (n < SMALL_FILE) return decodeText(scratch.subarray(0, n));
+      let n = -1;
+      try {
+        n = readSync(fd, scratch, 0, SMALL_FILE, 0); // pread: leaves the file position at 0 for readAll
+      } catch (e) {
+        // a pipe or a terminal (`check /dev/stdin`) cannot be read at a position: read it as a stream below
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'ESPIPE' && code !== 'EAGAIN') throw e;
+      }
+      if (n >= 0 && n < SMALL_FILE) return decodeText(scratch.subarray(0, n));
     }
     const st = fstatSync(fd);
     if (st.isDirectory()) throw new InputError('是目录，不是文件');
     if (st.size > maxBytes) throw tooLarge(st.size, maxBytes);
+    if (st.isFIFO() || st.isSocket()) {
+      const buf = readBounded(fd, maxBytes, fifoWaitMs);
+      if (buf.length > maxBytes) throw new InputError(`读到上限 ${formatSize(maxBytes)} 仍未结束（是管道），未检查`);
+      return decodeText(buf);
+    }
     const buf = readAll(fd, st.size, maxBytes);
     if (buf.length > maxBytes) {
       if (st.size === 0) throw new InputError(`读到上限 ${formatSize(maxBytes)} 仍未结束（是设备或管道？），未检查`);
@@ -109,12 +130,27 @@ function readAll(fd: number, size: number, maxBytes: number): Buffer {
  * Reads on to the end, but never more than maxBytes + 1 bytes: a device that never ends
  * (`check /dev/zero`) or a file that keeps growing stops at the size limit instead of filling memory.
  */
-function readBounded(fd: number, maxBytes: number): Buffer {
+function readBounded(fd: number, maxBytes: number, fifoWaitMs?: number): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
+  const since = Date.now();
   for (;;) {
     const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, maxBytes + 1 - total));
-    const n = readSync(fd, chunk, 0, chunk.length, null);
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (e) {
+      // opened non-blocking: a writer (or a terminal) that has nothing to give yet
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      sleep(POLL_MS);
+      continue;
+    }
+    if (n === 0 && fifoWaitMs !== undefined && total === 0) {
+      // a named pipe returns end-of-file at once while no writer has opened it: wait a little for one
+      if (Date.now() - since >= fifoWaitMs) throw new InputError(`是命名管道（FIFO），${Math.round(fifoWaitMs / 1000)} 秒内没有写入任何内容，未检查`);
+      sleep(POLL_MS);
+      continue;
+    }
     if (n <= 0) break;
     chunks.push(chunk.subarray(0, n));
     total += n;
