@@ -157,8 +157,7 @@ export function plainSpans(text: string, from = 0, limits: GuardLimits = GUARD_L
         if (c === SPACE || c === TAB) {
           blanks += c === TAB ? 4 : 1;
           j++;
-        }
-        else if (c === 0x3e /* > */) {
+        } else if (c === 0x3e /* > */) {
           depth++;
           j++;
         } else if ((c === 0x2d || c === 0x2a || c === 0x2b) /* - * + */ && (j + 1 >= nl || isSpaceOrTab(text.charCodeAt(j + 1)))) {

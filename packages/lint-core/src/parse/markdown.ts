@@ -172,7 +172,14 @@ function shiftPositions(node: Root | RootContent, s: Shift): void {
     shiftPoint(node.position.start, s);
     shiftPoint(node.position.end, s);
   }
-  if ('children' in node) for (const c of node.children) shiftPositions(c, s);
+  if ('children' in node) {
+    for (const c of node.children) {
+      if (c.position && c.position === node.position) {
+        // shared with the parent (plain.ts paragraph), already shifted: only its children
+        if ('children' in c) for (const g of c.children) shiftPositions(g, s);
+      } else shiftPositions(c, s);
+    }
+  }
 }
 
 function collectComments(nodes: readonly RootContent[], text: string, out: HtmlComment[]): void {
