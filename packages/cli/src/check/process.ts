@@ -161,7 +161,8 @@ export async function fileOutcome(job: Job, read: DecodedText & { mtimeMs?: numb
   } else {
     if (checked.error) return { inputError: `${job.display}：${checked.error}` };
     // what the core could not check is also said on stderr (exit 2); its other findings stay
-    const internal = checked.diagnostics.find((d) => d.ruleId === core.INTERNAL_RULE_ID);
+    // (a warning, such as markup read as plain text, is a finding like any other)
+    const internal = checked.diagnostics.find((d) => d.ruleId === core.INTERNAL_RULE_ID && d.severity === 2);
     if (internal) incomplete = `${job.display}：${internal.message}`;
     messages.push(...toMessages(checked.diagnostics, output ?? read.text, core));
   }

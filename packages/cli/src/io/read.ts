@@ -1,7 +1,7 @@
 // Reading reply files and stdin: size limit, binary detection, UTF-8 (with or without BOM) and
 // GBK/GB18030 detection. Everything that cannot be read as text is an InputError naming the file.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { decodeValidUtf8 } from './utf8.js';
 
 export type TextEncoding = 'utf-8' | 'gb18030';
@@ -48,6 +48,13 @@ function tooLarge(size: number, max: number): InputError {
   return new InputError(`文件大小 ${formatSize(size)}，超过上限 ${formatSize(max)}，未检查（可用 --max-file-size 调整上限）`);
 }
 
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+/** How long a named pipe may stay without a writer (or without data) before it is refused. */
+const FIFO_WAIT_MS = 10_000;
+const POLL_MS = 20;
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+const sleep = (ms: number): void => void Atomics.wait(sleepCell, 0, 0, ms);
+
 /** Files up to this size (most replies) are read into one reused buffer without an fstat. */
 const SMALL_FILE = 64 * 1024;
 let scratch: Buffer | undefined;
@@ -59,22 +66,36 @@ let scratch: Buffer | undefined;
  * file returns less than asked only at its end); a larger one, or with `stat` (for --fix, which
  * needs mtime and size), is fstat'ed first. A directory fails at the read (EISDIR).
  */
-export function readReplyFile(path: string, maxBytes: number, { stat = false } = {}): ReadFile {
+export function readReplyFile(path: string, maxBytes: number, { stat = false, fifoWaitMs = FIFO_WAIT_MS } = {}): ReadFile {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // non-blocking: opening a named pipe (FIFO) that has no writer would otherwise wait for ever
+    // (regular files are not affected)
+    fd = openSync(path, OPEN_FLAGS);
   } catch (e) {
     throw new InputError(describeFsError(e, '无法读取'));
   }
   try {
     if (!stat && maxBytes >= SMALL_FILE) {
       scratch ??= Buffer.allocUnsafeSlow(SMALL_FILE);
-      const n = readSync(fd, scratch, 0, SMALL_FILE, 0); // pread: leaves the file position at 0 for readAll
-      if (n < SMALL_FILE) return decodeText(scratch.subarray(0, n));
+      let n = -1;
+      try {
+        n = readSync(fd, scratch, 0, SMALL_FILE, 0); // pread: leaves the file position at 0 for readAll
+      } catch (e) {
+        // a pipe or a terminal (`check /dev/stdin`) cannot be read at a position: read it as a stream below
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'ESPIPE' && code !== 'EAGAIN') throw e;
+      }
+      if (n >= 0 && n < SMALL_FILE) return decodeText(scratch.subarray(0, n));
     }
     const st = fstatSync(fd);
     if (st.isDirectory()) throw new InputError('是目录，不是文件');
     if (st.size > maxBytes) throw tooLarge(st.size, maxBytes);
+    if (st.isFIFO() || st.isSocket()) {
+      const buf = readBounded(fd, maxBytes, fifoWaitMs);
+      if (buf.length > maxBytes) throw new InputError(`读到上限 ${formatSize(maxBytes)} 仍未结束（是管道），未检查`);
+      return decodeText(buf);
+    }
     const buf = readAll(fd, st.size, maxBytes);
     if (buf.length > maxBytes) {
       if (st.size === 0) throw new InputError(`读到上限 ${formatSize(maxBytes)} 仍未结束（是设备或管道？），未检查`);
@@ -109,12 +130,27 @@ function readAll(fd: number, size: number, maxBytes: number): Buffer {
  * Reads on to the end, but never more than maxBytes + 1 bytes: a device that never ends
  * (`check /dev/zero`) or a file that keeps growing stops at the size limit instead of filling memory.
  */
-function readBounded(fd: number, maxBytes: number): Buffer {
+function readBounded(fd: number, maxBytes: number, fifoWaitMs?: number): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
+  const since = Date.now();
   for (;;) {
     const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, maxBytes + 1 - total));
-    const n = readSync(fd, chunk, 0, chunk.length, null);
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (e) {
+      // opened non-blocking: a writer (or a terminal) that has nothing to give yet
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      sleep(POLL_MS);
+      continue;
+    }
+    if (n === 0 && fifoWaitMs !== undefined && total === 0) {
+      // a named pipe returns end-of-file at once while no writer has opened it: wait a little for one
+      if (Date.now() - since >= fifoWaitMs) throw new InputError(`是命名管道（FIFO），${Math.round(fifoWaitMs / 1000)} 秒内没有写入任何内容，未检查`);
+      sleep(POLL_MS);
+      continue;
+    }
     if (n <= 0) break;
     chunks.push(chunk.subarray(0, n));
     total += n;
@@ -166,7 +202,10 @@ export function decodeText(buf: Uint8Array): DecodedText {
     throw new InputError('是 UTF-16/UTF-32 编码（带字节顺序标记），未检查：请另存为 UTF-8');
   }
   const nul = buf.indexOf(0);
-  if (nul >= 0) throw new InputError(`不是文本文件（第 ${lineOfByte(buf, nul)} 行含 NUL 字节，疑似二进制文件），未检查`);
+  if (nul >= 0) {
+    if (looksUtf16(buf)) throw new InputError(UTF16_WITHOUT_BOM);
+    throw new InputError(`不是文本文件（第 ${lineOfByte(buf, nul)} 行含 NUL 字节，疑似二进制文件），未检查`);
+  }
   const bom = buf[0] === UTF8_BOM[0] && buf[1] === UTF8_BOM[1] && buf[2] === UTF8_BOM[2];
   const body = bom ? buf.subarray(3) : buf;
   if (isUtf8(body)) {
@@ -177,6 +216,9 @@ export function decodeText(buf: Uint8Array): DecodedText {
   if (bom || scan.validMultibyte > scan.invalid) {
     throw new InputError(`第 ${lineOfByte(body, scan.firstInvalid)} 行有无效的 UTF-8 字节（文件可能已损坏或混用了编码），未检查`);
   }
+  // Japanese and Korean legacy encodings decode as GBK too (into plausible-looking Hanzi): name them
+  const foreign = foreignEncoding(body);
+  if (foreign) throw new InputError(foreign);
   let text: string;
   try {
     text = new TextDecoder('gb18030', { fatal: true }).decode(body);
@@ -187,6 +229,91 @@ export function decodeText(buf: Uint8Array): DecodedText {
     throw new InputError(`不是有效的 UTF-8（第 ${lineOfByte(body, scan.firstInvalid)} 行起），也不像 GBK/GB18030 中文文本，未检查：请另存为 UTF-8`);
   }
   return { text, encoding: 'gb18030', bom: false };
+}
+
+const UTF16_WITHOUT_BOM = '看起来是不带字节顺序标记的 UTF-16 编码，未检查：请另存为 UTF-8';
+
+/** NUL bytes at most odd or most even offsets (the high bytes of ASCII in UTF-16), in the first 64 KB. */
+function looksUtf16(buf: Uint8Array): boolean {
+  const n = Math.min(buf.length, 64 * 1024) & ~1;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (buf[i] === 0) even++;
+    if (buf[i + 1] === 0) odd++;
+  }
+  if (n < 16 || Math.max(even, odd) < n / 8 || Math.min(even, odd) > Math.max(even, odd) / 20) return false;
+  // and reads as text: printable ASCII, line breaks, tabs and CJK
+  const text = decodes(even > odd ? 'utf-16be' : 'utf-16le', buf.subarray(0, n));
+  if (text === undefined) return false;
+  return share(text, () => true) === 0 ? isPrintable(text) : isPrintable(text) && mostlyCjk(text);
+}
+
+function isPrintable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return false;
+  }
+  return true;
+}
+
+/** Characters of `text` for which `test` holds, per non-ASCII character. */
+function share(text: string, test: (c: number) => boolean): number {
+  let all = 0;
+  let hits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    all++;
+    if (test(c)) hits++;
+  }
+  return all ? hits / all : 0;
+}
+
+function decodes(label: string, bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The message for bytes that are not UTF-8 and read better as another legacy encoding than as GBK
+ * (judged on the first 64 KB): Shift-JIS with kana, EUC-KR with Hangul, spaces between words and
+ * none of the full-width punctuation of Chinese text, or UTF-16 without a byte order mark.
+ */
+function foreignEncoding(body: Uint8Array): string | undefined {
+  let head = body.subarray(0, 64 * 1024);
+  // do not cut a multi-byte character in two
+  while (head.length < body.length && head.length > 0 && head[head.length - 1]! >= 0x80) head = head.subarray(0, head.length - 1);
+  const sjis = decodes('shift_jis', head);
+  if (sjis !== undefined && share(sjis, (c) => c >= 0x3041 && c <= 0x30ff) >= 0.15) {
+    return '看起来是日文 Shift-JIS 编码，不是 GBK/GB18030 中文，未检查：如确为答复，请另存为 UTF-8';
+  }
+  const euckr = decodes('euc-kr', head);
+  if (euckr !== undefined && share(euckr, (c) => c >= 0xac00 && c <= 0xd7a3) >= 0.5) {
+    // GBK Chinese decodes as EUC-KR Hangul too: Korean has spaces between words and ASCII punctuation
+    let double = 0;
+    let punct = 0;
+    let spaces = 0;
+    for (let i = 0; i < head.length; i++) {
+      const b = head[i]!;
+      if (b === 0x20 && i > 0 && head[i - 1]! >= 0x80 && (head[i + 1] ?? 0) >= 0x80) spaces++;
+      if (b < 0x80) continue;
+      double++;
+      if ((b === 0xa1 || b === 0xa3) && head[i + 1]! >= 0xa1) punct++;
+      i++;
+    }
+    if (double && punct < double * 0.01 && spaces >= double * 0.05) {
+      return '看起来是韩文 EUC-KR 编码，不是 GBK/GB18030 中文，未检查：如确为答复，请另存为 UTF-8';
+    }
+  }
+  if (head.length % 2 === 0 && head.length >= 4) {
+    const u16 = decodes('utf-16be', head);
+    if (u16 !== undefined && mostlyCjk(u16) && share(u16, (c) => c >= 0x4e00 && c <= 0x9fff) >= 0.5 && decodes('gb18030', head) === undefined) return UTF16_WITHOUT_BOM;
+  }
+  return undefined;
 }
 
 function lineOfByte(buf: Uint8Array, offset: number, base = 1): number {

@@ -100,7 +100,9 @@ export async function runServe(opts: ServeOptions): Promise<number> {
         .then(() => checker.close())
         .then(() => done(0));
     };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
+    // `on`, not `once`: a second signal while stopping must not fall back to Node's default
+    // (killing the process with requests in flight)
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
   });
 }

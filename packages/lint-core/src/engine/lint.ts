@@ -4,6 +4,7 @@
 // (linter/create.ts). It throws nothing for any text: a text that cannot be parsed, or a rule that
 // fails on it, becomes a diagnostic.
 import { parseMarkdown, type ParsedMarkdown } from '../parse/markdown.js';
+import type { PlainSpan } from '../parse/guard.js';
 import { parseMetadata } from '../meta/front-matter.js';
 import { mergeMeta, readMetaObject } from '../meta/object.js';
 import type { MetaKey } from '../meta/keys.js';
@@ -38,6 +39,17 @@ const INTERNAL_MESSAGES: Record<string, string> = {
   parseFailed: '无法解析这份答复（{{detail}}）：文本的嵌套层次过深或结构异常，请检查是否误粘贴了大量符号；其他文件不受影响。',
   ruleFailed: '规则 {{rule}} 在这份答复上运行出错（{{detail}}），该规则的结果缺失；其他规则照常检查。请把这份答复（去掉个人信息后）报告给维护者。',
   segmenterUnavailable: '{{detail}}（规则 {{rule}} 因此未能检查这份答复，其他规则照常检查）',
+  markdownFallback: '有 {{count}} 段文字的 Markdown 标记异常（{{reason}}），为免解析过慢已按纯文本检查，其中的符号按原样读取：如非有意，请删去多余的符号。',
+};
+
+const FALLBACK_REASONS: Record<PlainSpan['reason'], string> = {
+  emphasis: '强调符号 * _ ~ 过多',
+  html: '尖括号 < 过多或未闭合',
+  brackets: '方括号过多',
+  code: '反引号过多',
+  nesting: '列表或引用嵌套过深',
+  table: '表格过大',
+  markup: '标记符号总量过多',
 };
 
 /** Everything a lint needs besides the text, loaded once (createLinter). */
@@ -87,7 +99,7 @@ function metaDiagnostic(messageId: string, data: Record<string, string>, range: 
   return { ruleId: META_RULE_ID, severity: 2, messageId, message: formatMessage(META_MESSAGES[messageId]!, data), data, range, ...extra };
 }
 
-function internalDiagnostic(messageId: 'parseFailed' | 'ruleFailed' | 'segmenterUnavailable', data: Record<string, string>, extra: Partial<Diagnostic> = {}): Diagnostic {
+function internalDiagnostic(messageId: 'parseFailed' | 'ruleFailed' | 'segmenterUnavailable' | 'markdownFallback', data: Record<string, string>, extra: Partial<Diagnostic> = {}): Diagnostic {
   return { ruleId: INTERNAL_RULE_ID, severity: 2, messageId, message: formatMessage(INTERNAL_MESSAGES[messageId]!, data), data, range: [0, 0], ...extra };
 }
 
@@ -112,6 +124,15 @@ export function lintText(env: LintEnv, text: string, call: LintCall = {}): LintR
     return { diagnostics: [internalDiagnostic('parseFailed', { detail: errorKind(e) }, { fatal: true })], suppressed: [], meta: { extra: {} }, profile: env.profile ?? 'recommended' };
   }
 
+  if (parsed.plain.length) {
+    // sections read as plain text (parse/guard.ts): a warning at the first line of the first one
+    const first = parsed.plain[0]!;
+    const nl = text.indexOf('\n', first.start);
+    const end = Math.min(first.end, nl < 0 ? text.length : nl);
+    const data = { count: String(parsed.plain.length), reason: FALLBACK_REASONS[first.reason] };
+    diagnostics.push(internalDiagnostic('markdownFallback', data, { severity: 1, range: [first.start, Math.max(first.start, end)] }));
+  }
+
   // metadata: front matter, then the data passed in over it
   let meta: TicketMeta = { extra: {} };
   let metaRanges: MetaRanges = {};
@@ -121,7 +142,7 @@ export function lintText(env: LintEnv, text: string, call: LintCall = {}): LintR
     meta = result.meta;
     metaRanges = result.keyRanges;
     for (const p of result.problems) diagnostics.push(metaDiagnostic(p.messageId, p.data, p.range, { ...(p.fatal ? { fatal: true } : {}), ...(p.fix ? { fix: p.fix } : {}), ...(p.messageId === 'fullWidthColon' ? { severity: 1 as const } : {}) }));
-  } else if (/^---[ \t]*\r?\n/.test(text) && !/\n---[ \t]*(?:\r?\n|$)/.test(text)) {
+  } else if (/^\uFEFF?---[ \t]*\r?\n/.test(text) && !/\n---[ \t]*(?:\r?\n|$)/.test(text)) {
     // `---` opens front matter that never closes: the metadata would be silently ignored
     diagnostics.push(metaDiagnostic('unclosed', {}, [0, 3]));
   }
@@ -244,8 +265,16 @@ export function runRules(active: readonly ActiveRule[], run: RunContext, out: Di
         const key = keys.find((k) => (meta as unknown as Record<string, unknown>)[k] !== undefined) ?? keys[0]!;
         Object.assign(d, run.metaLocation(key));
       }
-      if (r.fix) d.fix = r.fix;
-      if (r.suggestions?.length) d.suggestions = formatSuggestions(rule.messages, r.suggestions);
+      d.range = wholeCharacters(doc.source, d.range);
+      const suggestions = r.suggestions?.length ? formatSuggestions(rule.messages, r.suggestions) : [];
+      if (r.fix) {
+        // a fix is applied unseen: only where its range is exactly the text the rule saw (no markup,
+        // character reference or escape inside) and whole characters; otherwise it is offered
+        const exact = !r.at || r.fix.range[0] !== d.range[0] || r.fix.range[1] !== d.range[1] || sameText(doc.source.slice(d.range[0], d.range[1]), doc.text.slice(r.at[0], r.at[1]));
+        if (exact && !splitsPair(doc.source, r.fix.range)) d.fix = r.fix;
+        else suggestions.unshift({ messageId: 'reviewFix', desc: REVIEW_FIX, data: {}, fix: wholeFix(doc.source, r.fix) });
+      }
+      if (suggestions.length) d.suggestions = suggestions;
       if (r.related?.length) d.related = r.related;
       out.push(d);
     };
@@ -326,6 +355,31 @@ export function runRules(active: readonly ActiveRule[], run: RunContext, out: Di
     }
   }
 }
+
+const REVIEW_FIX = '按规则的修复改写此处（原文在此处含 Markdown 标记或转义，请核对后应用）';
+
+const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+/** Whether offset i falls between the two halves of a surrogate pair. */
+const inPair = (text: string, i: number): boolean => i > 0 && i < text.length && isHigh(text.charCodeAt(i - 1)) && isLow(text.charCodeAt(i));
+const splitsPair = (text: string, [s, e]: readonly [number, number]): boolean => inPair(text, s) || inPair(text, e);
+
+/** The range widened to whole characters (never half a surrogate pair). */
+function wholeCharacters(text: string, range: Range): Range {
+  if (!splitsPair(text, range)) return range;
+  return [inPair(text, range[0]) ? range[0] - 1 : range[0], inPair(text, range[1]) ? range[1] + 1 : range[1]];
+}
+
+/** A fix widened to whole characters, keeping the halves it did not mean to replace. */
+function wholeFix(text: string, fix: { range: Range; text: string }): { range: Range; text: string } {
+  const [s, e] = fix.range;
+  const range = wholeCharacters(text, fix.range);
+  return { range, text: text.slice(range[0], s) + fix.text + text.slice(e, range[1]) };
+}
+
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+/** Source text equals the view's (which leaves zero-width characters out). */
+const sameText = (source: string, view: string): boolean => source === view || source.replace(ZERO_WIDTH, '') === view;
 
 /** The comment's range, widened to its whole line (with the line break) when it stands alone on it. */
 function removalRange(text: string, [start, end]: readonly [number, number]): [number, number] {

@@ -55,18 +55,18 @@ export const citationFormatKind = defineKind({
           if (!d.canonical) {
             const hao = text[d.end - 1]!;
             const replacement = `〔${d.year}〕${String(Number(d.serial))}${hao}`;
-            const range = exactSource(ctx, d.bodyStart, d.end);
+            // (where the source has markup, a reference or an escape inside, the engine offers the fix as a suggestion)
+            const range = ctx.doc.toSource(d.bodyStart, d.end);
             // New brackets keep the number; dropping 第 or leading zeros changes its characters, which
             // is safe only for a 公文 (an untitled number may be a permit's: 许可证号…〔2025〕0612号)
             const sameDigits = !d.hasDi && String(Number(d.serial)) === d.serial;
             const safe = sameDigits || !!title || isOfficialDocument(simp, d);
-            const edit = range && { range, text: replacement };
+            const edit = { range, text: replacement };
             ctx.report({
               messageId: 'docnum',
               data: { found, canonical: replacement },
               at: [d.bodyStart, d.end],
-              ...(edit && safe ? { fix: edit } : {}),
-              ...(edit && !safe ? { suggestions: [suggestReplace(edit.range, edit.text)] } : {}),
+              ...(safe ? { fix: edit } : { suggestions: [suggestReplace(edit.range, edit.text)] }),
             });
           }
           if (title && order === 'after') {
@@ -101,12 +101,11 @@ export const citationFormatKind = defineKind({
           for (const m of findBareLaws(simp, lawIndex)) {
             const orig = text.slice(m.start, m.end);
             if (m.exact) {
-              const range = exactSource(ctx, m.start, m.end);
               ctx.report({
                 messageId: 'lawTitle',
                 data: { found: orig, title: `《${orig}》` },
                 at: [m.start, m.end],
-                ...(range ? { fix: { range, text: `《${orig}》` } } : {}),
+                fix: { range: ctx.doc.toSource(m.start, m.end), text: `《${orig}》` },
               });
             } else if (o.lawAliases) {
               const range = ctx.doc.toSource(m.start, m.end);

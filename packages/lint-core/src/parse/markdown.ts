@@ -9,6 +9,7 @@ import remarkGfm from 'remark-gfm';
 import remarkCjkFriendly from 'remark-cjk-friendly/parseOnly';
 import { parsePlain, parseText } from './plain.js';
 import { pieceBoundaries, WHOLE_MAX_CHARS } from './chunks.js';
+import { plainSpans, type GuardLimits, type PlainSpan } from './guard.js';
 
 let processor: { parse(text: string): Root } | undefined;
 
@@ -33,6 +34,8 @@ export interface ParsedMarkdown {
   root: Root;
   frontMatter?: { value: string; start: number; end: number; valueStart: number };
   comments: HtmlComment[];
+  /** Sections read as plain text because their markup would take too long to parse (guard.ts). */
+  plain: PlainSpan[];
 }
 
 const COMMENT_RE = /<!--([\s\S]*?)-->/g;
@@ -45,11 +48,29 @@ export interface ParseOptions {
   /** Parse documents larger than this in pieces (default WHOLE_MAX_CHARS; see chunks.ts). */
   wholeMaxChars?: number;
   pieceChars?: number;
+  /** Read sections with markup that parses super-linearly as plain text (default true; see guard.ts). */
+  guard?: boolean;
+  guardLimits?: GuardLimits;
 }
 
 export function parseMarkdown(text: string, options: ParseOptions = {}): ParsedMarkdown {
-  const root = options.format === 'text' ? parseText(text) : parseRoot(text, options);
-  const result: ParsedMarkdown = { root, comments: [] };
+  if (text.charCodeAt(0) === 0xfeff) {
+    // a byte order mark given to the API: micromark drops it, which would shift every position by
+    // one; parse what follows it and shift the positions back
+    const rest = parseMarkdown(text.slice(1), options);
+    const shift: Shift = { offset: 1, line: 0, column: 1 };
+    shiftPositions(rest.root, shift);
+    const moved = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + 1, end: x.end + 1 });
+    return {
+      root: rest.root,
+      comments: rest.comments.map(moved),
+      plain: rest.plain.map(moved),
+      ...(rest.frontMatter ? { frontMatter: { ...moved(rest.frontMatter), valueStart: rest.frontMatter.valueStart + 1 } } : {}),
+    };
+  }
+  const plain = options.format === 'text' || options.guard === false ? [] : plainSpans(text, frontMatterEnd(text), options.guardLimits);
+  const root = options.format === 'text' ? parseText(text) : plain.length ? parseGuarded(text, plain, options) : parseRoot(text, options);
+  const result: ParsedMarkdown = { root, comments: [], plain };
   const first = root.children[0];
   if (first && first.type === 'yaml') {
     const start = first.position!.start.offset!;
@@ -77,14 +98,50 @@ function parseRoot(text: string, options: ParseOptions): Root {
   for (const end of [...cuts, text.length]) {
     const piece = parseOne(text.slice(prev, end), options);
     const shift: Shift = { offset: prev, line, column: prev - lineStart };
-    for (const node of piece.children) shiftPositions(node, shift);
-    children.push(...piece.children);
+    // (one push per node: spreading a plain section's tens of thousands of paragraphs overflows the stack)
+    for (const node of piece.children) {
+      shiftPositions(node, shift);
+      children.push(node);
+    }
     for (let k = text.indexOf('\n', prev); k >= 0 && k < end; k = text.indexOf('\n', k + 1)) {
       line++;
       lineStart = k + 1;
     }
     prev = end;
   }
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: line + 1, column: text.length - lineStart + 1, offset: text.length } } };
+}
+
+/**
+ * A document with sections to read as plain text: the other sections are parsed as usual (each
+ * on its own), the plain ones by parseText, and the positions shifted to the whole text.
+ */
+function parseGuarded(text: string, plain: readonly PlainSpan[], options: ParseOptions): Root {
+  const children: RootContent[] = [];
+  let line = 0; // lines before `at`
+  let lineStart = 0; // offset of the line `at` is in
+  let at = 0;
+  const add = (end: number, asText: boolean) => {
+    if (end <= at) return;
+    const slice = text.slice(at, end);
+    const piece = asText ? parseText(slice) : parseRoot(slice, options);
+    const shift: Shift = { offset: at, line, column: at - lineStart };
+    // (one push per node: spreading a plain section's tens of thousands of paragraphs overflows the stack)
+    for (const node of piece.children) {
+      shiftPositions(node, shift);
+      children.push(node);
+    }
+    for (let k = text.indexOf('\n', at); k >= 0 && k < end; k = text.indexOf('\n', k + 1)) {
+      line++;
+      lineStart = k + 1;
+    }
+    at = end;
+  };
+  for (const span of plain) {
+    add(span.start, false);
+    add(span.end, true);
+  }
+  add(text.length, false);
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: line + 1, column: text.length - lineStart + 1, offset: text.length } } };
 }
 
@@ -115,7 +172,14 @@ function shiftPositions(node: Root | RootContent, s: Shift): void {
     shiftPoint(node.position.start, s);
     shiftPoint(node.position.end, s);
   }
-  if ('children' in node) for (const c of node.children) shiftPositions(c, s);
+  if ('children' in node) {
+    for (const c of node.children) {
+      if (c.position && c.position === node.position) {
+        // shared with the parent (plain.ts paragraph), already shifted: only its children
+        if ('children' in c) for (const g of c.children) shiftPositions(g, s);
+      } else shiftPositions(c, s);
+    }
+  }
 }
 
 function collectComments(nodes: readonly RootContent[], text: string, out: HtmlComment[]): void {

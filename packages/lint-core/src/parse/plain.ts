@@ -32,8 +32,11 @@ function frontMatter(text: string): { node: Yaml; next: number } | undefined {
 
 /** A paragraph of one text node over [start, end) of the source. */
 function paragraph(text: string, start: number, end: number): Paragraph {
-  const t: Text = { type: 'text', value: text.slice(start, end), position: pos(start, end) };
-  return { type: 'paragraph', children: [t], position: pos(start, end) } as Paragraph;
+  // one position object for both nodes (a 20 MB reply has a million paragraphs; markdown.ts's
+  // shiftPositions skips a child whose position is its parent's)
+  const position = pos(start, end);
+  const t: Text = { type: 'text', value: text.slice(start, end), position };
+  return { type: 'paragraph', children: [t], position } as Paragraph;
 }
 
 export function parsePlain(text: string): Root | undefined {

@@ -2,7 +2,12 @@
 export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
+  if (!text.includes('\r')) return starts;
+  // a lone CR (old Mac line endings) ends a line too, as it does for Markdown
+  const all: number[] = [0];
+  const re = /\r\n?|\n/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) all.push(m.index + m[0].length);
+  return all;
 }
 
 export function toLineColumn(starts: readonly number[], offset: number): { line: number; column: number } {

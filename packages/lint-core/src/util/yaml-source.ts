@@ -1,4 +1,5 @@
 // YAML files validated with zod, reporting problems as `file:line: key.path: 期望…`.
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import jsyaml from 'js-yaml';
 import type { Document } from 'yaml';
@@ -132,13 +133,44 @@ export function yamlErrorDetail(code: string | undefined): string {
 }
 
 export function readYamlSource(file: string): { source: YamlSource; data: unknown } {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     throw new ConfigError(`${file}: 无法读取文件（${(e as NodeJS.ErrnoException).code ?? '未知错误'}）`, file);
   }
-  return parseYamlSource(text, file);
+  return parseYamlSource(decodeYamlBytes(bytes, file), file);
+}
+
+/**
+ * A configuration file's text: UTF-8 (a BOM dropped), or GBK/GB18030 as Windows editors save it,
+ * read like replies are (only when the text then reads as Chinese); anything else is an error
+ * rather than mojibake read as settings.
+ */
+export function decodeYamlBytes(bytes: Uint8Array, file: string): string {
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  if (isUtf8(body)) return Buffer.from(body.buffer, body.byteOffset, body.length).toString('utf8');
+  let text: string | undefined;
+  try {
+    text = new TextDecoder('gb18030', { fatal: true }).decode(body);
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined || !mostlyChinese(text)) throw new ConfigError(`${file}: 既不是有效的 UTF-8，也不像 GBK/GB18030 编码的中文：请另存为 UTF-8`, file);
+  return text;
+}
+
+/** At least 80 % of the non-ASCII characters are CJK ideographs, CJK punctuation or full-width forms. */
+function mostlyChinese(text: string): boolean {
+  let nonAscii = 0;
+  let cjk = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) continue;
+    nonAscii++;
+    if ((c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2010 && c <= 0x2027) || (c >= 0x20000 && c <= 0x3134f)) cjk++;
+  }
+  return nonAscii > 0 && cjk / nonAscii >= 0.8;
 }
 
 const TYPE_NAMES: Record<string, string> = {

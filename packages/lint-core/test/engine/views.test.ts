@@ -60,7 +60,7 @@ describe('sentences', () => {
 describe('view offsets (property)', () => {
   // markdown-ish documents: Chinese prose, emphasis, links, breaks, lists, headings, and (in the
   // second family) entities, escapes and spaces before a line end, where the prose differs from
-  // the source (such text is mapped to its node's range, not character by character)
+  // the source (a character reference or an escape maps as a whole to the character it stands for)
   const exactPiece = fc.constantFrom('您好', '经核实，', '**注意：**', '*强调*', '[链接](http://x)', '。', '\n', '\n\n', '- 列表项\n', '# 标题\n', '𠮷野家', '  \n甲', 'abc');
   const anyPiece = fc.oneof(exactPiece, fc.constantFrom('&amp;', '&lt;甲&gt;', '\\*', '\\[', '&#x4e2d;', 'abc ', ' \n'));
   const doc = (piece: fc.Arbitrary<string>) => fc.array(piece, { maxLength: 40 }).map((a) => a.join(''));
@@ -81,18 +81,38 @@ describe('view offsets (property)', () => {
         const v = view(text);
         const n = v.text.length;
         expect(v.offsets.length).toBe(n);
+        const ends: number[] = [];
         for (let i = 0; i < n; i++) {
           expect(v.offsets[i]!).toBeGreaterThanOrEqual(i ? v.offsets[i - 1]! : 0);
           expect(v.offsets[i]!).toBeLessThan(text.length);
-          expect(v.toSource(i, i + 1)).toEqual([v.offsets[i]!, v.offsets[i]! + 1]);
+          const [lo, hi] = v.toSource(i, i + 1);
+          expect(lo).toBe(v.offsets[i]!);
+          expect(hi).toBeGreaterThan(lo);
+          expect(hi).toBeLessThanOrEqual(text.length);
+          ends.push(hi);
         }
         if (n) {
           const s = a % n;
           const e = s + (b % (n - s)) + 1;
-          expect(v.toSource(s, e)).toEqual([v.offsets[s]!, v.offsets[e - 1]! + 1]);
-          expect(v.toSource(n, n)).toEqual([v.offsets[n - 1]! + 1, v.offsets[n - 1]! + 1]);
+          expect(v.toSource(s, e)).toEqual([v.offsets[s]!, ends[e - 1]!]);
+          expect(v.toSource(n, n)).toEqual([ends[n - 1]!, ends[n - 1]!]);
         } else {
           expect(v.toSource(0, 0)).toEqual([0, 0]);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('maps every prose character to itself, or to the whole character reference or escape that stands for it', () => {
+    const decode: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&#x4e2d;': '中', '\\*': '*', '\\[': '[' };
+    fc.assert(
+      fc.property(doc(anyPiece), (text) => {
+        const v = view(text);
+        for (let i = 0; i < v.text.length; i++) {
+          if (v.text[i] === '\n') continue;
+          const src = text.slice(...v.toSource(i, i + 1));
+          expect(src === v.text[i] || decode[src] === v.text[i], `${JSON.stringify(src)} for ${JSON.stringify(v.text[i])}`).toBe(true);
         }
       }),
       { numRuns: 300 },

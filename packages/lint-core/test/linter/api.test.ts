@@ -154,11 +154,13 @@ describe('the complete diagnostic', () => {
 });
 
 describe('lint() throws nothing', () => {
-  it('text nested too deeply to parse is a fatal diagnostic, not an exception', () => {
-    const deep = `${'>'.repeat(4000)} 您好`;
+  it('text nested too deeply for Markdown is read as plain text with a warning, not an exception', () => {
+    const deep = `${'>'.repeat(4000)} 该市民无理取闹`;
     let r: ReturnType<typeof linter.lintDocument> | undefined;
-    expect(() => (r = linter.lintDocument(deep))).not.toThrow();
-    expect(r!.diagnostics.map((d) => [d.ruleId, d.messageId, d.fatal])).toEqual([['internal-error', 'parseFailed', true]]);
+    expect(() => (r = linter.lintDocument(deep, { now: NOW }))).not.toThrow();
+    const internal = r!.diagnostics.filter((d) => d.ruleId === 'internal-error');
+    expect(internal.map((d) => [d.messageId, d.severity, d.fatal])).toEqual([['markdownFallback', 1, undefined]]);
+    expect(r!.diagnostics.find((d) => d.ruleId === 'no-harsh-language')?.range).toEqual([4004, 4008]);
   });
 
   it('a rule that throws loses its own findings only', () => {

@@ -32,3 +32,14 @@ describe('parseYamlSource', () => {
     expect(() => validateSource(schema, data, source)).toThrow(/^r\.yaml:3: options\.max: 应为数字/);
   });
 });
+
+describe('decodeYamlBytes', () => {
+  it('reads UTF-8 (dropping a BOM) and GBK Chinese, and refuses other encodings in Chinese', async () => {
+    const { decodeYamlBytes } = await import('../../src/util/yaml-source.js');
+    expect(decodeYamlBytes(Buffer.from('\uFEFFunit: 城管局\n'), 'a.yaml')).toBe('unit: 城管局\n');
+    // 'unit: 城管局' in GBK
+    expect(decodeYamlBytes(Buffer.from('756e69743a20b3c7b9dcbed60a', 'hex'), 'b.yaml')).toBe('unit: 城管局\n');
+    // Latin-1 'café'
+    expect(() => decodeYamlBytes(Buffer.from('6e616d653a20636166e90a', 'hex'), 'c.yaml')).toThrow('c.yaml: 既不是有效的 UTF-8，也不像 GBK/GB18030 编码的中文：请另存为 UTF-8');
+  });
+});
