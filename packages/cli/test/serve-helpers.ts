@@ -13,7 +13,7 @@ export interface Served {
 }
 
 export async function startServe(args: string[] = [], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<Served> {
-  const env = { ...process.env, NO_COLOR: '1', REPLYLINT_TOKEN: '', ...opts.env };
+  const env = { ...process.env, NO_COLOR: '1', REPLYLINT_TOKEN: '', REPLYLINT_WORKERS: '', ...opts.env };
   const proc = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { cwd: opts.cwd ?? REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   proc.stderr!.setEncoding('utf8');
@@ -39,7 +39,7 @@ export async function startServe(args: string[] = [], opts: { cwd?: string; env?
     proc,
     stderr: () => err,
     stop: async () => {
-      if (proc.exitCode === null) proc.kill('SIGTERM');
+      if (proc.exitCode === null && proc.signalCode === null && !proc.killed) proc.kill('SIGTERM');
       return exited;
     },
   };

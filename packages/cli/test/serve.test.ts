@@ -2,6 +2,7 @@
 // requests (never a 500, the process stays up), concurrent requests, logs without reply text,
 // graceful shutdown. The service is the built CLI started as a process.
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLinter, deadlinesToJson, redact } from '@replylint/core';
@@ -33,7 +34,8 @@ describe('serve: endpoints', () => {
     const r = await call(`${s.url}/healthz`);
     expect(r.status).toBe(200);
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'packages', 'cli', 'package.json'), 'utf8')) as { version: string };
-    expect(r.body).toMatchObject({ status: 'ok', version: pkg.version, workers: 0 });
+    // by default the checks run on cores − 1 worker threads (none on one core)
+    expect(r.body).toMatchObject({ status: 'ok', version: pkg.version, workers: Math.min(Math.max(availableParallelism() - 1, 0), 7) });
     expect(r.body.rules).toBeGreaterThanOrEqual(27);
   });
 
@@ -207,7 +209,8 @@ const MALFORMED: [string, string | Uint8Array, number, RegExp][] = [
   ['application/json', '{"text":"x","now":"昨天"}', 400, /now：「昨天」不是有效的时刻/],
   ['application/json', '{"text":"x","__proto__":{"admin":true}}', 400, /__proto__/],
   ['application/json', '{"text":"x","meta":' + '['.repeat(50_000) + ']'.repeat(50_000) + '}', 400, /meta：应为 JSON 对象/],
-  ['application/json', '{"text":"x","meta":{"a":' + '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_001) + '}', 200, /accept/],
+  ['application/json', '{"text":"x","meta":{"a":' + '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_001) + '}', 400, /meta：嵌套超过 16 层/],
+  ['application/json', '{"text":"x","meta":{"citizen":{"name":"张三","x":' + '['.repeat(40) + ']'.repeat(40) + '}}}', 400, /嵌套超过/],
   ['application/json', Buffer.from('{"text":"\xc4\xe3\xba\xc3"}', 'latin1'), 400, /UTF-8/],
   ['application/json', Buffer.from([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), 400, /UTF-8/],
   ['text/plain', '您好！已转相关部门办理。', 415, /Content-Type: application\/json/],
@@ -291,7 +294,7 @@ describe('serve: concurrency', () => {
 describe('serve: options', () => {
   let t: Served;
   beforeAll(async () => {
-    t = await startServe(['--token', 's3cret-token', '--max-items', '3', '--body-limit', '4kb', '--workers', '1', '--no-log']);
+    t = await startServe(['--token', 's3cret-token', '--max-items', '3', '--body-limit', '4kb', '--workers', '0', '--no-log']);
   }, 90_000);
   afterAll(async () => {
     await t?.stop();
@@ -319,7 +322,7 @@ describe('serve: options', () => {
     expect(big.body.message).toContain('4096 字节');
   });
 
-  it('--workers 1 gives the same results as checking in the request thread', async () => {
+  it('--workers 0 (checks in the request thread) gives the same results as the worker threads', async () => {
     const items = [{ text: EVASIVE }, { text: FIXTURE.slice(0, 1500) }, { text: '您好！已转相关部门办理。', format: 'text' as const }];
     for (const item of items) {
       const a = await post(`${t.url}/v1/check`, item, 's3cret-token');
@@ -327,7 +330,7 @@ describe('serve: options', () => {
       expect(a.status).toBe(200);
       expect(a.body).toEqual(b.body);
     }
-    expect((await call(`${t.url}/healthz`)).body.workers).toBe(1);
+    expect((await call(`${t.url}/healthz`)).body.workers).toBe(0);
   });
 
   it('--no-log writes no request lines', () => {
@@ -336,21 +339,30 @@ describe('serve: options', () => {
 });
 
 describe('serve: time limit and shutdown', () => {
-  it('a request over --timeout gets 503; SIGTERM lets requests in flight finish, then exits 0', async () => {
-    const u = await startServe(['--timeout', '100', '--body-limit', '8mb', '--max-items', '1000']);
+  const long = (i: number) => `您好！第${i}号。${'经查，该路段路灯已于10月8日修复，请您放心。'.repeat(400)}`;
+
+  it.each([['0'], ['1']])('--workers %s: a request over --timeout gets 503 and the service keeps answering', async (workers) => {
+    const u = await startServe(['--timeout', '100', '--body-limit', '8mb', '--max-items', '1000', '--workers', workers]);
     try {
-      const long = (i: number) => `您好！第${i}号。${'经查，该路段路灯已于10月8日修复，请您放心。'.repeat(400)}`;
       const slow = await post(`${u.url}/v1/check`, { items: Array.from({ length: 200 }, (_, i) => ({ text: long(i) })) });
       expect(slow.status).toBe(503);
       expect(slow.body.message).toContain('100 毫秒');
       expect((await call(`${u.url}/healthz`)).status).toBe(200);
+    } finally {
+      await u.stop();
+    }
+  }, 60_000);
 
-      // a request in flight when SIGTERM arrives still gets its answer
-      const inFlight = post(`${u.url}/v1/check`, { items: Array.from({ length: 3 }, (_, i) => ({ text: long(i) })) });
+  it('SIGTERM lets the requests in flight finish (keep-alive connections included), then exits 0', async () => {
+    const u = await startServe(['--body-limit', '8mb']);
+    try {
+      expect((await call(`${u.url}/healthz`)).status).toBe(200); // a keep-alive connection now exists
+      const inFlight = post(`${u.url}/v1/check`, { items: Array.from({ length: 30 }, (_, i) => ({ text: long(i) })) });
       await new Promise((r) => setTimeout(r, 30));
       u.proc.kill('SIGTERM');
       const answer = await inFlight;
       expect(answer.status).toBe(200);
+      expect(answer.body.results).toHaveLength(30);
       expect(await u.stop()).toBe(0);
       expect(u.stderr()).toContain('正在停止');
     } finally {

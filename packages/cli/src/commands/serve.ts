@@ -27,7 +27,7 @@ export function registerServeCommand(program: Command): Command {
     .option('-c, --config <file>', '使用指定配置文件（不再从当前目录向上查找 .replylintrc.yaml）')
     .option('--profile <name>', '请求未指定规则配置时使用的规则配置')
     .option('--token <令牌>', '要求 /v1/ 接口带 Authorization: Bearer <令牌>（也可用环境变量 REPLYLINT_TOKEN）')
-    .addOption(new Option('--workers <n>', '工作线程数：0 在请求线程内检查（默认，延迟最低）；多核机器上可设为核数').default(0).argParser(integer(0, 64, '')))
+    .addOption(new Option('--workers <n>', '检查用的工作线程数（默认：核数 − 1，请求线程只负责收发；0 表示在请求线程内检查）').argParser(integer(0, 64, '')))
     .addOption(new Option('--body-limit <大小>', '请求体上限，超出返回 413').default(1024 * 1024, '1mb').argParser(size))
     .addOption(new Option('--max-items <n>', '一次请求最多检查的答复条数，超出返回 413').default(100).argParser(integer(1, 100000, '')))
     .addOption(new Option('--timeout <毫秒>', '单个请求的检查时限，超出返回 503').default(10000).argParser(integer(100, 600000, '（毫秒）')))
@@ -39,10 +39,11 @@ export function registerServeCommand(program: Command): Command {
     .action(async (opts: Record<string, unknown>) => {
       const { runServe } = await import('../serve/run.js');
       const token = (opts.token as string | undefined) ?? process.env.REPLYLINT_TOKEN;
+      const { workerThreads } = await import('../threads.js');
       process.exitCode = await runServe({
         host: opts.host as string,
         port: opts.port as number,
-        workers: opts.workers as number,
+        workers: (opts.workers as number | undefined) ?? workerThreads(true),
         bodyLimit: opts.bodyLimit as number,
         maxItems: opts.maxItems as number,
         timeout: opts.timeout as number,

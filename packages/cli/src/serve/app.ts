@@ -61,6 +61,21 @@ export interface ServeContext {
 
 const PUBLIC = new Set(['/', '/healthz', '/openapi.json']);
 
+/** Ticket metadata is a few levels deep; deeper values are refused before they reach a worker thread. */
+const MAX_META_DEPTH = 16;
+
+/** Whether `value` nests objects or arrays deeper than `limit` (iterative: no recursion on input). */
+function nestedDeeper(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(v as Record<string, unknown>)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 function sameToken(given: string, expected: string): boolean {
   const a = createHash('sha256').update(given).digest();
   const b = createHash('sha256').update(expected).digest();
@@ -193,6 +208,7 @@ export async function buildApp(ctx: ServeContext): Promise<FastifyInstance> {
   };
 
   const toItem = (body: CheckItemBody, index: number, path: string, listProfile: string | undefined): TextItem => {
+    if (body.meta !== undefined && nestedDeeper(body.meta, MAX_META_DEPTH)) throw badRequest(`${path}meta：嵌套超过 ${MAX_META_DEPTH} 层：工单元数据应为几层的「键: 值」对象`);
     const profile = body.profile ?? listProfile;
     checkProfile(body.profile, `${path}profile`);
     let meta: Record<string, unknown> | undefined = body.meta;
@@ -278,6 +294,7 @@ export async function buildApp(ctx: ServeContext): Promise<FastifyInstance> {
     },
     async (req) => {
       const body = req.body as RedactBody;
+      if (body.meta !== undefined && nestedDeeper(body.meta, MAX_META_DEPTH)) throw badRequest(`meta：嵌套超过 ${MAX_META_DEPTH} 层：工单元数据应为几层的「键: 值」对象`);
       const result = core.redact(body.text, {
         ...(body.meta !== undefined ? { meta: body.meta } : {}),
         ...(body.format ? { format: body.format } : {}),

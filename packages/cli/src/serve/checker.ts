@@ -1,7 +1,7 @@
-// Where the service's checks run: in the request thread (`--workers 0`) or on a pool of worker
-// threads started once at boot. Both enforce the per-request time limit: inline between items (a
-// single check cannot be interrupted in the thread that runs it), on the pool by answering 503 at
-// the limit while the thread finishes and is then used again.
+// Where the service's checks run: on a pool of worker threads started once at boot (the default),
+// or in the request thread (`--workers 0`). Both enforce the per-request time limit: inline between
+// items (a single check cannot be interrupted in the thread that runs it), on the pool by answering
+// 503 at the limit and sending none of the request's remaining chunks (the one running finishes).
 import type { Linter, LinterSpec, RunnerPool, TextItem, TextResult } from '@replylint/core';
 import type { Core } from '../core-loader.js';
 
@@ -50,13 +50,27 @@ export function poolChecker(core: Core, threads: number, spec: LinterSpec): Chec
     async check(items, timeoutMs) {
       const chunks: TextItem[][] = [];
       for (let i = 0; i < items.length; i += CHUNK) chunks.push(items.slice(i, i + CHUNK));
+      // at most one chunk per thread in flight for a request: when it runs out of time, the chunks
+      // not yet sent are dropped, so a timed-out request does not keep the threads busy
+      let timedOut = false;
       let timer: NodeJS.Timeout | undefined;
       const limit = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new CheckTimeoutError(timeoutMs)), timeoutMs);
+        timer = setTimeout(() => {
+          timedOut = true;
+          reject(new CheckTimeoutError(timeoutMs));
+        }, timeoutMs);
       });
+      const results: TextResult[][] = new Array(chunks.length);
+      let next = 0;
+      const lane = async () => {
+        while (!timedOut && next < chunks.length) {
+          const i = next++;
+          results[i] = await pool.run(chunks[i]!);
+        }
+      };
       try {
-        const done = await Promise.race([Promise.all(chunks.map((c) => pool.run(c))), limit]);
-        return done.flat();
+        await Promise.race([Promise.all(Array.from({ length: Math.min(threads, chunks.length) }, lane)), limit]);
+        return results.flat();
       } finally {
         clearTimeout(timer);
       }

@@ -95,10 +95,16 @@ export async function runServe(opts: ServeOptions): Promise<number> {
       if (closing) return;
       closing = true;
       process.stderr.write(`replylint 服务正在停止（${signal}）：等待处理中的请求完成…\n`);
+      // keep-alive connections become idle as their requests finish: close them then, or the
+      // server would wait for the clients' keep-alive timeout
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
       void app
         .close()
         .then(() => checker.close())
-        .then(() => done(0));
+        .then(() => {
+          clearInterval(sweep);
+          done(0);
+        });
     };
     // `on`, not `once`: a second signal while stopping must not fall back to Node's default
     // (killing the process with requests in flight)
