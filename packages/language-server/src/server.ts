@@ -388,21 +388,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   });
 
-  const KIND_NAMES: Record<string, string> = {
-    'handler-name': '承办人姓名',
-    'requester-name': '诉求人姓名',
-    phone: '电话',
-    'requester-phone': '诉求人电话',
-    'id-card': '身份证号',
-    'bank-card': '银行卡号',
-  };
   connection.onRequest(RedactRequest, (params): RedactResult => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || !core) return { masked: [], error: '没有打开这份答复' };
     const r = core.redact(doc.getText(), { format: doc.languageId === 'plaintext' ? 'text' : 'markdown' });
     const blocking = core.blockingProblem(r);
     if (blocking) return { masked: [], error: `${blocking.message}，无法确定诉求人、承办人信息，未生成公开版本：请修正文件头后重试` };
-    return { text: r.text, masked: r.redactions.map((x) => `第 ${x.line} 行第 ${x.column} 列 ${KIND_NAMES[x.kind] ?? x.kind} → ${x.masked}`) };
+    return { text: r.text, masked: r.redactions.map((x) => `第 ${x.line} 行第 ${x.column} 列 ${core!.REDACTION_KIND_NAMES[x.kind]} → ${x.masked}`) };
   });
 
   documents.listen(connection);

@@ -39,7 +39,7 @@ export { toSimplified, hasTraditional } from './parse/t2s.js';
 export { maskPersonalText } from './detect/mask.js';
 
 // the public version of a reply (masked personal details)
-export { redact, blockingProblem, type RedactOptions, type RedactResult, type Redaction, type RedactionKind, type RedactProblem } from './redact/index.js';
+export { redact, blockingProblem, REDACTION_KIND_NAMES, type RedactOptions, type RedactResult, type Redaction, type RedactionKind, type RedactProblem } from './redact/index.js';
 
 // deadlines
 export * from './deadline/index.js';

@@ -18,15 +18,6 @@ interface RedactCliOptions {
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
-const KIND_LABELS: Record<string, string> = {
-  'handler-name': '承办人姓名',
-  'requester-name': '诉求人姓名',
-  phone: '电话',
-  'requester-phone': '诉求人电话',
-  'id-card': '身份证号',
-  'bank-card': '银行卡号',
-};
-
 export function registerRedactCommand(program: Command): Command {
   return program
     .command('redact')
@@ -147,9 +138,9 @@ async function runRedact(file: string, opts: RedactCliOptions): Promise<number> 
     else {
       const counts = new Map<string, number>();
       for (const x of r) counts.set(x.kind, (counts.get(x.kind) ?? 0) + 1);
-      const summary = [...counts].map(([k, n]) => `${KIND_LABELS[k] ?? k} ${n}`).join('、');
+      const summary = [...counts].map(([k, n]) => `${core.REDACTION_KIND_NAMES[k as keyof typeof core.REDACTION_KIND_NAMES] ?? k} ${n}`).join('、');
       lines.push(`${label}：已打码 ${r.length} 处（${summary}）${opts.output !== undefined ? `，已写入 ${opts.output}` : ''}`);
-      for (const x of r) lines.push(`  第 ${x.line} 行第 ${x.column} 列  ${KIND_LABELS[x.kind] ?? x.kind} → ${x.masked}`);
+      for (const x of r) lines.push(`  第 ${x.line} 行第 ${x.column} 列  ${core.REDACTION_KIND_NAMES[x.kind]} → ${x.masked}`);
     }
     process.stderr.write(`${lines.join('\n')}\n`);
   }

@@ -308,6 +308,16 @@ export function redact(text: string, options: RedactOptions = {}): RedactResult 
  * could not be read (their names and phones may then be left in the text). Problems with other
  * keys (a bad dispatch time) do not matter for redaction.
  */
+/** What each kind of redaction masks, in Chinese (for reports of what was masked). */
+export const REDACTION_KIND_NAMES: Readonly<Record<RedactionKind, string>> = {
+  'handler-name': '承办人姓名',
+  'requester-name': '诉求人姓名',
+  phone: '电话',
+  'requester-phone': '诉求人电话',
+  'id-card': '身份证号',
+  'bank-card': '银行卡号',
+};
+
 export function blockingProblem(result: RedactResult): RedactProblem | undefined {
   return result.metaProblems?.find((p) => p.key === undefined || /^(?:citizen|handler|诉求人|承办人)(?:\.|$)/.test(p.key));
 }
