@@ -102,7 +102,6 @@ export async function buildApp(ctx: ServeContext): Promise<FastifyInstance> {
     requestTimeout: 60_000,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    ajv: undefined,
   });
   app.setValidatorCompiler(validatorCompiler as never);
   app.setSerializerCompiler(serializerCompiler as never);
