@@ -5,6 +5,7 @@ import { chmodSync, existsSync, readFileSync, readdirSync, statSync, writeFileSy
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { META_KEYS } from '@replylint/core';
 import iconv from 'iconv-lite';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
@@ -532,6 +533,8 @@ describe('init', () => {
     const text = readFileSync(join(d, '.replylintrc.yaml'), 'utf8');
     expect(text).toContain('extends: [suqian]');
     for (const key of ['extends', 'rules', 'phrases', 'policies', 'calendar', 'handler', 'segmenter']) expect(text).toMatch(new RegExp(`^# ${key}：`, 'm'));
+    // every front-matter key with its Chinese aliases, as the engine reads them (meta/keys.ts)
+    for (const k of META_KEYS) expect(text).toMatch(new RegExp(`^#   ${k.key} +${k.aliases.join('、')}`, 'm'));
     // the generated config is valid: the check runs with it
     r = run(['x.md'], { cwd: d });
     expect(r.code).toBe(1);

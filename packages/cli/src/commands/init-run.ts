@@ -14,6 +14,23 @@ const PROFILE_NAMES: Record<string, string> = {
   anning: '安宁方案（局长坐诊接诉）',
 };
 
+// the metadata keys and their Chinese aliases (meta/keys.ts), for the template's closing comment
+const META_KEY_LINES: [string, string][] = [
+  ['id', '工单编号、编号、留言编号'],
+  ['channel', '来源渠道、渠道'],
+  ['type', '诉求类型、类型（投诉、咨询、求助、举报、建议……）'],
+  ['anonymous', '匿名（true / false）'],
+  ['dispatchedAt', '派单时间、受理时间（2024-09-23 09:30）'],
+  ['repliedAt', '答复时间、回复时间、办结时间'],
+  ['request', '诉求内容、留言详情、来电内容'],
+  ['citizen', '诉求人（name 姓名、phone 电话）'],
+  ['handler', '承办人（name、unit 单位、phone）'],
+  ['approval', '审核、签批（by 签批人、role 职务、at 时间）'],
+  ['extension', '延期（approvedAt 批准时间、until 延期至）'],
+  ['profile', '规则配置'],
+];
+const metaKeyLines = (): string => META_KEY_LINES.map(([k, zh]) => `#   ${k.padEnd(13)}${zh}`).join('\n');
+
 export function configTemplate(profile: string, profiles: readonly string[]): string {
   const list = profiles.map((p) => `#   ${p.padEnd(12)}${PROFILE_NAMES[p] ?? ''}`).join('\n');
   return `# replylint（答复质检）配置文件
@@ -51,8 +68,13 @@ rules: {}
 #   unit: 某某区某某局
 #   phone: 0000-12345678
 
-# segmenter：分词后端。node-rs（默认，预编译，无需本机编译）或 nodejieba（需本机编译，加载慢、占内存多）。
+# segmenter：分词后端。node-rs（默认，预编译，无需本机编译）、wasm（WebAssembly，各平台通用，较慢）
+#   或 nodejieba（需本机编译，加载慢、占内存多）。
 # segmenter: node-rs
+
+# ——答复文件头（front matter）可用的键，写在每份答复开头的 --- 之间，中文键名亦可——
+${metaKeyLines()}
+#   冒号用半角加空格：诉求类型: 投诉
 `;
 }
 
