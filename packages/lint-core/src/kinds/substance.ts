@@ -13,6 +13,10 @@ const options = z.strictObject({
   hollow: z.array(patternSchema).default([]),
   /** Minimum characters left after removing hollow sentences. */
   minContentChars: z.number().int().min(0).default(30),
+  /** Case-specific facts: a reply shorter than minChars that states one is not too short… */
+  facts: z.array(patternSchema).default([]),
+  /** …when it has at least this many characters. */
+  minFactChars: z.number().int().min(0).default(20),
 });
 
 const OTHER_CONTENT = /[\p{L}\p{N}]/u;
@@ -28,8 +32,8 @@ function countContent(s: string): number {
   return n;
 }
 
-function hollowPatterns(o: z.infer<typeof options>): PatternSet {
-  return compilePatterns(o.hollow);
+function compiled(o: z.infer<typeof options>): { hollow: PatternSet; facts: PatternSet } {
+  return { hollow: compilePatterns(o.hollow), facts: compilePatterns(o.facts) };
 }
 
 export const substanceKind = defineKind({
@@ -38,21 +42,28 @@ export const substanceKind = defineKind({
   options,
   messageIds: ['tooShort', 'onlyReferral'],
   create(ctx, o) {
-    const hollow = prepared(o, hollowPatterns);
+    const { hollow, facts } = prepared(o, compiled);
     return {
       document() {
         const { simp, sentences } = ctx.doc;
         const total = countContent(simp);
         if (total < o.minChars) {
-          ctx.report({ messageId: 'tooShort', data: { count: total, min: o.minChars } });
+          if (total < o.minFactChars || !facts.test(simp)) ctx.report({ messageId: 'tooShort', data: { count: total, min: o.minChars } });
           return;
         }
-        // only whether the threshold is reached matters: stop counting once it is
+        // only whether the threshold is reached matters: stop counting once it is. A hollow
+        // phrase (thanks, a referral) takes only its own words out of a sentence: with half-width
+        // commas one "sentence" can hold the whole account after it
         let content = 0;
         for (const s of sentences) {
           const body = simp.slice(s.start, s.end);
-          const n = countContent(body);
-          if (n === 0 || hollow.test(body)) continue;
+          let n = countContent(body);
+          if (n === 0) continue;
+          if (hollow.test(body)) {
+            const spans = hollow.spans(body);
+            for (let i = 0; i < spans.length; i += 2) n -= countContent(body.slice(spans[i]!, spans[i + 1]!));
+            if (n < 8) continue;
+          }
           content += n;
           if (content >= o.minContentChars) return;
         }
