@@ -259,7 +259,7 @@ const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'â
 
 function table(head: string[], rows: string[][], right: boolean[]): string {
   const widths = head.map((h, i) => Math.max(...[h, ...rows.map((r) => r[i]!)].map(displayWidth)));
-  const line = (cells: string[]) => `  ${cells.map((c, i) => (right[i] ? padStart(c, widths[i]!) : padEnd(c, widths[i]!))).join('  ')}\n`;
+  const line = (cells: string[]) => `  ${cells.map((c, i) => (right[i] ? padStart(c, widths[i]!) : padEnd(c, widths[i]!))).join('  ')}`.trimEnd() + '\n';
   return line(head) + rows.map(line).join('');
 }
 
