@@ -160,7 +160,7 @@ export async function buildApp(ctx: ServeContext): Promise<FastifyInstance> {
         id: req.id,
         method: req.method,
         // the route pattern, never the query string
-        path: req.routeOptions.url ?? req.url.split('?', 1)[0],
+        path: req.routeOptions.url ?? req.url.split('?', 1)[0]!.slice(0, 200),
         status: reply.statusCode,
         ms: Math.round((performance.now() - started) * 100) / 100,
       };
@@ -185,14 +185,14 @@ export async function buildApp(ctx: ServeContext): Promise<FastifyInstance> {
     }
     // a bug: logged without the request body, answered without details
     ctx.log?.({ time: new Date().toISOString(), id: req.id, level: 'error', error: e.name, code: e.code });
-    return reply.code(500).type('application/json; charset=utf-8').send({ error: 'internal', message: '服务内部错误，请求未能完成：请稍后重试，并把时间和请求编号报告给管理员' });
+    return reply.code(500).type('application/json; charset=utf-8').send({ error: 'internal', message: `服务内部错误，请求未能完成：请稍后重试，并把时间和请求编号 ${req.id} 报告给管理员` });
   });
 
   app.setNotFoundHandler((req, reply) =>
     reply
       .code(404)
       .type('application/json; charset=utf-8')
-      .send({ error: 'not-found', message: `没有 ${req.method} ${req.url.split('?', 1)[0]}：可用 POST /v1/check、POST /v1/deadlines、POST /v1/redact、GET /v1/rules、GET /healthz、GET /openapi.json` }),
+      .send({ error: 'not-found', message: `没有 ${req.method} ${req.url.split('?', 1)[0]!.slice(0, 100)}：可用 POST /v1/check、POST /v1/deadlines、POST /v1/redact、GET /v1/rules、GET /healthz、GET /openapi.json` }),
   );
 
   const knownProfiles = new Set(ctx.ruleRows.profiles);
