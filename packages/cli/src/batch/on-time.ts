@@ -5,13 +5,13 @@
 import type { Linter } from '@replylint/core';
 
 export interface OnTimeJudge {
-  /** true/false when the row can be judged, undefined otherwise. */
-  judge(meta: { dispatchedAt?: unknown; repliedAt?: unknown; type?: unknown }): boolean | undefined;
+  /** true/false when the row can be judged, undefined otherwise (times as parsed from the row). */
+  judge(row: { dispatchedAt?: Date; repliedAt?: Date; type?: string }): boolean | undefined;
   /** Why no row could be judged (no deadline table), if so. */
   readonly unavailable: string | undefined;
 }
 
-export function onTimeJudge(linter: Linter, parse: (s: string) => Date | undefined): OnTimeJudge {
+export function onTimeJudge(linter: Linter): OnTimeJudge {
   let unavailable: string | undefined;
   // a dispatch minute and type give one completion deadline: exports repeat them often
   const dueCache = new Map<string, number | null>();
@@ -19,11 +19,9 @@ export function onTimeJudge(linter: Linter, parse: (s: string) => Date | undefin
     get unavailable() {
       return unavailable;
     },
-    judge(meta) {
-      if (unavailable !== undefined) return undefined;
-      const { dispatchedAt, repliedAt, type } = meta;
-      if (typeof dispatchedAt !== 'string' || typeof repliedAt !== 'string' || typeof type !== 'string') return undefined;
-      const key = `${dispatchedAt}|${type}`;
+    judge({ dispatchedAt, repliedAt, type }) {
+      if (unavailable !== undefined || !dispatchedAt || !repliedAt || !type) return undefined;
+      const key = `${dispatchedAt.getTime()}|${type}`;
       let due = dueCache.get(key);
       if (due === undefined) {
         try {
@@ -39,9 +37,7 @@ export function onTimeJudge(linter: Linter, parse: (s: string) => Date | undefin
         if (dueCache.size > 50_000) dueCache.clear();
         dueCache.set(key, due);
       }
-      if (due === null) return undefined;
-      const replied = parse(repliedAt);
-      return replied ? replied.getTime() <= due : undefined;
+      return due === null ? undefined : repliedAt.getTime() <= due;
     },
   };
 }

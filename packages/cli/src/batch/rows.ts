@@ -22,6 +22,9 @@ export interface RowInfo {
   type?: string;
   /** The reply's date (else the dispatch date), YYYY-MM-DD in Beijing time: for the weekly trend. */
   date?: string;
+  /** The dispatch and reply times, as parsed (for 按时办结). */
+  dispatchedAt?: Date;
+  repliedAt?: Date;
 }
 
 export interface CoreApi {
@@ -78,6 +81,7 @@ export function rowToItem(row: Row, columns: ColumnMap, core: CoreApi): { item?:
     const at = core.parseBeijingTime(v);
     if (at) {
       meta[key] = v;
+      info[key] = at;
       if (role === 'replied' || !info.date) info.date = beijingDate(at); // the reply date wins
     } else problems.push({ row: row.row, column: columns[role]!, problem: `时间「${core.maskPersonalText(v.slice(0, 20))}」无法识别（应如 2024-03-12 09:30），按没有该时间检查` });
   }

@@ -120,7 +120,7 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
     ...(opts.config !== undefined ? { configFile: resolve(cwd, opts.config) } : { cwd }),
   };
   const mainLinter = core.lintersFromSpec(spec)(); // a bad configuration stops here (exit 2)
-  const timeliness = onTimeJudge(mainLinter, core.parseBeijingTime);
+  const timeliness = onTimeJudge(mainLinter);
   const threads = opts.workers ?? workerThreads(totalBytes >= PARALLEL_MIN_BYTES);
 
   // the outputs, each written beside its final name and renamed at the end
@@ -202,7 +202,7 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
           continue;
         }
         const id = nextId++;
-        const onTime = timeliness.judge(item.meta as Record<string, unknown>);
+        const onTime = timeliness.judge(info);
         pending.set(id, { file: shown, info, problems: rowProblems, headers: table.headers, values: row.values, columns, text: item.text, ...(onTime !== undefined ? { onTime } : {}) });
         yield { ...item, id };
       }

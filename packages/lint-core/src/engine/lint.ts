@@ -141,7 +141,7 @@ export function lintText(env: LintEnv, text: string, call: LintCall = {}): LintR
     const result = parseMetadata(fm.value, fm.valueStart, [fm.start, fm.end]);
     meta = result.meta;
     metaRanges = result.keyRanges;
-    for (const p of result.problems) diagnostics.push(metaDiagnostic(p.messageId, p.data, p.range, { ...(p.fatal ? { fatal: true } : {}), ...(p.fix ? { fix: p.fix } : {}), ...(p.messageId === 'fullWidthColon' ? { severity: 1 as const } : {}) }));
+    for (const p of result.problems) diagnostics.push(metaDiagnostic(p.messageId, p.data, p.range, { ...(p.fatal ? { fatal: true } : {}), ...(p.fix ? { fix: p.fix } : {}), ...(p.severity ? { severity: p.severity } : {}) }));
   } else if (/^\uFEFF?---[ \t]*\r?\n/.test(text) && !/\n---[ \t]*(?:\r?\n|$)/.test(text)) {
     // `---` opens front matter that never closes: the metadata would be silently ignored
     diagnostics.push(metaDiagnostic('unclosed', {}, [0, 3]));

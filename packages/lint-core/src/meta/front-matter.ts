@@ -21,6 +21,8 @@ export interface MetadataProblem {
   data: Record<string, string>;
   range: Range;
   fatal?: boolean;
+  /** 1: a warning (the metadata was still read); default an error. */
+  severity?: 1;
   fix?: { range: Range; text: string };
 }
 
@@ -147,6 +149,7 @@ export function parseMetadata(yamlText: string, base: number, fmRange: Range): M
       const replacement = `${m[1]}${m[2]}: `;
       fixes.push({
         messageId: 'fullWidthColon',
+        severity: 1,
         data: { key: m[2]! },
         range: [base + colon, base + colon + 1],
         fix: { range: [base + colon, base + offset + all.length], text: ': ' },
