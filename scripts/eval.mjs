@@ -89,6 +89,8 @@ if (run.status === 2 && !existsSync(results)) {
 // which says both elements are missing, and communication-details stays silent; that report
 // counts for communication-details too.
 const COVERED_BY = { 'communication-details': ['contact-time', 'noContact'] };
+const listed = spawnSync(process.execPath, [bin, 'rules', '-f', 'json', '--profile', profile], { encoding: 'utf8' });
+const profileSeverity = new Map(JSON.parse(listed.stdout).rules.map((r) => [r.id, r.severity === 'error' ? 2 : 1]));
 const tool = new Map(); // id → Map(rule → severity max)
 for (const line of readFileSync(results, 'utf8').split('\n')) {
   if (!line.trim()) continue;
@@ -96,6 +98,9 @@ for (const line of readFileSync(results, 'utf8').split('\n')) {
   const m = new Map();
   for (const f of r.findings ?? []) {
     m.set(f.ruleId, Math.max(m.get(f.ruleId) ?? 0, f.severity));
+    // a fault two rules saw is reported once (a rule's yieldsTo); the report names the others,
+    // which count as reported at their own severity under the profile (never above the report's)
+    for (const rule of f.covers ?? []) m.set(rule, Math.max(m.get(rule) ?? 0, Math.min(f.severity, profileSeverity.get(rule) ?? 1)));
     for (const [rule, [by, messageId]] of Object.entries(COVERED_BY)) {
       if (f.ruleId === by && f.messageId === messageId) m.set(rule, Math.max(m.get(rule) ?? 0, f.severity));
     }

@@ -10,8 +10,9 @@ const dir = join(root, 'docs', 'rules');
 mkdirSync(dir, { recursive: true });
 const profiles = listProfiles();
 let n = 0;
-for (const rule of loadBuiltinRules().values()) {
-  writeFileSync(join(dir, `${rule.id}.md`), renderRuleDoc(rule, severitiesByProfile(rule.id, profiles), optionsWithListReferences(rule)));
+const rules = loadBuiltinRules();
+for (const rule of rules.values()) {
+  writeFileSync(join(dir, `${rule.id}.md`), renderRuleDoc(rule, severitiesByProfile(rule.id, profiles), optionsWithListReferences(rule), rules));
   n++;
 }
 console.log(`已生成 ${n} 个规则文档页：docs/rules/`);

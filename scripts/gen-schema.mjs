@@ -66,6 +66,7 @@ const RULE_DESCRIPTIONS = {
   messages: '提示信息：键为 messageId，值为中文提示，说明错在哪、应怎样写；可用 {{占位符}}。',
   options: '规则类型的选项；{ $list: 名称 } 插入 rules/lists/ 中的词表（literal: true 时按原文逐词比较）。',
   appliesTo: '只对符合条件的答复生效（诉求类型、渠道、是否匿名、必须有的文件头字段）。',
+  yieldsTo: '与另一条规则查出的是同一问题时只报一次：rule 为另一条规则，messageIds 为它的提示，ours 为本规则说同一件事的提示；两者都报时保留级别较高的一条，级别相同时保留另一条规则的；samePlace: true 时只合并落在同一处文字上的报告。',
   examples: '示例：valid 不应报告，invalid 应报告；加载规则时逐条运行。',
 };
 

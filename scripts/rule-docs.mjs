@@ -36,7 +36,26 @@ function listSection(use) {
   return lines;
 }
 
-export function renderRuleDoc(rule, severities, shownOptions) {
+const ids = (list) => list.map((m) => `\`${m}\``).join('、');
+
+/** The pairs of reports this rule shares with others (its `yieldsTo`, and theirs naming it). */
+function overlapSection(rule, allRules) {
+  const lines = [];
+  const place = (y) => (y.samePlace ? '，落在同一处文字上时' : '，在同一份答复中');
+  for (const y of rule.yieldsTo ?? []) {
+    lines.push(`- 本规则的 ${ids(y.ours)} 与 [${y.rule}](${y.rule}.md) 的 ${ids(y.messageIds)}${place(y)}只报告一次：级别高的一条保留；级别相同时由 ${y.rule} 报告。`);
+  }
+  for (const other of allRules.values()) {
+    for (const y of other.yieldsTo ?? []) {
+      if (y.rule !== rule.id) continue;
+      lines.push(`- [${other.id}](${other.id}.md) 的 ${ids(y.ours)} 与本规则的 ${ids(y.messageIds)}${place(y)}只报告一次：级别高的一条保留；级别相同时由本规则报告。`);
+    }
+  }
+  if (!lines.length) return [];
+  return ['## 与其他规则重叠', '', '同一个问题两条规则都能查出时，只报告一次；保留的那条在 `covers` 中列出另一条规则，并在相关位置（`related`）指出它查出的文字。', '', ...lines, ''];
+}
+
+export function renderRuleDoc(rule, severities, shownOptions, allRules = new Map()) {
   const lines = [];
   lines.push(`<!-- 本页由 scripts/gen-rule-docs.mjs 根据 rules/core/${rule.id}.yaml 生成，请勿手工修改。 -->`);
   lines.push(`# ${rule.id}`, '');
@@ -57,6 +76,7 @@ export function renderRuleDoc(rule, severities, shownOptions) {
   lines.push('## 提示信息', '');
   for (const [id, m] of Object.entries(rule.messages)) lines.push(`- \`${id}\`：${m}`);
   lines.push('');
+  lines.push(...overlapSection(rule, allRules));
   lines.push('## 示例', '', '不符合要求：', '');
   for (const ex of rule.examples.invalid) lines.push(fence(exampleText(ex)), '');
   lines.push('符合要求：', '');

@@ -30,7 +30,7 @@ describe('npm install -g of the packed tarball', () => {
     expect(r.status).toBe(1);
     const ids = (JSON.parse(r.stdout) as { messages: { ruleId: string }[] }[])[0]!.messages.map((m) => m.ruleId);
     expect(ids).toContain('no-evasive-phrase');
-    expect(ids).toContain('handler-name');
+    expect(ids).toContain('signature-block');
   }, 60_000);
 
   it('replylint-language-server answers initialize over stdio', async () => {

@@ -15,7 +15,7 @@ const GOLDEN = join(CLI_ROOT, 'test', 'golden');
 const UPDATE = process.env.REPLYLINT_UPDATE_GOLDEN === '1';
 
 // a reply with eleven findings (missing elements, a stock non-answer, a bad 文号, a referral)
-const TEN = '张先生：\n\n您好！您反映的问题已转相关部门办理，请耐心等待。依据宿政发(2021)12号文件，这不归我们管，请您自行联系物业。\n';
+const TEN = '张先生：\n\n您好！您反映的问题已转相关部门办理，请耐心等待。依据宿政发(2021)12号文件，这不归我们管，请您自行联系物业。您无理取闹，已联系市民解释。经查，楼道杂物已于9月23日清理。根据相关规定，不予受理。\n';
 const dir = tempDir({ 'ten.md': TEN }, { bare: true });
 afterAll(() => removeDir(dir));
 

@@ -20,6 +20,8 @@ export const SOURCE = 'replylint';
 export interface DiagnosticData {
   fix?: Fix;
   suggestions?: { desc: string; fix: Fix }[];
+  /** Rules whose report of the same fault this diagnostic stands for (core Diagnostic.covers). */
+  covers?: string[];
   /** The document version the offsets belong to. */
   version: number;
 }
@@ -37,6 +39,7 @@ export function toLspDiagnostic(doc: TextDocument, d: Diagnostic, rules: Readonl
   const data: DiagnosticData = { version: doc.version };
   if (d.fix) data.fix = d.fix;
   if (d.suggestions?.length) data.suggestions = d.suggestions.map((s) => ({ desc: s.desc, fix: s.fix }));
+  if (d.covers?.length) data.covers = d.covers;
   const out: LspDiagnostic = {
     range: toRange(doc, d.range),
     severity: d.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,

@@ -25,7 +25,7 @@ import {
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Linter, Segmenter, SegmenterName } from '@replylint/core';
-import { disableLineAction, fixActions, replaceAll, SOURCE, toLspDiagnostic } from './convert.js';
+import { disableLineAction, fixActions, replaceAll, SOURCE, toLspDiagnostic, type DiagnosticData } from './convert.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings.js';
 import { replySnippet, signatureLines } from './template.js';
 import { DeadlinesRequest, RedactRequest, TemplateRequest, type DeadlinesResult, type RedactResult } from './protocol.js';
@@ -258,7 +258,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       actions.push(...fixActions(doc, mine));
       const handler = signatureLines(settings.handler);
       for (const d of mine) {
-        if (d.code === 'signature-block' && handler) {
+        if ((d.code === 'signature-block' || (d.data as DiagnosticData | undefined)?.covers?.includes('signature-block')) && handler) {
           const text = doc.getText();
           const end = doc.positionAt(text.length);
           const a = CodeAction.create('插入署名（来自设置中的承办人信息）', { changes: { [doc.uri]: [TextEdit.insert(end, `${text.endsWith('\n') ? '' : '\n'}\n${handler.join('\n')}\n`)] } }, CodeActionKind.QuickFix);

@@ -120,6 +120,20 @@ describe('language server over stdio', () => {
     expect(applyEdits(text, all.edit.changes![uri]!)).toContain('宿政办秘〔2021〕32号');
   });
 
+  it('a report standing for signature-block too (no name in the signature) still offers to insert the signature', async () => {
+    const uri = pathToFileURL(join(dir, 'covers.md')).href;
+    const text = '您好！经查，占道摊位已于9月23日清理。\n\n宿城区城管局\n联系电话：0527-84361234\n';
+    const wait = client.diagnostics(uri);
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const p = await wait;
+    expect(p.diagnostics.filter((d) => d.code === 'signature-block')).toEqual([]);
+    const name = p.diagnostics.find((d) => d.code === 'handler-name')!;
+    expect((name.data as { covers?: string[] }).covers).toEqual(['signature-block']);
+    const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: name.range, context: { diagnostics: [name] } })) as { title: string; edit: WorkspaceEdit }[];
+    const signature = actions.find((a) => a.title.startsWith('插入署名'))!;
+    expect(applyEdits(text, signature.edit.changes![uri]!)).toMatch(/承办人：王磊\n联系电话：0527-84361234\n$/);
+  });
+
   it('hover shows the rule and its source clause, and on the front matter the deadlines', async () => {
     const uri = pathToFileURL(join(dir, 'c.md')).href;
     const text = '---\nprofile: suzhou-jkq\ntype: 投诉\ndispatchedAt: 2024-09-27 10:00\n---\n该市民无理取闹。\n';

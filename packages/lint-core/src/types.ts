@@ -6,7 +6,7 @@
  * Version of the diagnostic and result types below. The minor number grows when fields are added,
  * the major number when a field changes meaning or is removed.
  */
-export const RESULT_FORMAT_VERSION = '1.0';
+export const RESULT_FORMAT_VERSION = '1.1';
 
 export type Severity = 'off' | 'warn' | 'error';
 export type ReportSeverity = 1 | 2; // 1 = warning, 2 = error (ESLint numbering)
@@ -54,6 +54,11 @@ export interface Diagnostic {
   fix?: Fix;
   suggestions?: Suggestion[];
   related?: RelatedLocation[];
+  /**
+   * Other rules that saw the same fault and were not reported separately (one problem, one
+   * report: a rule's `yieldsTo`). Their places are in `related`, their suggestions here.
+   */
+  covers?: string[];
   /** true when the problem makes the rest of the document unreliable (e.g. unparsable front matter). */
   fatal?: boolean;
 }

@@ -76,7 +76,11 @@ async function openSink(cwd: string, path: string, make: (target: string) => Bat
 const problemText = (p: RowProblem) => (p.column ? `${p.column}：${p.problem}` : p.problem);
 
 function toResult(p: Pending, checked: TextResult): RowResult {
-  const findings: Finding[] = checked.diagnostics.map((d) => ({ ruleId: d.ruleId, severity: d.severity, messageId: d.messageId, message: d.message, start: d.range[0], end: d.range[1] }));
+  const findings: Finding[] = checked.diagnostics.map((d) => {
+    const f: Finding = { ruleId: d.ruleId, severity: d.severity, messageId: d.messageId, message: d.message, start: d.range[0], end: d.range[1] };
+    if (d.covers?.length) f.covers = d.covers;
+    return f;
+  });
   let errors = 0;
   for (const f of findings) if (f.severity === 2) errors++;
   const r: RowResult = { file: p.file, row: p.info.row, passed: errors === 0, errors, warnings: findings.length - errors, findings };

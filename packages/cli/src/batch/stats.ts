@@ -9,6 +9,8 @@ export interface Finding {
   /** UTF-16 offsets in the reply cell. */
   start: number;
   end: number;
+  /** Other rules that saw the same fault, reported once here (core Diagnostic.covers). */
+  covers?: string[];
 }
 
 /** One checked row: what results.jsonl holds, line by line. */

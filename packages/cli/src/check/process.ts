@@ -102,6 +102,7 @@ export function toMessages(diagnostics: readonly Diagnostic[], text: string, cor
     if (d.fatal) m.fatal = true;
     if (d.fix) m.fix = { range: [d.fix.range[0], d.fix.range[1]], text: d.fix.text };
     if (d.suggestions?.length) m.suggestions = d.suggestions.map((s) => ({ messageId: s.messageId, desc: s.desc, fix: { range: [s.fix.range[0], s.fix.range[1]], text: s.fix.text } }));
+    if (d.covers?.length) m.covers = d.covers;
     return m;
   });
 }

@@ -19,6 +19,7 @@ export function toEslintMessage(m: CliMessage): Record<string, unknown> {
   if (m.fatal) out.fatal = true;
   if (m.fix) out.fix = { range: m.fix.range, text: m.fix.text };
   if (m.suggestions?.length) out.suggestions = m.suggestions.map((s) => ({ ...(s.messageId ? { messageId: s.messageId } : {}), desc: s.desc, fix: { range: s.fix.range, text: s.fix.text } }));
+  if (m.covers) out.covers = m.covers;
   return out;
 }
 

@@ -20,6 +20,8 @@ export interface CliMessage {
   fix?: CliFix;
   suggestions?: { messageId?: string; desc: string; fix: CliFix }[];
   fatal?: boolean;
+  /** Other rules that saw the same fault, reported once here (core Diagnostic.covers). */
+  covers?: string[];
   /** [start, end) UTF-16 offsets into the text (BOM excluded). */
   range: [number, number];
 }

@@ -32,6 +32,7 @@ export function presentDiagnostic(core: Core, d: Diagnostic, starts: readonly nu
   if (d.metaKey) out.metaKey = d.metaKey;
   if (d.fix) out.fix = { range: [d.fix.range[0], d.fix.range[1]], text: d.fix.text };
   if (d.suggestions?.length) out.suggestions = d.suggestions.map((s) => ({ desc: s.desc, fix: { range: [s.fix.range[0], s.fix.range[1]], text: s.fix.text } }));
+  if (d.covers?.length) out.covers = d.covers;
   return out;
 }
 

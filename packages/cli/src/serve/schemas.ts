@@ -52,6 +52,7 @@ export const diagnosticSchema = z.object({
   inText: z.boolean(),
   fix: FIX.optional().describe('可自动应用的修改'),
   suggestions: z.array(z.object({ desc: z.string(), fix: FIX })).optional().describe('需人工确认的改法'),
+  covers: z.array(z.string()).optional().describe('同一问题另有这些规则也查出，只在此报告一次'),
 });
 
 export const checkResultSchema = z.object({

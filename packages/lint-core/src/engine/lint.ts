@@ -17,6 +17,7 @@ import type { ActiveRule, ResolvedRules } from './resolve.js';
 import { formatMessage, formatSuggestions } from './messages.js';
 import { isReplylintError } from '../util/errors.js';
 import { applyDirectives, parseDirectives } from './directives.js';
+import { mergeOverlaps } from './overlaps.js';
 
 export const META_RULE_ID = 'front-matter';
 export const DIRECTIVE_RULE_ID = 'unused-directive';
@@ -184,7 +185,9 @@ export function lintText(env: LintEnv, text: string, call: LintCall = {}): LintR
   runRules(active, { doc: view, meta, metaLocation, now: call.now ?? new Date(), profile: resolved.profile, env }, diagnostics);
 
   const directives = parseDirectives(parsed.comments, text);
-  const { kept, suppressed, used } = applyDirectives(diagnostics, directives);
+  const applied = applyDirectives(diagnostics, directives);
+  const { suppressed, used } = applied;
+  const kept = mergeOverlaps(applied.kept, active);
   if (env.reportUnusedDisableDirectives !== 'off' && !only) {
     const sev = env.reportUnusedDisableDirectives === 'error' ? 2 : 1;
     for (const d of directives) {

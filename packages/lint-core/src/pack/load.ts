@@ -301,8 +301,24 @@ export function loadRulePack(dir: string): Map<string, RuleDefinition> {
     if (`${rule.id}.yaml` !== name) throw new ConfigError(`${join(coreDir, name)}:1: id: 应与文件名一致（${name.replace(/\.yaml$/, '')}）`, join(coreDir, name), 1, 'id');
     map.set(rule.id, rule);
   }
+  checkYields(map);
   if (key) writeCache(PACK_CACHE, { key, rules: [...map.values()].map(({ kindDef: _k, fixable: _f, ...rest }) => rest) });
   return map;
+}
+
+/** Every `yieldsTo` names a rule of the pack and messages both rules have. */
+function checkYields(map: ReadonlyMap<string, RuleDefinition>): void {
+  for (const rule of map.values()) {
+    for (const [i, y] of (rule.yieldsTo ?? []).entries()) {
+      const where = `yieldsTo.${i}`;
+      const other = map.get(y.rule);
+      if (!other || other.id === rule.id) throw new ConfigError(`${rule.file}: ${where}.rule: 没有规则「${y.rule}」（应为另一条规则的 id）`, rule.file, undefined, `${where}.rule`);
+      const theirs = y.messageIds.find((m) => !(m in other.messages));
+      if (theirs) throw new ConfigError(`${rule.file}: ${where}.messageIds: 规则 ${y.rule} 没有提示「${theirs}」`, rule.file, undefined, `${where}.messageIds`);
+      const ours = y.ours.find((m) => !(m in rule.messages));
+      if (ours) throw new ConfigError(`${rule.file}: ${where}.ours: 本规则没有提示「${ours}」`, rule.file, undefined, `${where}.ours`);
+    }
+  }
 }
 
 function referencedMessageIds(value: unknown, out = new Set<string>()): Set<string> {

@@ -37,6 +37,22 @@ const exampleSchema = z.union([
   }),
 ]);
 
+/**
+ * One fault that another rule reports too (one problem, one report): when a document has reports
+ * of both, only one is shown, the more severe; on equal severity the other rule's (engine/overlaps.ts).
+ */
+export const yieldsToSchema = z.strictObject({
+  /** The other rule. */
+  rule: z.string(),
+  /** Its reports that say the same… */
+  messageIds: z.array(z.string()).min(1),
+  /** …as these reports of this rule. */
+  ours: z.array(z.string()).min(1),
+  /** Only where the two reports' ranges overlap (the same words), not anywhere in the document. */
+  samePlace: z.boolean().optional(),
+});
+export type YieldsTo = z.infer<typeof yieldsToSchema>;
+
 export const ruleSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'kebab-case 规则 id'),
   kind: z.string(),
@@ -48,6 +64,7 @@ export const ruleSchema = z.strictObject({
   messages: z.record(z.string(), z.string().min(1)),
   options: z.record(z.string(), z.unknown()).default({}),
   appliesTo: appliesToSchema.optional(),
+  yieldsTo: z.array(yieldsToSchema).optional(),
   /** Severity to use when the rule's `appliesTo` … (e.g. warn otherwise) is expressed via options by kinds. */
   examples: z.strictObject({
     valid: z.array(exampleSchema).min(1),

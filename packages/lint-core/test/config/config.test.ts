@@ -49,7 +49,7 @@ describe('.replylintrc.yaml', () => {
     expect(coreLint('该市民无理取闹。', { config: only }).map((d) => `${d.ruleId}/${d.severity}`)).toEqual(['no-harsh-language/1']);
     const dflt = loadConfig({ from: project({ '.replylintrc.yaml': 'rules:\n  no-harsh-language: warn\n' }) });
     const ids = new Set(coreLint('该市民无理取闹。', { config: dflt }).map((d) => d.ruleId));
-    expect(ids.has('no-harsh-language') && ids.has('handler-name')).toBe(true);
+    expect(ids.has('no-harsh-language') && ids.has('satisfaction')).toBe(true);
   });
 
   it('appends extra phrases (as literal text) to a phrase rule', () => {

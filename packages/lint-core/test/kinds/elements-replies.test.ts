@@ -25,7 +25,8 @@ describe('elements rules on the bad corpus', () => {
   it.each(badFiles)('%s reports exactly the listed elements problems', (name) => {
     const text = readFileSync(join(bad, name), 'utf8');
     const listed = /problems:\s*([^>]*)-->/.exec(text)?.[1]?.split(/[,\s]+/).filter((x) => IDS.includes(x)) ?? [];
-    const found = new Set(lint(text, { profile: 'recommended', now: NOW }).filter((d) => IDS.includes(d.ruleId)).map((d) => d.ruleId));
+    // a fault two rules see is reported once; the report names the other rule in `covers`
+    const found = new Set(lint(text, { profile: 'recommended', now: NOW }).flatMap((d) => [d.ruleId, ...(d.covers ?? [])]).filter((id) => IDS.includes(id)));
     expect([...found].sort()).toEqual([...new Set(listed)].sort());
   });
 });
