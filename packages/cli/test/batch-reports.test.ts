@@ -65,6 +65,23 @@ beforeAll(async () => {
 afterAll(() => removeDir(dir));
 
 describe('replylint batch --xlsx', () => {
+  it('goes on in 「逐条结果（2）」… when a sheet is full (Excel opens at most 1,048,576 rows)', async () => {
+    const r = run(['batch', 'export.xlsx', '--xlsx', 'out/split.xlsx'], { cwd: dir, env: { REPLYLINT_XLSX_SHEET_ROWS: '10' } });
+    expect(r.code, r.stderr).toBe(2);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'out', 'split.xlsx'));
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['逐条结果', '逐条结果（2）', '逐条结果（3）', '按承办单位', '按规则']);
+    const [a, b, c] = wb.worksheets as ExcelJS.Worksheet[];
+    expect([a!.rowCount, b!.rowCount, c!.rowCount]).toEqual([11, 11, 6]); // each with its header; 25 rows in all
+    for (const ws of [a!, b!, c!]) {
+      expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([...HEADERS, '是否通过', '错误数', '警告数', '问题', '数据问题']);
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    }
+    // the rows in export order across the sheets
+    const ids = [a!, b!, c!].flatMap((ws) => ws.getColumn(1).values.slice(2).map(String));
+    expect(ids).toEqual([...made.map((m) => m.id), '2024031299999']);
+  });
+
   it('writes the three sheets with the original columns, results, frozen headers, filters and readable widths', async () => {
     expect(result.code, result.stderr).toBe(2); // findings, and one row not checked
     expect(result.stderr).not.toContain('DeprecationWarning');

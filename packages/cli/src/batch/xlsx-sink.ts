@@ -14,6 +14,11 @@ type Sheet = ExcelJS.Worksheet;
 
 /** Rows kept before the first sheet's columns are sized (and then written). */
 const SAMPLE_ROWS = 200;
+/**
+ * Data rows per sheet: Excel opens at most 1,048,576 rows (the header is one), so a larger export
+ * goes on in 「逐条结果（2）」 and so on. REPLYLINT_XLSX_SHEET_ROWS lowers it (tests).
+ */
+const SHEET_ROWS = Math.min(1_048_575, Math.max(1, Number(process.env.REPLYLINT_XLSX_SHEET_ROWS) || 1_048_575));
 /** Excel's limit for the text of one cell. */
 const CELL_MAX = 32_767;
 const MAX_WIDTH = 60;
@@ -83,6 +88,9 @@ export function xlsxSink(target: string, core: ReportCore): BatchSink {
   let widths: number[] = [];
   let sample: MaskedCell[][] | undefined = [];
   let written = 0;
+  /** Sheets of 「逐条结果」 so far, and data rows in the current one. */
+  let sheets = 0;
+  let inSheet = 0;
 
   async function open(): Promise<Writer> {
     if (wb) return wb;
@@ -120,18 +128,35 @@ export function xlsxSink(target: string, core: ReportCore): BatchSink {
     ];
   }
 
+  /** A new 「逐条结果」 sheet with the header, in the widths startSheet chose. */
+  async function nextSheet(): Promise<Sheet> {
+    const w = await open();
+    sheet?.commit();
+    sheets++;
+    inSheet = 0;
+    sheet = w.addWorksheet(sheets === 1 ? '逐条结果' : `逐条结果（${sheets}）`, sheetOptions());
+    writeHeader(sheet, headers(), widths);
+    return sheet;
+  }
+
+  function addRow(values: MaskedCell[]): void {
+    writeRow(sheet!, values, widths);
+    inSheet++;
+  }
+
   /** Sizes the columns from the header and the sampled rows, writes them, and stops sampling. */
   async function startSheet(): Promise<void> {
-    const w = await open();
-    sheet = w.addWorksheet('逐条结果', sheetOptions());
     const hs = headers();
     widths = hs.map((h, i) => {
       const cellWs = (sample ?? []).map((row) => cellWidth(row[i])).sort((a, b) => a - b);
       const typical = cellWs.length ? cellWs[Math.floor(cellWs.length * 0.9)]! : 0;
       return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, displayWidth(h) + 4, typical + 2));
     });
-    writeHeader(sheet, hs, widths);
-    for (const row of sample ?? []) writeRow(sheet, row, widths);
+    await nextSheet();
+    for (const row of sample ?? []) {
+      if (inSheet >= SHEET_ROWS) await nextSheet();
+      addRow(row);
+    }
     sample = undefined;
   }
 
@@ -142,7 +167,10 @@ export function xlsxSink(target: string, core: ReportCore): BatchSink {
       if (sample) {
         sample.push(values);
         if (sample.length >= SAMPLE_ROWS) await startSheet();
-      } else writeRow(sheet!, values, widths);
+      } else {
+        if (inSheet >= SHEET_ROWS) await nextSheet();
+        addRow(values);
+      }
       // let the zip stream drain into the file now and then
       if (++written % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
     },
