@@ -3,7 +3,7 @@
 // for a ~500- and a ~3,000-character reply with a `request` in its front matter (debounce 0, so the
 // figure is the server's own work), p50/p95 over --edits edits after --warmup; the server's RSS.
 //
-//   npm run build && node bench/lsp.mjs [--edits 200] [--warmup 50] [--server PATH]
+//   npm run build && node bench/lsp.mjs [--edits 200] [--warmup 50] [--server PATH] [--node-flags "--flag …"]
 // --server: another server script, e.g. the VS Code extension's (wasm segmenter):
 //   node bench/lsp.mjs --server packages/vscode-extension/dist/extension/dist/server.js
 import { spawn } from 'node:child_process';
@@ -34,7 +34,9 @@ const sized = (n) => {
 const serverAt = process.argv.indexOf('--server');
 const bin = serverAt > 0 ? process.argv[serverAt + 1] : join(root, 'packages', 'language-server', 'bin', 'replylint-language-server.js');
 const t0 = performance.now();
-const child = spawn(process.execPath, [bin, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const flagsAt = process.argv.indexOf('--node-flags');
+const flags = flagsAt > 0 ? process.argv[flagsAt + 1].split(/\s+/).filter(Boolean) : [];
+const child = spawn(process.execPath, [...flags, bin, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 const waiting = new Map();
 conn.onNotification('textDocument/publishDiagnostics', (p) => {
@@ -84,5 +86,7 @@ for (const size of [500, 3000]) {
 console.log(`新启动的服务器：从启动到第一批诊断 ${first.sinceStart.toFixed(0)} ms（打开文件后 ${first.sinceOpen.toFixed(0)} ms）；服务器 RSS ${rss().toFixed(0)} MiB`);
 await conn.sendRequest('shutdown');
 await conn.sendNotification('exit');
+// let the server exit by itself (a --cpu-prof profile is written on exit), then make sure
+await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => setTimeout(r, 3000))]);
 conn.dispose();
 child.kill();

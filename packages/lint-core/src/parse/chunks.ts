@@ -83,3 +83,47 @@ export function pieceBoundaries(text: string, from = 0, pieceChars = PIECE_CHARS
   if (fallback >= 0) cut(fallback);
   return cuts;
 }
+
+// Markup that can reach across a blank line: link reference and footnote definitions (used from
+// anywhere in the document) and HTML blocks (<pre>, <script>, comments… run past blank lines).
+const CROSSES_BLANK_LINES = /\][(\[:]|\[\^|^ {0,3}<|\r/m;
+
+/**
+ * Offsets where a document of ordinary size can be parsed block by block: each blank line
+ * followed by an unindented line that does not start with `---`, outside fenced code, in
+ * documents without markup that reaches across blank lines (none then: an empty list). Parsing
+ * the blocks apart gives the same text views as parsing the whole (parse/markdown.ts uses it so
+ * that only the blocks with markup go through micromark).
+ */
+export function blockBoundaries(text: string, from = 0): number[] {
+  if (CROSSES_BLANK_LINES.test(text.slice(from))) return [];
+  const cuts: number[] = [];
+  let fence: { char: string; len: number } | undefined;
+  let prevBlank = false;
+  for (let i = from; i < text.length; ) {
+    let nl = text.indexOf('\n', i);
+    if (nl < 0) nl = text.length;
+    const first = text.charCodeAt(i);
+    const blank = isBlankLine(text, i, nl);
+    if (prevBlank && !fence && !blank && first !== 0x20 && first !== 0x09 && !text.startsWith('---', i) && i > from) cuts.push(i);
+    if (!blank && (first === 0x60 || first === 0x7e || first === 0x20)) {
+      const f = FENCE.exec(text.slice(i, nl));
+      if (fence) {
+        if (f && f[1]![0] === fence.char && f[1]!.length >= fence.len && /^[ \t]*$/.test(text.slice(i + f[0].length, nl))) fence = undefined;
+      } else if (f) {
+        fence = { char: f[1]![0]!, len: f[1]!.length };
+      }
+    }
+    prevBlank = blank;
+    i = nl + 1;
+  }
+  return cuts;
+}
+
+function isBlankLine(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return true;
+}

@@ -8,7 +8,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkCjkFriendly from 'remark-cjk-friendly/parseOnly';
 import { parsePlain, parseText } from './plain.js';
-import { pieceBoundaries, WHOLE_MAX_CHARS } from './chunks.js';
+import { blockBoundaries, pieceBoundaries, WHOLE_MAX_CHARS } from './chunks.js';
 import { plainSpans, type GuardLimits, type PlainSpan } from './guard.js';
 
 let processor: { parse(text: string): Root } | undefined;
@@ -43,7 +43,10 @@ const COMMENT_RE = /<!--([\s\S]*?)-->/g;
 export interface ParseOptions {
   /** `text`: no Markdown at all (parse/plain.ts parseText). Default `markdown`. */
   format?: 'markdown' | 'text';
-  /** Build plain-prose documents directly (default true). */
+  /**
+   * Build plain-prose documents directly, and parse other documents block by block so that only
+   * the blocks with markup go through micromark (default true; false: micromark on the whole).
+   */
   plainFastPath?: boolean;
   /** Parse documents larger than this in pieces (default WHOLE_MAX_CHARS; see chunks.ts). */
   wholeMaxChars?: number;
@@ -88,9 +91,21 @@ function parseOne(text: string, options: ParseOptions): Root {
 }
 
 function parseRoot(text: string, options: ParseOptions): Root {
-  if (text.length <= (options.wholeMaxChars ?? WHOLE_MAX_CHARS)) return parseOne(text, options);
+  if (text.length <= (options.wholeMaxChars ?? WHOLE_MAX_CHARS)) {
+    if (options.plainFastPath === false) return getProcessor().parse(text);
+    const plain = parsePlain(text);
+    if (plain) return plain;
+    // a clerk's draft with a few bold headings: micromark only for the blocks that have markup
+    const blocks = blockBoundaries(text, frontMatterEnd(text));
+    return blocks.length ? parsePieces(text, blocks, options) : getProcessor().parse(text);
+  }
   const cuts = pieceBoundaries(text, frontMatterEnd(text), options.pieceChars);
   if (!cuts.length) return parseOne(text, options);
+  return parsePieces(text, cuts, options);
+}
+
+/** The pieces text[0, cuts[0]), text[cuts[0], cuts[1])… parsed apart, positions shifted to the whole. */
+function parsePieces(text: string, cuts: readonly number[], options: ParseOptions): Root {
   const children: RootContent[] = [];
   let line = 0; // lines before the piece
   let lineStart = 0; // offset of the line the piece starts in

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturesDir } from '@replylint/core/testing';
-import { pieceBoundaries } from '../../src/parse/chunks.js';
+import { blockBoundaries, pieceBoundaries } from '../../src/parse/chunks.js';
 import { parseMarkdown, type ParseOptions } from '../../src/parse/markdown.js';
 import { buildView } from '../../src/parse/views.js';
 
@@ -65,5 +65,33 @@ describe('parsing large documents in pieces', () => {
     expect(p.frontMatter?.value).toBe('id: 1');
     for (const c of pieceBoundaries(text, 0, SMALL.pieceChars)) expect(text.startsWith('---', c)).toBe(false);
     expect(view(text, SMALL)).toEqual(view(text, { wholeMaxChars: Infinity }));
+  });
+});
+
+describe('parsing an ordinary document block by block', () => {
+  it('cuts before each unindented line after a blank line, outside fenced code', () => {
+    const text = '您好！\n\n**一、噪音。** 已处理。\n\n```\n代码\n\n块\n```\n\n    缩进\n\n---\n\n尾。\n';
+    const cuts = blockBoundaries(text);
+    expect(cuts.map((c) => text.slice(c, c + 4))).toEqual(['**一、', '```\n', '尾。\n']); // not before `---` (a thematic break or front matter)
+    // the blank line inside the fence, the indented line and nothing before the first block
+    expect(cuts).not.toContain(text.indexOf('块'));
+    expect(cuts).not.toContain(text.indexOf('    缩进'));
+  });
+
+  it('does not cut documents whose markup reaches across blank lines', () => {
+    for (const text of ['见[文件][1]。\n\n[1]: http://x.cn\n', '注[^1]。\n\n[^1]: 说明\n', '<pre>\n\n代码\n</pre>\n\n尾。\n', '甲。\r\n\r\n乙。\r\n']) {
+      expect(blockBoundaries(text)).toEqual([]);
+    }
+  });
+
+  it('gives the view of a whole parse for every fixture, with bold headings parsed by micromark block by block', () => {
+    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.md') ? [join(d, e.name)] : []));
+    let cut = 0;
+    for (const f of walk(fixturesDir())) {
+      const text = readFileSync(f, 'utf8');
+      if (blockBoundaries(text).length && !parseMarkdown(text).root.children.every((c) => c.type !== 'paragraph' || c.children.length === 1)) cut++;
+      expect(view(text, {}), f).toEqual(view(text, { plainFastPath: false }));
+    }
+    expect(cut).toBeGreaterThan(5);
   });
 });
