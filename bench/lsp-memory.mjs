@@ -1,7 +1,6 @@
 // Where the language server's memory goes: RSS after start, after a reply without request (no
-// segmenter), after a reply with its request (segmenter loaded), and after 200 edits; with the
-// V8 heap figures the server reports for itself (REPLYLINT_LSP_MEMORY=1 makes it answer
-// `replylint/memory`). Same client as lsp.mjs.
+// segmenter needed), after a reply with its request, and after 200 edits, split into anonymous
+// memory (heaps) and file-backed pages (code). Same client as lsp.mjs.
 //   npm run build && node bench/lsp-memory.mjs [--server PATH] [--node-flags "--max-semi-space-size=1"]
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
