@@ -146,7 +146,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     const path = uriPath(doc.uri);
     const found = linter.lint(doc.getText(), { ...(path ? { filename: path } : {}), format: doc.languageId === 'plaintext' ? 'text' : 'markdown' });
-    const shown = segmenterState === 'waiting' ? found.filter((d) => !(d.ruleId === core!.INTERNAL_RULE_ID && d.messageId === 'segmenterUnavailable')) : mergeSegmenterFailures(found, core!.INTERNAL_RULE_ID);
+    let shown = found;
+    if (segmenterState === 'waiting') {
+      // a rule asked for the segmenter: load it now (not before a document needs it: it is the
+      // largest part of the server's memory) and check again when it is there
+      shown = found.filter((d) => !(d.ruleId === core!.INTERNAL_RULE_ID && d.messageId === 'segmenterUnavailable'));
+      if (shown.length < found.length) loadSegmenterSoon();
+    } else shown = mergeSegmenterFailures(found, core!.INTERNAL_RULE_ID);
     return shown.map((d) => toLspDiagnostic(doc, d, linter.resources.rules, linter.resources.dir));
   }
 
@@ -154,7 +160,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const items = diagnose(doc);
     results.set(doc.uri, { version: doc.version, items });
     if (!pull) void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: items });
-    loadSegmenterSoon();
   }
 
   function schedule(doc: TextDocument, delay = settings.debounce): void {
@@ -242,7 +247,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!r || r.version !== doc.version) {
       r = { version: doc.version, items: diagnose(doc) };
       results.set(doc.uri, r);
-      loadSegmenterSoon();
     }
     return { kind: DocumentDiagnosticReportKind.Full, items: r.items };
   });
