@@ -22,6 +22,8 @@ export const nonAnswerSchema = z.strictObject({
   maxOther: z.number().int().min(0).default(12),
   /** A longer sentence is content even when it holds a stock or boilerplate phrase (it says more). */
   maxStockSentence: z.number().int().min(1).default(40),
+  /** Characters of a stock sentence outside its boilerplate and stock words (its subject, the unit named). */
+  maxStockRest: z.number().int().min(0).default(24),
   messageId: z.string().default('nonAnswer'),
 });
 export type NonAnswerOptions = z.infer<typeof nonAnswerSchema>;
@@ -45,6 +47,19 @@ function contentChars(s: string): number {
   return n;
 }
 
+/** `s` without the given spans (start, end pairs), each replaced by one separator. */
+function without(s: string, spans: readonly number[]): string {
+  if (spans.length === 0) return s;
+  let out = '';
+  let at = 0;
+  for (let i = 0; i < spans.length; i += 2) {
+    if (spans[i]! < at) continue;
+    out += s.slice(at, spans[i]!) + '\u3000';
+    at = spans[i + 1]!;
+  }
+  return out + s.slice(at);
+}
+
 /** The view range of the first stock sentence when the reply is a non-answer, else undefined. */
 export function findNonAnswer(ctx: KindContext, o: NonAnswerOptions, p: PreparedNonAnswer): readonly [number, number] | undefined {
   const { simp, sentences } = ctx.doc;
@@ -56,15 +71,19 @@ export function findNonAnswer(ctx: KindContext, o: NonAnswerOptions, p: Prepared
     if (n === 0) continue;
     if (p.facts.test(body)) return undefined;
     if (n <= o.maxStockSentence) {
-      // whichever comes first decides: an offer after the answer (如有疑问，请拨打…) is boilerplate,
-      // a forwarding notice followed by an offer (已转交相关部门，如有回复将告知) is stock
-      const b = p.boilerplate.firstIndex(body);
-      const st = p.stock.firstIndex(body);
-      if (st >= 0 && (b < 0 || st < b)) {
-        first ??= [s.start, s.end];
-        continue;
-      }
-      if (b >= 0) continue;
+      // boilerplate and stock take only their own words out of a sentence: an offer after the
+      // answer (如有疑问，请拨打…) is boilerplate to its end, a stock statement beside an
+      // acknowledgement (留言收悉，已转有关部门办理) is still stock, and a sentence whose words are
+      // mostly something else (高度重视，经查图书馆已建成…) says something of its own
+      const b = p.boilerplate.spans(body);
+      const rest = without(body, b);
+      const st = p.stock.spans(rest);
+      if (st.length > 0) {
+        if (contentChars(without(rest, st)) <= o.maxStockRest) {
+          first ??= [s.start, s.end];
+          continue;
+        }
+      } else if (b.length > 0) continue;
     }
     other += n;
     if (other > o.maxOther) return undefined;

@@ -5,6 +5,7 @@ import { defineKind } from './define.js';
 import { compilePatterns, type PatternSet } from '../match/index.js';
 import { patternSchema } from './options.js';
 import { prepared } from '../util/memo.js';
+import { findNonAnswer, nonAnswerSchema, prepareNonAnswer, type PreparedNonAnswer } from './non-answer.js';
 
 const options = z.strictObject({
   /** Minimum characters of prose (letters/CJK/digits, no punctuation or spaces). */
@@ -17,6 +18,8 @@ const options = z.strictObject({
   facts: z.array(patternSchema).default([]),
   /** …when it has at least this many characters. */
   minFactChars: z.number().int().min(0).default(20),
+  /** A reply of stock statements only, with no case-specific fact, has no substance either (kinds/non-answer.ts). */
+  nonAnswer: nonAnswerSchema.optional(),
 });
 
 const OTHER_CONTENT = /[\p{L}\p{N}]/u;
@@ -32,17 +35,17 @@ function countContent(s: string): number {
   return n;
 }
 
-function compiled(o: z.infer<typeof options>): { hollow: PatternSet; facts: PatternSet } {
-  return { hollow: compilePatterns(o.hollow), facts: compilePatterns(o.facts) };
+function compiled(o: z.infer<typeof options>): { hollow: PatternSet; facts: PatternSet; nonAnswer: PreparedNonAnswer | undefined } {
+  return { hollow: compilePatterns(o.hollow), facts: compilePatterns(o.facts), nonAnswer: o.nonAnswer ? prepareNonAnswer(o.nonAnswer) : undefined };
 }
 
 export const substanceKind = defineKind({
   kind: 'substance',
   description: '答复须有实质内容：不能过短，不能只有转介或电话号码',
   options,
-  messageIds: ['tooShort', 'onlyReferral'],
+  messageIds: (o) => ['tooShort', 'onlyReferral', ...(o.nonAnswer ? [o.nonAnswer.messageId] : [])],
   create(ctx, o) {
-    const { hollow, facts } = prepared(o, compiled);
+    const { hollow, facts, nonAnswer } = prepared(o, compiled);
     return {
       document() {
         const { simp, sentences } = ctx.doc;
@@ -65,9 +68,13 @@ export const substanceKind = defineKind({
             if (n < 8) continue;
           }
           content += n;
-          if (content >= o.minContentChars) return;
+          if (content >= o.minContentChars) break;
         }
         if (content < o.minContentChars) ctx.report({ messageId: 'onlyReferral', data: { count: content } });
+        else if (nonAnswer) {
+          const at = findNonAnswer(ctx, o.nonAnswer!, nonAnswer);
+          if (at) ctx.report({ messageId: o.nonAnswer!.messageId, at });
+        }
       },
     };
   },
