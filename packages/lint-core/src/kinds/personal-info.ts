@@ -11,6 +11,7 @@ import { toSimplified } from '../parse/t2s.js';
 import { AFTER_NAME, nameDetector } from '../detect/person-name.js';
 import { prepared } from '../util/memo.js';
 import { compilePatterns, escapeRegex, type PatternSet } from '../match/index.js';
+import { patternSchema } from './options.js';
 import type { Segmenter } from '../segment/types.js';
 
 const options = z.strictObject({
@@ -27,6 +28,13 @@ const options = z.strictObject({
    */
   otherMobiles: z.boolean().default(false),
   allowPhones: z.array(z.string()).default([]),
+  /**
+   * A mobile number the reply itself gives as the requester's (已电话联系您（138…）, 138…网友您好) is
+   * reported as citizenPhone without metadata: the words right before it (matched at their end)…
+   */
+  requesterPhoneBefore: z.array(patternSchema).default([]),
+  /** …or right after it (matched at their start). */
+  requesterPhoneAfter: z.array(patternSchema).default([]),
   /** Surname list (rules/lists/surnames.yaml) for names written after the role words below; none: off. */
   surnames: z.array(z.string().min(1)).default([]),
   /** Role words after which a name is a reporter's, in every reply (被举报人 is not one). */
@@ -60,6 +68,10 @@ const alternation = (words: readonly string[]) =>
 /** 举报人 and the other role words (after 被 they are the other party: 被举报人, 被投诉人), and the not-names. */
 function prepareRoles(o: { reporterRoles: string[]; requesterRoles: string[]; notNames: string[] }) {
   return { reporterRoles: alternation(o.reporterRoles), requesterRoles: alternation(o.requesterRoles), notNames: new Set(o.notNames.map(toSimplified)) as ReadonlySet<string> };
+}
+
+function prepareRequesterPhone(o: z.infer<typeof options>) {
+  return { before: compilePatterns(o.requesterPhoneBefore), after: compilePatterns(o.requesterPhoneAfter.map((p) => `^(?:${p})`)) };
 }
 
 export const personalInfoKind = defineKind({
@@ -97,11 +109,17 @@ export const personalInfoKind = defineKind({
         const allowed = new Set(
           [ctx.meta.handler?.phone, ctx.settings.handler?.phone, ...o.allowPhones].filter((p): p is string => !!p).map(normalizePhone),
         );
-        if ((o.citizenPhone && citizenPhone.length >= 7) || o.otherMobiles) {
+        const ctxPhone = o.citizenPhone && (o.requesterPhoneBefore.length > 0 || o.requesterPhoneAfter.length > 0);
+        if ((o.citizenPhone && citizenPhone.length >= 7) || o.otherMobiles || ctxPhone) {
+          const around = ctxPhone ? prepared(o, prepareRequesterPhone) : undefined;
+          // the requester's own number by what the reply says around it (a few characters each side)
+          const saidToBeRequesters = (start: number, end: number) =>
+            around !== undefined && (around.before.endsWith(simp, Math.max(0, start - 12), start) || around.after.test(simp.slice(end, end + 6)));
           for (const m of findPhones(simp)) {
             if (overlaps(m.start, m.end)) continue;
             const masked = maskPhone(text.slice(m.start, m.end));
-            if (o.citizenPhone && citizenPhone.length >= 7 && m.digits === citizenPhone && !allowed.has(m.digits)) {
+            const isCitizens = citizenPhone.length >= 7 ? m.digits === citizenPhone : isMobile(m.digits) && saidToBeRequesters(m.start, m.end);
+            if (o.citizenPhone && isCitizens && !allowed.has(m.digits)) {
               ctx.report({ messageId: 'citizenPhone', data: { value: masked }, at: [m.start, m.end], suggestions: suggest(m.start, m.end, masked) });
             } else if (o.otherMobiles && isMobile(m.digits) && !allowed.has(m.digits)) {
               ctx.report({ messageId: 'otherMobile', data: { value: masked }, at: [m.start, m.end], suggestions: suggest(m.start, m.end, masked) });
