@@ -19,6 +19,8 @@ export interface ProcessSettings {
   quiet: boolean;
   profile?: string;
   rules: Record<string, 'off' | 'warn' | 'error' | 'on'>;
+  /** --time-budget (undefined: the config's, else the core's default). */
+  timeBudget?: number;
   /** Absolute path of --config (no discovery then). */
   configFile?: string;
   /**
