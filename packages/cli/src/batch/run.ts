@@ -216,6 +216,7 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
     }
   };
 
+  let incomplete = 0; // rows the core could not check in full (internal-error: time, memory, a rule that failed)
   try {
     for await (const checked of core.runTexts(source(), spec, { workers: threads, inline: true, ordered: true, chunkSize: 64, ...(workerMemoryMb() !== undefined ? { workerMemoryMb: workerMemoryMb()! } : {}) })) {
       const p = pending.get(checked.id as number)!;
@@ -226,6 +227,7 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
         await toSinks({ ...base, problems: [checked.error] });
         continue;
       }
+      if (checked.diagnostics.some((d) => d.ruleId === core.INTERNAL_RULE_ID && d.severity === 2)) incomplete++;
       const r = toResult(p, checked);
       stats.add(r, p.info.date);
       await toSinks({ ...base, result: r, problems: r.problems ?? [] });
@@ -250,7 +252,8 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
   process.stdout.write(summary(stats, stopping, timeliness.unavailable ? `${timeliness.unavailable}（用 --profile 指定带时限表的配置即可计算）` : undefined));
   for (const p of problems) process.stderr.write(`replylint：${p}\n`);
   if (stats.badRows) process.stderr.write(`replylint：${stats.badRows} 行未能检查${opts.output ? `，原因见 ${opts.output} 中 checked 为 false 的行` : ''}\n`);
-  if (problems.length || stats.badRows) return EXIT_USAGE;
+  if (incomplete) process.stderr.write(`replylint：${incomplete} 行未能完整检查（internal-error${opts.output ? `，原因见 ${opts.output} 中各行的 internal-error` : ''}）\n`);
+  if (problems.length || stats.badRows || incomplete) return EXIT_USAGE;
   return stats.checked > stats.passed ? EXIT_LINT : EXIT_OK;
 }
 
