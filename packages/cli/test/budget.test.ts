@@ -7,6 +7,7 @@ import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HARSH, ONLY_HARSH, removeDir, run, tempDir } from './helpers.js';
+import { post, startServe } from './serve-helpers.js';
 
 interface Message {
   ruleId: string;
@@ -78,6 +79,19 @@ describe('time budget per reply', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('1 行未能完整检查');
     expect(lines.map((l) => l.findings.map((p) => `${p.ruleId}/${p.messageId}`))).toEqual([['no-harsh-language/found'], ['internal-error/threadTimeout'], ['no-harsh-language/found']]);
+  }, 60_000);
+
+  it('serve: a reply stuck in a worker thread gets internal-error in its result, the request\'s other replies theirs (200, within --timeout)', async () => {
+    const dir = dirWith({ '.replylintrc.yaml': STUCK_CONFIG });
+    const served = await startServe(['--workers', '1', '-c', '.replylintrc.yaml'], { cwd: dir });
+    try {
+      const r = await post(`${served.url}/v1/check`, { items: [{ id: 'a', text: HARSH }, { id: 'stuck', text: STUCK }, { id: 'c', text: HARSH }] });
+      expect(r.status).toBe(200);
+      const ids = (i: number) => (r.body.results[i].diagnostics as { ruleId: string; messageId: string }[]).map((d) => `${d.ruleId}/${d.messageId}`);
+      expect([ids(0), ids(1), ids(2)]).toEqual([['no-harsh-language/found'], ['internal-error/threadTimeout'], ['no-harsh-language/found']]);
+    } finally {
+      await served.stop();
+    }
   }, 60_000);
 });
 
