@@ -157,7 +157,7 @@ export function lintText(env: LintEnv, text: string, call: LintCall = {}): LintR
   const deadline = budget > 0 ? (call.deadline ?? performance.now() + budget) : Infinity;
   let parsed: ParsedMarkdown;
   try {
-    parsed = parseMarkdown(text, { ...(call.format === 'text' ? { format: 'text' as const } : {}), deadline });
+    parsed = parseMarkdown(text, call.format === 'text' ? { format: 'text', deadline } : { deadline });
   } catch (e) {
     const profile = env.profile ?? 'recommended';
     if (e instanceof ParseDeadlineError) return { diagnostics: [budgetDiagnostic(budget, 'every')], suppressed: [], meta: { extra: {} }, profile };
@@ -225,7 +225,7 @@ export function lintText(env: LintEnv, text: string, call: LintCall = {}): LintR
     diagnostics.push(internalDiagnostic('parseFailed', { detail: errorKind(e) }, { fatal: true }));
     return { diagnostics, suppressed: [], meta, profile: resolved.profile };
   }
-  const unfinished = performance.now() > deadline ? 'every' : runRules(active, { doc: view, meta, metaLocation, now: call.now ?? new Date(), profile: resolved.profile, env }, diagnostics, deadline);
+  const unfinished = text.length >= TIMED_MIN_CHARS && performance.now() > deadline ? 'every' : runRules(active, { doc: view, meta, metaLocation, now: call.now ?? new Date(), profile: resolved.profile, env }, diagnostics, deadline);
 
   const directives = parseDirectives(comments, text);
   const applied = applyDirectives(diagnostics, directives);
@@ -364,7 +364,8 @@ export function runRules(active: readonly ActiveRule[], run: RunContext, out: Di
     });
     return [...ids];
   };
-  const timed = deadline !== Infinity;
+  // a short text is done long before any budget: its clock is never read (per-reply cost)
+  const timed = deadline !== Infinity && doc.source.length >= TIMED_MIN_CHARS;
   if (timed && performance.now() > deadline) return unfinished('document');
   for (let k = 0; k < visitors.length; k++) {
     const x = visitors[k]!;
@@ -431,6 +432,11 @@ export function runRules(active: readonly ActiveRule[], run: RunContext, out: Di
 
 /** The clock is read before every 256th block and sentence (TIME_CHECK_MASK + 1). */
 const TIME_CHECK_MASK = 255;
+/**
+ * Texts shorter than this (a long reply has ~5,000) are checked in milliseconds: the clock is not
+ * read between their rules (30 reads cost ~4 % of a reply's lint in instructions, bench/instructions.mjs).
+ */
+const TIMED_MIN_CHARS = 20_000;
 
 const REVIEW_FIX = '按规则的修复改写此处（原文在此处含 Markdown 标记或转义，请核对后应用）';
 
