@@ -9,6 +9,7 @@ import type { RuleDefinition } from '../../src/pack/load.js';
 import { parseMarkdown } from '../../src/parse/markdown.js';
 import { buildView } from '../../src/parse/views.js';
 import type { Diagnostic } from '../../src/types.js';
+import type { KindContext } from '../../src/kinds/define.js';
 
 const NOW = new Date('2024-06-01T00:00:00+08:00');
 /** ~1 MB of plain prose: a few hundred milliseconds to check in full. */
@@ -52,7 +53,7 @@ describe('time budget', () => {
           description: '',
           options: undefined as never,
           messageIds: ['found'],
-          create: (ctx) =>
+          create: (ctx: KindContext) =>
             visitors === 'document'
               ? { document: () => ctx.report({ messageId: 'found', at: [0, 1] }) }
               : {

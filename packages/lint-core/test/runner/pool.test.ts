@@ -49,7 +49,7 @@ describe('runner pool', () => {
       expect(first.map((r) => r.id)).toEqual([0, 1, 2]);
       expect(first[1]!.diagnostics.map((d) => `${d.ruleId}/${d.messageId}`)).toEqual(['internal-error/threadTimeout']);
       expect(first[1]!.diagnostics[0]!.message).toContain('300 毫秒');
-      expect([first[0], first[2], ...second].map((r) => r.profile)).toEqual(['x', 'x', 'x']);
+      expect([first[0]!, first[2]!, ...second].map((r) => r.profile)).toEqual(['x', 'x', 'x']);
       // the new thread goes on working
       await expect(pool.run(chunk(1))).resolves.toHaveLength(1);
     } finally {
