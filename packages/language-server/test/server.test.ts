@@ -261,6 +261,23 @@ describe('language server over stdio', () => {
     expect((await fixed).diagnostics).toEqual([]);
   });
 
+  it('a document over its time budget (timeBudget in .replylintrc.yaml) gets internal-error/timeBudget; the next one is checked as usual', async () => {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(dir, 'slow'), { recursive: true });
+    writeFileSync(join(dir, 'slow', '.replylintrc.yaml'), 'timeBudget: 100\n');
+    const uri = pathToFileURL(join(dir, 'slow', 'big.md')).href;
+    const wait = client.diagnostics(uri);
+    const text = '您好！经核查，您反映的施工噪音问题属实，已责令施工单位整改。\n\n'.repeat(40_000);
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const over = (await wait).diagnostics.filter((d) => d.code === 'internal-error');
+    expect(over).toHaveLength(1);
+    expect(over[0]!.message).toContain('100 毫秒的时限');
+    const uri2 = pathToFileURL(join(dir, 'slow', 'small.md')).href;
+    const wait2 = client.diagnostics(uri2);
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: uri2, languageId: 'markdown', version: 1, text: '该市民无理取闹。' } });
+    expect(codes((await wait2).diagnostics)).toContain('no-harsh-language');
+  }, 30_000);
+
   it('malformed documents get diagnostics, not a dead server', async () => {
     const uri = pathToFileURL(join(dir, 'f.md')).href;
     const wait = client.diagnostics(uri);

@@ -9,12 +9,12 @@ export { loadResources, builtinResources, type Resources } from './linter/resour
 export { lint, lintDocument, fix, type LintOptions } from './linter/default.js';
 export { severitiesByProfile } from './linter/severities.js';
 export { EXAMPLE_NOW, type ExampleFailure, type ExampleRunner } from './linter/examples.js';
-export { META_RULE_ID, DIRECTIVE_RULE_ID, INTERNAL_RULE_ID, type LintCall, type LintResult } from './engine/lint.js';
+export { META_RULE_ID, DIRECTIVE_RULE_ID, INTERNAL_RULE_ID, DEFAULT_TIME_BUDGET_MS, internalDiagnostic, formatDuration, type InternalMessageId, type LintCall, type LintResult } from './engine/lint.js';
 export { applyFixes, type FixResult } from './engine/fix.js';
 export { resolveRules, type ActiveRule, type ResolvedRules } from './engine/resolve.js';
 
 // many replies over worker threads (check, batch, serve)
-export { runTexts, checkItem, lintersFromSpec, startRunnerPool, type RunnerPool, type TextItem, type TextResult, type LinterSpec, type RunOptions } from './runner/index.js';
+export { runTexts, checkItem, lintersFromSpec, startRunnerPool, DEFAULT_WORKER_MEMORY_MB, type RunnerPool, type PoolOptions, type TextItem, type TextResult, type LinterSpec, type RunOptions } from './runner/index.js';
 
 // configuration and rule data
 export { loadConfig, createConfig, configFromText, findConfigFile, clearConfigCache, configSchema, DEFAULT_CONFIG, CONFIG_FILENAMES, type ResolvedConfig, type LoadConfigOptions, type CreateConfigOptions } from './config/load.js';

@@ -10,7 +10,7 @@ import { dirname, resolve } from 'node:path';
 import type { LinterSpec, TextItem, TextResult } from '@replylint/core';
 import { CliError, EXIT_LINT, EXIT_OK, EXIT_USAGE, isUserFacing } from '../errors.js';
 import { loadCore } from '../core-loader.js';
-import { workerThreads } from '../threads.js';
+import { workerMemoryMb, workerThreads } from '../threads.js';
 import { ensureDirectory } from '../io/dirs.js';
 import { InputError } from '../io/read.js';
 import { displayPath } from '../formatters/paths.js';
@@ -43,6 +43,8 @@ export interface BatchOptions {
   repliedColumn?: string;
   /** Worker threads (default: cores − 1, none for small files). */
   workers?: number;
+  /** --time-budget: milliseconds one reply may take (undefined: the config's, else the core's default). */
+  timeBudget?: number;
   /** Progress on stderr (default: when stderr is a terminal). */
   progress?: boolean;
 }
@@ -121,6 +123,7 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
   const spec: LinterSpec = {
     deferModules: true,
     ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
+    ...(opts.timeBudget !== undefined ? { timeBudget: opts.timeBudget } : {}),
     ...(opts.config !== undefined ? { configFile: resolve(cwd, opts.config) } : { cwd }),
   };
   const mainLinter = core.lintersFromSpec(spec)(); // a bad configuration stops here (exit 2)
@@ -213,8 +216,9 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
     }
   };
 
+  let incomplete = 0; // rows the core could not check in full (internal-error: time, memory, a rule that failed)
   try {
-    for await (const checked of core.runTexts(source(), spec, { workers: threads, inline: true, ordered: true, chunkSize: 64 })) {
+    for await (const checked of core.runTexts(source(), spec, { workers: threads, inline: true, ordered: true, chunkSize: 64, ...(workerMemoryMb() !== undefined ? { workerMemoryMb: workerMemoryMb()! } : {}) })) {
       const p = pending.get(checked.id as number)!;
       pending.delete(checked.id as number);
       const base = { file: p.file, row: p.info.row, headers: p.headers, values: p.values, columns: p.columns, text: p.text, ...(p.info.id ? { id: p.info.id } : {}), ...(p.info.unit ? { unit: p.info.unit } : {}), ...(p.info.date ? { date: p.info.date } : {}) };
@@ -223,6 +227,7 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
         await toSinks({ ...base, problems: [checked.error] });
         continue;
       }
+      if (checked.diagnostics.some((d) => d.ruleId === core.INTERNAL_RULE_ID && d.severity === 2)) incomplete++;
       const r = toResult(p, checked);
       stats.add(r, p.info.date);
       await toSinks({ ...base, result: r, problems: r.problems ?? [] });
@@ -247,7 +252,8 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
   process.stdout.write(summary(stats, stopping, timeliness.unavailable ? `${timeliness.unavailable}（用 --profile 指定带时限表的配置即可计算）` : undefined));
   for (const p of problems) process.stderr.write(`replylint：${p}\n`);
   if (stats.badRows) process.stderr.write(`replylint：${stats.badRows} 行未能检查${opts.output ? `，原因见 ${opts.output} 中 checked 为 false 的行` : ''}\n`);
-  if (problems.length || stats.badRows) return EXIT_USAGE;
+  if (incomplete) process.stderr.write(`replylint：${incomplete} 行未能完整检查（internal-error${opts.output ? `，原因见 ${opts.output} 中各行的 internal-error` : ''}）\n`);
+  if (problems.length || stats.badRows || incomplete) return EXIT_USAGE;
   return stats.checked > stats.passed ? EXIT_LINT : EXIT_OK;
 }
 

@@ -5,6 +5,7 @@ import { chownSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, 
 import { basename, dirname, extname, join } from 'node:path';
 import type { Diagnostic, TextResult } from '@replylint/core';
 import { InputError, readReplyFile, type DecodedText } from '../io/read.js';
+import { rawPath } from '../io/files.js';
 import type { CliMessage, FileResult } from '../formatters/types.js';
 import { jsonResult } from '../formatters/json.js';
 
@@ -19,6 +20,8 @@ export interface ProcessSettings {
   quiet: boolean;
   profile?: string;
   rules: Record<string, 'off' | 'warn' | 'error' | 'on'>;
+  /** --time-budget (undefined: the config's, else the core's default). */
+  timeBudget?: number;
   /** Absolute path of --config (no discovery then). */
   configFile?: string;
   /**
@@ -128,7 +131,7 @@ export function readJob(job: Job, settings: ProcessSettings): ReadOutcome {
   const kind = job.path ? NOT_A_REPLY[extname(job.path).toLowerCase()] : undefined;
   if (kind) return { inputError: `${job.display}：${kind}` };
   try {
-    return { read: readReplyFile(job.path!, settings.maxBytes, { stat: settings.fix }) };
+    return { read: readReplyFile(rawPath(job.path!) ?? job.path!, settings.maxBytes, { stat: settings.fix }) };
   } catch (e) {
     if (e instanceof InputError) return { inputError: `${job.display}：${e.message}` };
     throw e;
@@ -157,6 +160,8 @@ export async function fileOutcome(job: Job, read: DecodedText & { mtimeMs?: numb
     );
   }
   const output = checked?.output;
+  const bytesName = job.path !== undefined && rawPath(job.path) !== undefined;
+  if (bytesName) messages.push(notice('encoding', 'fileName', '文件名或目录名不是 UTF-8 编码，这里按 GBK 显示；其他程序可能按此名称找不到它，建议改存为 UTF-8 名称。'));
   if (!checked) {
     messages.push(notice('empty-file', 'empty', '文件为空，未检查。'));
   } else {
@@ -169,7 +174,7 @@ export async function fileOutcome(job: Job, read: DecodedText & { mtimeMs?: numb
   }
 
   if (output !== undefined && settings.fix && job.path) {
-    const err = await writeFix(job.path, read, output);
+    const err = bytesName ? '文件名或目录名不是 UTF-8 编码，未写入修复（已照常检查）：请改存为 UTF-8 名称后再修复' : await writeFix(job.path, read, output);
     if (err) return { inputError: `${job.display}：${err}` };
   }
 

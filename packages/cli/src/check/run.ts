@@ -42,7 +42,7 @@ function docsBase(rules: string): string {
 import { cliVersion } from '../version.js';
 import { loadCore, saveCoreCodeCache } from '../core-loader.js';
 import { shouldColor } from '../color.js';
-import { workerThreads } from '../threads.js';
+import { poolOptions, workerThreads } from '../threads.js';
 import type { DecodedText } from '../io/read.js';
 import type { LinterSpec, TextItem, TextResult } from '@replylint/core';
 import { fileOutcome, lintPlan, readJob, type Core, type Job, type JobOutcome, type ProcessSettings } from './process.js';
@@ -62,6 +62,8 @@ export interface CheckOptions {
   outputFile?: string;
   stdinFilename?: string;
   maxFileSize?: number;
+  /** Milliseconds one reply may take (undefined: the config's timeBudget, else the core's default). */
+  timeBudget?: number;
   cwd?: string;
 }
 
@@ -143,6 +145,7 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
     quiet: Boolean(opts.quiet),
     ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
     rules: ruleFlags,
+    ...(opts.timeBudget !== undefined ? { timeBudget: opts.timeBudget } : {}),
     ...(opts.config !== undefined ? { configFile: resolve(cwd, opts.config) } : {}),
     ...(format === 'json' ? { serializeAs: 'json' as const } : {}),
   };
@@ -151,7 +154,7 @@ export async function runCheck(patterns: readonly string[], opts: CheckOptions):
   // large runs: the worker threads start now and load the engine on the other cores while this
   // thread loads its own linters (a worker needs ~0.4 s before its first result)
   const threads = workerThreads(targets.files.length >= PARALLEL_MIN_FILES, Math.max(0, targets.files.length - 1));
-  const pool = threads > 0 ? core.startRunnerPool(threads, plan.spec) : undefined;
+  const pool = threads > 0 ? core.startRunnerPool(threads, plan.spec, poolOptions()) : undefined;
   let linters: ReturnType<Core['lintersFromSpec']>;
   try {
     // every configuration the run needs, loaded (and validated: ConfigError → exit 2) before any file is read
@@ -307,6 +310,7 @@ function planConfigs(core: Core, settings: ProcessSettings, dirs: readonly strin
     deferModules: true, // the segmenter and the yaml package load when a reply needs them: most runs need neither
     ...(settings.profile !== undefined ? { profile: settings.profile } : {}),
     ...(Object.keys(settings.rules).length ? { rules: settings.rules } : {}),
+    ...(settings.timeBudget !== undefined ? { timeBudget: settings.timeBudget } : {}),
   };
   const byDir = new Map<string, string | undefined>();
   const spec: LinterSpec = settings.configFile ? { ...base, configFile: settings.configFile } : { ...base, configs: {} };

@@ -1,4 +1,5 @@
 // Registration of `replylint batch` (the implementation and @replylint/core load when it runs).
+import { timeBudgetOption } from './time-budget.js';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 
 function parseWorkers(value: string): number {
@@ -25,6 +26,7 @@ export function registerBatchCommand(program: Command): Command {
     .option('--replied-column <列>', '答复时间所在的列（默认：答复时间、办结时间、回复时间…）')
     .addOption(new Option('--workers <n>', '工作线程数（默认：核数 − 1；小文件不用）').argParser(parseWorkers))
     .option('--no-progress', '不显示进度（终端上默认显示）')
+    .addOption(timeBudgetOption('10000'))
     .action(async (files: string[], opts: Record<string, unknown>) => {
       const { runBatch } = await import('../batch/run.js');
       process.exitCode = await runBatch(files, opts);

@@ -1,5 +1,6 @@
 // Registration of `replylint check` (the default command). The implementation (and @replylint/core)
 // is imported only when the command runs.
+import { timeBudgetOption } from './time-budget.js';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { FORMATS, isFormatName } from '../formatters/names.js';
 import { parseSize } from '../io/read.js';
@@ -41,6 +42,7 @@ export function registerCheckCommand(program: Command): Command {
     .option('-o, --output-file <file>', '把结果写入文件而不是标准输出')
     .option('--stdin-filename <file>', '标准输入内容对应的文件名（用于查找配置和输出）')
     .addOption(new Option('--max-file-size <size>', '单个文件大小上限，超过则拒绝检查').default(20 * 1024 * 1024, '20MB').argParser(parseMaxFileSize))
+    .addOption(timeBudgetOption('10000'))
     .action(async (files: string[], opts: Record<string, unknown>) => {
       const { runCheck } = await import('../check/run.js');
       process.exitCode = await runCheck(files, opts);

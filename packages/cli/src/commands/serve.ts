@@ -1,4 +1,5 @@
 // Registration of `replylint serve` (fastify and @replylint/core load when it runs).
+import { timeBudgetOption } from './time-budget.js';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 
 function integer(min: number, max: number, what: string) {
@@ -31,6 +32,7 @@ export function registerServeCommand(program: Command): Command {
     .addOption(new Option('--body-limit <大小>', '请求体上限，超出返回 413').default(1024 * 1024, '1mb').argParser(size))
     .addOption(new Option('--max-items <n>', '一次请求最多检查的答复条数，超出返回 413').default(100).argParser(integer(1, 100000, '')))
     .addOption(new Option('--timeout <毫秒>', '单个请求的检查时限，超出返回 503').default(10000).argParser(integer(100, 600000, '（毫秒）')))
+    .addOption(timeBudgetOption('--timeout 的四分之一，使卡住的答复在请求时限内被报告'))
     .option('--no-log', '不输出请求日志（默认每个请求一行 JSON 到标准错误：方法、路径、状态、耗时，不含答复内容）')
     .addHelpText(
       'after',
@@ -47,6 +49,7 @@ export function registerServeCommand(program: Command): Command {
         bodyLimit: opts.bodyLimit as number,
         maxItems: opts.maxItems as number,
         timeout: opts.timeout as number,
+        ...(opts.timeBudget !== undefined ? { timeBudget: opts.timeBudget as number } : {}),
         log: opts.log !== false,
         ...(opts.config !== undefined ? { config: opts.config as string } : {}),
         ...(opts.profile !== undefined ? { profile: opts.profile as string } : {}),

@@ -23,6 +23,34 @@ const REPLY_FILE = new RegExp(`\\.(?:${REPLY_EXTENSIONS.join('|')})$`, 'i');
 type ListDir = (dir: string) => Dirent[];
 const listDir: ListDir = (dir) => readdirSync(dir, { withFileTypes: true });
 
+// File names that are not UTF-8 (GBK names written on Windows, copied to Linux): Node reads them
+// with U+FFFD for the bytes it cannot decode, a path that does not exist. Such a name is listed
+// again as bytes; the file is known by a display path (the bytes read as GB18030, else with the
+// undecodable bytes shown as \xNN) and read through its real bytes (rawPath).
+const raw = new Map<string, Buffer>();
+const gb18030 = new TextDecoder('gb18030', { fatal: true });
+
+/** The bytes of a listed path whose name is not UTF-8 (undefined: the path is its own name). */
+export function rawPath(path: string): Buffer | undefined {
+  return raw.get(path);
+}
+
+/** A byte name for display: UTF-8, else GB18030, else UTF-8 with each undecodable byte as \xNN. */
+function displayName(name: Buffer): string {
+  try {
+    return gb18030.decode(name);
+  } catch {
+    let out = '';
+    for (const b of name) out += b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`;
+    return out;
+  }
+}
+
+const isUtf8 = (name: Buffer): boolean => Buffer.from(name.toString('utf8'), 'utf8').equals(name);
+
+type RawDirent = Dirent<Buffer>;
+const listRaw = (dir: string | Buffer): RawDirent[] => readdirSync(dir, { withFileTypes: true, encoding: 'buffer' }) as unknown as RawDirent[];
+
 /**
  * The reply files under directory `dir` (absolute), sorted: the same list as tinyglobby gives for
  * the pattern `**` + `/*.{md,txt}` with dot: false, node_modules ignored, case-insensitive and
@@ -33,6 +61,30 @@ const listDir: ListDir = (dir) => readdirSync(dir, { withFileTypes: true });
  */
 export function replyFilesIn(dir: string, unreadable: { dir: string; code: string }[] = [], list: ListDir = listDir): string[] {
   const out: string[] = [];
+  const SEP = Buffer.from(sep);
+  /** A directory listed by bytes: `bytes` is its real path, `prefix` its display path (with sep). */
+  const visitRaw = (prefix: string, bytes: Buffer, only?: (name: Buffer) => boolean) => {
+    let entries: RawDirent[];
+    try {
+      entries = listRaw(bytes);
+    } catch (e) {
+      unreadable.push({ dir: prefix.slice(0, -1), code: (e as NodeJS.ErrnoException).code ?? 'ERROR' });
+      return;
+    }
+    for (const e of entries) {
+      const name = e.name;
+      if (only && !only(name)) continue;
+      if (name[0] === 46 /* . */) continue;
+      const shown = isUtf8(name) ? name.toString('utf8') : displayName(name);
+      const path = Buffer.concat([bytes, SEP, name]);
+      if (e.isDirectory()) {
+        if (shown.toLowerCase() !== 'node_modules') visitRaw(prefix + shown + sep, path);
+      } else if (e.isFile() && REPLY_FILE.test(shown)) {
+        raw.set(prefix + shown, path);
+        out.push(prefix + shown);
+      }
+    }
+  };
   const visit = (prefix: string) => {
     let entries: Dirent[];
     try {
@@ -41,8 +93,13 @@ export function replyFilesIn(dir: string, unreadable: { dir: string; code: strin
       unreadable.push({ dir: prefix.length > 1 ? prefix.slice(0, -1) : prefix, code: (e as NodeJS.ErrnoException).code ?? 'ERROR' });
       return;
     }
+    let undecoded = false;
     for (const e of entries) {
       const name = e.name;
+      if (name.includes('\ufffd')) {
+        undecoded = true; // listed again by bytes below
+        continue;
+      }
       if (name.charCodeAt(0) === 46 /* . */) continue;
       if (e.isDirectory()) {
         if (name.toLowerCase() !== 'node_modules') visit(prefix + name + sep);
@@ -50,6 +107,7 @@ export function replyFilesIn(dir: string, unreadable: { dir: string; code: strin
         out.push(prefix + name);
       }
     }
+    if (undecoded) visitRaw(prefix, Buffer.from(prefix.slice(0, -1) || sep), (name) => !isUtf8(name) || name.toString('utf8').includes('\ufffd'));
   };
   visit(dir.endsWith(sep) ? dir : dir + sep);
   return out.sort();

@@ -66,7 +66,7 @@ let scratch: Buffer | undefined;
  * file returns less than asked only at its end); a larger one, or with `stat` (for --fix, which
  * needs mtime and size), is fstat'ed first. A directory fails at the read (EISDIR).
  */
-export function readReplyFile(path: string, maxBytes: number, { stat = false, fifoWaitMs = FIFO_WAIT_MS } = {}): ReadFile {
+export function readReplyFile(path: string | Buffer, maxBytes: number, { stat = false, fifoWaitMs = FIFO_WAIT_MS } = {}): ReadFile {
   let fd: number;
   try {
     // non-blocking: opening a named pipe (FIFO) that has no writer would otherwise wait for ever

@@ -43,8 +43,8 @@ export function inlineChecker(core: Core, linter: Linter): Checker {
 /** Items per message to a thread: a list of many replies is spread over the threads. */
 const CHUNK = 8;
 
-export function poolChecker(core: Core, threads: number, spec: LinterSpec): Checker {
-  const pool: RunnerPool = core.startRunnerPool(threads, spec);
+export function poolChecker(core: Core, threads: number, spec: LinterSpec, options: { memoryMb?: number } = {}): Checker {
+  const pool: RunnerPool = core.startRunnerPool(threads, spec, options);
   return {
     threads,
     async check(items, timeoutMs) {

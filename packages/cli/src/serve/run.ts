@@ -8,6 +8,8 @@ import { loadCore } from '../core-loader.js';
 import { cliVersion } from '../version.js';
 import { ruleRows } from '../commands/rules-run.js';
 import { inlineChecker, poolChecker, type Checker } from './checker.js';
+import { poolOptions } from '../threads.js';
+import type { LinterSpec } from '@replylint/core';
 import { buildApp, type ServeContext } from './app.js';
 import type { RuleInfo } from './present.js';
 import { renderPage } from './page.js';
@@ -23,6 +25,8 @@ export interface ServeOptions {
   maxItems: number;
   timeout: number;
   log: boolean;
+  /** --time-budget: milliseconds one reply may take. */
+  timeBudget?: number;
   cwd?: string;
 }
 
@@ -31,10 +35,18 @@ export const DEFAULT_PORT = 8729;
 export async function runServe(opts: ServeOptions): Promise<number> {
   const core = await loadCore();
   const cwd = opts.cwd ?? process.cwd();
-  const spec = opts.config !== undefined ? { configFile: resolve(cwd, opts.config) } : { cwd };
+  const spec: LinterSpec = opts.config !== undefined ? { configFile: resolve(cwd, opts.config) } : { cwd };
   let linter;
   try {
-    linter = core.createLinter(opts.config !== undefined ? { configFile: spec.configFile } : { cwd });
+    linter = core.createLinter(opts.config !== undefined ? { configFile: spec.configFile! } : { cwd });
+    // a reply's time budget: --time-budget, else the config's, else a quarter of the request's time
+    // limit, so that a reply stuck even in a worker thread (ended at twice its budget) is reported
+    // within the request and the request's other replies keep their results
+    const budget = opts.timeBudget ?? linter.config.timeBudget ?? Math.floor(opts.timeout / 4);
+    if (budget !== linter.timeBudget) {
+      spec.timeBudget = budget;
+      linter = core.createLinter({ ...(opts.config !== undefined ? { configFile: spec.configFile! } : { cwd }), timeBudget: budget });
+    }
     if (opts.profile !== undefined && !core.listProfiles().includes(opts.profile)) {
       throw new CliError(`未知的规则配置「${opts.profile}」，可用：${core.listProfiles().join('、')}`);
     }
@@ -53,7 +65,7 @@ export async function runServe(opts: ServeOptions): Promise<number> {
   const rules = new Map<string, RuleInfo>();
   for (const r of rows.rows) rules.set(r.id, { source: r.source, ...(docs.has(r.id) ? { docs: `/docs/rules/${r.id}` } : {}) });
 
-  const checker: Checker = opts.workers > 0 ? poolChecker(core, opts.workers, spec) : inlineChecker(core, linter);
+  const checker: Checker = opts.workers > 0 ? poolChecker(core, opts.workers, spec, poolOptions()) : inlineChecker(core, linter);
   const log = opts.log ? (entry: Record<string, unknown>) => process.stderr.write(`${JSON.stringify(entry)}\n`) : undefined;
   const ctx: ServeContext = {
     core,

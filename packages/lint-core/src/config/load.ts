@@ -26,6 +26,8 @@ export const configSchema = z.strictObject({
   handler: z.strictObject({ name: z.string().optional(), unit: z.string().optional(), phone: z.union([z.string(), z.number()]).transform(String).optional() }).optional(),
   segmenter: z.enum(['node-rs', 'nodejieba', 'wasm']).optional(),
   reportUnusedDisableDirectives: z.enum(['off', 'warn', 'error']).optional(),
+  /** Milliseconds one reply may take to check (0: no limit; default 10,000). */
+  timeBudget: z.number().int().min(0).optional(),
   root: z.boolean().optional(),
 });
 
@@ -39,6 +41,8 @@ export interface ResolvedConfig {
   settings: LintSettings;
   segmenter: SegmenterName;
   reportUnusedDisableDirectives: Severity;
+  /** `timeBudget:` (undefined: the linter's default). */
+  timeBudget?: number;
   /** Identity for caches. */
   key: string;
 }
@@ -195,6 +199,7 @@ function resolveConfigData(data: unknown, source: YamlSource, dir: string, stack
     settings,
     segmenter: cfg.segmenter ?? base.segmenter,
     reportUnusedDisableDirectives: cfg.reportUnusedDisableDirectives ?? base.reportUnusedDisableDirectives,
+    ...((cfg.timeBudget ?? base.timeBudget) !== undefined ? { timeBudget: cfg.timeBudget ?? base.timeBudget } : {}),
     key: '',
   };
 }
@@ -208,6 +213,7 @@ function mergeConfigs(a: ResolvedConfig, b: ResolvedConfig): ResolvedConfig {
     settings: { ...a.settings, ...b.settings },
     segmenter: b.segmenter,
     reportUnusedDisableDirectives: b.reportUnusedDisableDirectives,
+    ...((b.timeBudget ?? a.timeBudget) !== undefined ? { timeBudget: b.timeBudget ?? a.timeBudget } : {}),
     key: `${a.key}+${b.key}`,
   };
 }

@@ -3,7 +3,7 @@
 // tables, calendar, settings, segmenter) comes in `LintEnv`, built once by createLinter
 // (linter/create.ts). It throws nothing for any text: a text that cannot be parsed, or a rule that
 // fails on it, becomes a diagnostic.
-import { parseMarkdown, type ParsedMarkdown } from '../parse/markdown.js';
+import { parseMarkdown, ParseDeadlineError, type ParsedMarkdown } from '../parse/markdown.js';
 import type { PlainSpan } from '../parse/guard.js';
 import { parseMetadata } from '../meta/front-matter.js';
 import { mergeMeta, readMetaObject } from '../meta/object.js';
@@ -41,7 +41,21 @@ const INTERNAL_MESSAGES: Record<string, string> = {
   ruleFailed: '规则 {{rule}} 在这份答复上运行出错（{{detail}}），该规则的结果缺失；其他规则照常检查。请把这份答复（去掉个人信息后）报告给维护者。',
   segmenterUnavailable: '{{detail}}（规则 {{rule}} 因此未能检查这份答复，其他规则照常检查）',
   markdownFallback: '有 {{count}} 段文字的 Markdown 标记异常（{{reason}}），为免解析过慢已按纯文本检查，其中的符号按原样读取：如非有意，请删去多余的符号。',
+  timeBudget: '检查这份答复超过了 {{budget}}的时限，{{rules}}未检查完，结果不完整；其他文件不受影响。请检查文本是否异常（如误粘贴了大量数据或符号）；如确需检查，可放宽时限（命令行 --time-budget，配置项 timeBudget）。',
+  threadTimeout: '检查这份答复超过了 {{budget}}仍未结束（卡在某条规则或正则表达式中），检查线程已终止并换新，这份答复未能检查；其他文件不受影响。请检查文本是否异常，以及配置中自定义的正则表达式是否会大量回溯。',
+  threadMemory: '检查这份答复时内存超过了检查线程的上限（{{limit}}），检查线程已终止并换新，这份答复未能检查；其他文件不受影响。请检查文本是否异常（如误粘贴了大量数据）；如确需检查，可放宽上限（环境变量 REPLYLINT_WORKER_MEMORY_MB）。',
+  threadCrash: '检查这份答复时检查线程意外退出（{{detail}}），已换新线程，这份答复未能检查；其他文件不受影响。请把这份答复（去掉个人信息后）报告给维护者。',
 };
+
+/** The default time budget of one document, in milliseconds (LintCall.timeBudget). */
+export const DEFAULT_TIME_BUDGET_MS = 10_000;
+
+/** A duration for a message: `800 毫秒`, `10 秒`. */
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} 毫秒` : `${Number((ms / 1000).toFixed(1))} 秒`;
+}
+
+export type InternalMessageId = 'parseFailed' | 'ruleFailed' | 'segmenterUnavailable' | 'markdownFallback' | 'timeBudget' | 'threadTimeout' | 'threadMemory' | 'threadCrash';
 
 const FALLBACK_REASONS: Record<PlainSpan['reason'], string> = {
   emphasis: '强调符号 * _ ~ 过多',
@@ -66,6 +80,8 @@ export interface LintEnv {
   segmenter(): Segmenter;
   /** The profile chosen by the linter's options (it overrides front matter `profile`). */
   profile?: string;
+  /** Default time budget of a document in milliseconds (0: none; undefined: DEFAULT_TIME_BUDGET_MS). */
+  timeBudget?: number;
 }
 
 export interface LintCall {
@@ -82,6 +98,19 @@ export interface LintCall {
    * `#`, `*` and `>` are then the writer's typing. Default `markdown`.
    */
   format?: 'markdown' | 'text';
+  /**
+   * Milliseconds this document may take (default: the linter's, else DEFAULT_TIME_BUDGET_MS);
+   * 0: no limit. When it runs out, the rules not yet finished stop and an
+   * `internal-error/timeBudget` error names them. Checked between rules and every few hundred
+   * blocks or sentences: a single call that never returns (a regex that backtracks for ever) is
+   * stopped only by the runner's worker threads (runner/pool.ts).
+   */
+  timeBudget?: number;
+  /**
+   * The performance.now() time the budget ends at, when several calls share one budget (fix() and
+   * the lint after it); default: `timeBudget` from the start of this call.
+   */
+  deadline?: number;
 }
 
 export interface LintResult {
@@ -100,7 +129,7 @@ function metaDiagnostic(messageId: string, data: Record<string, string>, range: 
   return { ruleId: META_RULE_ID, severity: 2, messageId, message: formatMessage(META_MESSAGES[messageId]!, data), data, range, ...extra };
 }
 
-function internalDiagnostic(messageId: 'parseFailed' | 'ruleFailed' | 'segmenterUnavailable' | 'markdownFallback', data: Record<string, string>, extra: Partial<Diagnostic> = {}): Diagnostic {
+export function internalDiagnostic(messageId: InternalMessageId, data: Record<string, string>, extra: Partial<Diagnostic> = {}): Diagnostic {
   return { ruleId: INTERNAL_RULE_ID, severity: 2, messageId, message: formatMessage(INTERNAL_MESSAGES[messageId]!, data), data, range: [0, 0], ...extra };
 }
 
@@ -116,13 +145,23 @@ function ruleFailure(rule: string, e: unknown): Diagnostic {
   return internalDiagnostic('ruleFailed', { rule, detail: errorKind(e) });
 }
 
+/** The `timeBudget` diagnostic: which rules did not finish (none ran: `every`). */
+function budgetDiagnostic(budget: number, unfinished: readonly string[] | 'every'): Diagnostic {
+  const rules = unfinished === 'every' ? '所有规则均' : `规则 ${unfinished.join('、')} `;
+  return internalDiagnostic('timeBudget', { budget: formatDuration(budget), rules, unfinished: unfinished === 'every' ? '*' : unfinished.join(',') });
+}
+
 export function lintText(env: LintEnv, text: string, call: LintCall = {}): LintResult {
   const diagnostics: Diagnostic[] = [];
+  const budget = call.timeBudget ?? env.timeBudget ?? DEFAULT_TIME_BUDGET_MS;
+  const deadline = budget > 0 ? (call.deadline ?? performance.now() + budget) : Infinity;
   let parsed: ParsedMarkdown;
   try {
-    parsed = parseMarkdown(text, call.format === 'text' ? { format: 'text' } : {});
+    parsed = parseMarkdown(text, call.format === 'text' ? { format: 'text', deadline } : { deadline });
   } catch (e) {
-    return { diagnostics: [internalDiagnostic('parseFailed', { detail: errorKind(e) }, { fatal: true })], suppressed: [], meta: { extra: {} }, profile: env.profile ?? 'recommended' };
+    const profile = env.profile ?? 'recommended';
+    if (e instanceof ParseDeadlineError) return { diagnostics: [budgetDiagnostic(budget, 'every')], suppressed: [], meta: { extra: {} }, profile };
+    return { diagnostics: [internalDiagnostic('parseFailed', { detail: errorKind(e) }, { fatal: true })], suppressed: [], meta: { extra: {} }, profile };
   }
 
   if (parsed.plain.length) {
@@ -175,20 +214,27 @@ export function lintText(env: LintEnv, text: string, call: LintCall = {}): LintR
   const only = call.only;
   const active = only ? resolved.rules.filter((r) => only.includes(r.rule.id)) : resolved.rules;
 
+  const comments = parsed.comments;
   let view: DocumentView;
   try {
-    view = buildView(parsed.root, text);
+    const root = parsed.root;
+    // the syntax tree is not kept while the rules run (a document of a million paragraphs: ~300 MB)
+    parsed = undefined as unknown as ParsedMarkdown;
+    view = buildView(root, text);
   } catch (e) {
     diagnostics.push(internalDiagnostic('parseFailed', { detail: errorKind(e) }, { fatal: true }));
     return { diagnostics, suppressed: [], meta, profile: resolved.profile };
   }
-  runRules(active, { doc: view, meta, metaLocation, now: call.now ?? new Date(), profile: resolved.profile, env }, diagnostics);
+  const unfinished = text.length >= TIMED_MIN_CHARS && performance.now() > deadline ? 'every' : runRules(active, { doc: view, meta, metaLocation, now: call.now ?? new Date(), profile: resolved.profile, env }, diagnostics, deadline);
 
-  const directives = parseDirectives(parsed.comments, text);
+  const directives = parseDirectives(comments, text);
   const applied = applyDirectives(diagnostics, directives);
   const { suppressed, used } = applied;
   const kept = mergeOverlaps(applied.kept, active);
-  if (env.reportUnusedDisableDirectives !== 'off' && !only) {
+  // out of time: said after the directives (the text cannot hide it), and no directive is called
+  // unused (its rule may not have run)
+  if (unfinished) kept.push(budgetDiagnostic(budget, unfinished));
+  else if (env.reportUnusedDisableDirectives !== 'off' && !only) {
     const sev = env.reportUnusedDisableDirectives === 'error' ? 2 : 1;
     for (const d of directives) {
       if (d.type === 'enable') continue;
@@ -244,7 +290,13 @@ export interface RunContext {
   env: LintEnv;
 }
 
-export function runRules(active: readonly ActiveRule[], run: RunContext, out: Diagnostic[]): void {
+/**
+ * Runs the rules over the document. With a `deadline` (performance.now() time), the clock is read
+ * after the rules are created, between document visitors and every TIME_CHECK_EVERY blocks or
+ * sentences (not every sentence: that would cost more than the rules of a short reply); past it,
+ * the rest stops and the rules that did not finish are returned.
+ */
+export function runRules(active: readonly ActiveRule[], run: RunContext, out: Diagnostic[], deadline = Infinity): string[] | undefined {
   const { doc, meta, env } = run;
   const visitors: { v: Visitors; rule: string; failed?: boolean }[] = [];
   // a finding about the whole reply is shown on its first sentence (or at the start of the text)
@@ -303,14 +355,29 @@ export function runRules(active: readonly ActiveRule[], run: RunContext, out: Di
     x.failed = true;
     out.push(ruleFailure(x.rule, e));
   };
-  for (const x of visitors) {
+  /** Rules with work left when the time ran out in `phase` (document visitors: from index `from`). */
+  const unfinished = (phase: 'document' | 'block' | 'sentence', from = 0): string[] => {
+    const ids = new Set<string>();
+    visitors.forEach((x, k) => {
+      if (x.failed) return;
+      if (x.v.sentence || (x.v.block && phase !== 'sentence') || (x.v.document && phase === 'document' && k >= from)) ids.add(x.rule);
+    });
+    return [...ids];
+  };
+  // a short text is done long before any budget: its clock is never read (per-reply cost)
+  const timed = deadline !== Infinity && doc.source.length >= TIMED_MIN_CHARS;
+  if (timed && performance.now() > deadline) return unfinished('document');
+  for (let k = 0; k < visitors.length; k++) {
+    const x = visitors[k]!;
     if (!x.v.document) continue;
+    if (timed && k > 0 && performance.now() > deadline) return unfinished('document', k);
     try {
       x.v.document();
     } catch (e) {
       fail(x, e);
     }
   }
+  if (timed && performance.now() > deadline) return unfinished('block');
   // each block, then each sentence, to every visitor that wants it. The try/catch stands outside
   // the loops (a handler inside the hot loop cost ~40% of runRules' own time): after a failure the
   // loops resume with the next visitor. The two loops are written out: one generic loop over
@@ -323,6 +390,7 @@ export function runRules(active: readonly ActiveRule[], run: RunContext, out: Di
     for (;;) {
       try {
         for (; i < blocks.length; i++, j = 0) {
+          if ((i & TIME_CHECK_MASK) === TIME_CHECK_MASK && performance.now() > deadline) return unfinished('block');
           const b = blocks[i]!;
           for (; j < blockVisitors.length; j++) {
             const x = blockVisitors[j]!;
@@ -338,12 +406,14 @@ export function runRules(active: readonly ActiveRule[], run: RunContext, out: Di
   }
   const sentenceVisitors = visitors.filter((x) => x.v.sentence && !x.failed);
   if (sentenceVisitors.length) {
+    if (timed && performance.now() > deadline) return unfinished('sentence');
     const sentences = doc.sentences;
     let i = 0;
     let j = 0;
     for (;;) {
       try {
         for (; i < sentences.length; i++, j = 0) {
+          if ((i & TIME_CHECK_MASK) === TIME_CHECK_MASK && performance.now() > deadline) return unfinished('sentence');
           const s = sentences[i]!;
           for (; j < sentenceVisitors.length; j++) {
             const x = sentenceVisitors[j]!;
@@ -357,7 +427,16 @@ export function runRules(active: readonly ActiveRule[], run: RunContext, out: Di
       }
     }
   }
+  return undefined;
 }
+
+/** The clock is read before every 256th block and sentence (TIME_CHECK_MASK + 1). */
+const TIME_CHECK_MASK = 255;
+/**
+ * Texts shorter than this (a long reply has ~5,000) are checked in milliseconds: the clock is not
+ * read between their rules (30 reads cost ~4 % of a reply's lint in instructions, bench/instructions.mjs).
+ */
+const TIMED_MIN_CHARS = 20_000;
 
 const REVIEW_FIX = '按规则的修复改写此处（原文在此处含 Markdown 标记或转义，请核对后应用）';
 

@@ -9,7 +9,7 @@ import type { RuleSettingInput } from '../pack/schema.js';
 import { buildCalendar, readCalendarFile, type Calendar } from '../deadline/calendar.js';
 import { computeWithTable, DeadlineInputError, type ComputeDeadlinesInput, type DeadlineResult } from '../deadline/compute.js';
 import { fixWith, type FixResult } from '../engine/fix.js';
-import { INTERNAL_RULE_ID, lintText, type LintCall, type LintEnv, type LintResult } from '../engine/lint.js';
+import { DEFAULT_TIME_BUDGET_MS, INTERNAL_RULE_ID, lintText, type LintCall, type LintEnv, type LintResult } from '../engine/lint.js';
 import { resolveRules, type ResolvedRules } from '../engine/resolve.js';
 import { getSegmenter, SEGMENTER_NAMES } from '../segment/index.js';
 import type { Segmenter, SegmenterName } from '../segment/types.js';
@@ -44,6 +44,11 @@ export interface CreateLinterOptions {
    * createLinter loads them, and lint() reads no file at all.
    */
   deferModules?: boolean;
+  /**
+   * Milliseconds one document may take (default: the config's `timeBudget`, else
+   * DEFAULT_TIME_BUDGET_MS, 10 s); 0: no limit. A call's own `timeBudget` overrides it.
+   */
+  timeBudget?: number;
 }
 
 export type DeadlineInput = Omit<ComputeDeadlinesInput, 'calendar' | 'calendarFile' | 'profile'> & { profile?: string };
@@ -53,6 +58,8 @@ export interface Linter {
   readonly resources: Resources;
   /** The working-day calendar (shipped, with the config's `calendar:`), e.g. for timeLeft(). */
   readonly calendar: Calendar;
+  /** Milliseconds one document may take by default (0: no limit). */
+  readonly timeBudget: number;
   /** Diagnostics for one reply. `meta` is the ticket's metadata as data; front matter merges under it. */
   lint(text: string, call?: LintCall): Diagnostic[];
   /** lint() with the metadata and profile that applied and the suppressed diagnostics. */
@@ -113,6 +120,8 @@ export function createLinter(options: CreateLinterOptions = {}): Linter {
   }
 
   const calendar = calendarFor(config, resources);
+  const timeBudget = options.timeBudget ?? config.timeBudget ?? DEFAULT_TIME_BUDGET_MS;
+  if (!(timeBudget >= 0)) throw new ConfigError(`检查时限应为不小于 0 的毫秒数（0 为不限），而不是「${timeBudget}」`);
   const resolved = new Map<string, ResolvedRules>(); // one entry per profile at most
   const rulesFor = (profile: string | undefined): ResolvedRules => {
     const key = profile ?? '';
@@ -132,6 +141,7 @@ export function createLinter(options: CreateLinterOptions = {}): Linter {
     deadlines: { tableFor: (p) => resources.deadlineTables.get(p), calendar },
     segmenter: loadSegmenter,
     ...(options.profile !== undefined ? { profile: options.profile } : {}),
+    timeBudget,
   };
 
   // examples run with a real segmenter even when the caller's loader is not ready yet (an editor
@@ -147,7 +157,13 @@ export function createLinter(options: CreateLinterOptions = {}): Linter {
     calendar,
     lint,
     lintDocument,
-    fix: (text, call) => fixWith((t) => lint(t, call), text),
+    timeBudget,
+    // every pass of fix() shares the document's one budget
+    fix: (text, call) => {
+      const budget = call?.timeBudget ?? timeBudget;
+      const deadline = call?.deadline ?? (budget > 0 ? performance.now() + budget : undefined);
+      return fixWith((t) => lint(t, deadline === undefined ? call : { ...call, deadline }), text);
+    },
     deadlines(input) {
       const profile = input.profile ?? options.profile ?? rulesFor(undefined).profile;
       if (!resources.profileNames.includes(profile)) throw new DeadlineInputError(`未知的规则配置「${profile}」，可用：${resources.profileNames.join('、')}`);

@@ -26,6 +26,8 @@ export interface LintOptions {
   only?: string[];
   /** `text`: a plain-text reply, not Markdown. */
   format?: 'markdown' | 'text';
+  /** Milliseconds the document may take (default 10,000; 0: no limit): see LintCall.timeBudget. */
+  timeBudget?: number;
 }
 
 // a few linters per config object (the usual caller passes one config and one set of overrides);
@@ -53,6 +55,7 @@ const callOf = (o: LintOptions) => ({
   ...(o.now ? { now: o.now } : {}),
   ...(o.only ? { only: o.only } : {}),
   ...(o.format ? { format: o.format } : {}),
+  ...(o.timeBudget !== undefined ? { timeBudget: o.timeBudget } : {}),
 });
 
 export function lint(text: string, options: LintOptions = {}): Diagnostic[] {

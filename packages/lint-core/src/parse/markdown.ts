@@ -54,6 +54,17 @@ export interface ParseOptions {
   /** Read sections with markup that parses super-linearly as plain text (default true; see guard.ts). */
   guard?: boolean;
   guardLimits?: GuardLimits;
+  /** performance.now() time after which no further piece is parsed: ParseDeadlineError (engine/lint.ts timeBudget). */
+  deadline?: number;
+}
+
+/** Thrown between the pieces of a large document when ParseOptions.deadline has passed. */
+export class ParseDeadlineError extends Error {
+  override name = 'ParseDeadlineError';
+}
+
+function checkDeadline(options: ParseOptions): void {
+  if (options.deadline !== undefined && performance.now() > options.deadline) throw new ParseDeadlineError('parse deadline');
 }
 
 export function parseMarkdown(text: string, options: ParseOptions = {}): ParsedMarkdown {
@@ -111,6 +122,7 @@ function parsePieces(text: string, cuts: readonly number[], options: ParseOption
   let lineStart = 0; // offset of the line the piece starts in
   let prev = 0;
   for (const end of [...cuts, text.length]) {
+    checkDeadline(options);
     const piece = parseOne(text.slice(prev, end), options);
     const shift: Shift = { offset: prev, line, column: prev - lineStart };
     // (one push per node: spreading a plain section's tens of thousands of paragraphs overflows the stack)
@@ -138,6 +150,7 @@ function parseGuarded(text: string, plain: readonly PlainSpan[], options: ParseO
   let at = 0;
   const add = (end: number, asText: boolean) => {
     if (end <= at) return;
+    checkDeadline(options);
     const slice = text.slice(at, end);
     const piece = asText ? parseText(slice) : parseRoot(slice, options);
     const shift: Shift = { offset: at, line, column: at - lineStart };

@@ -19,6 +19,15 @@ function isCloser(c: number): boolean {
 
 export function splitSentences(text: string, start = 0, end = text.length): Range[] {
   const out: Range[] = [];
+  forEachSentence(text, start, end, (s, e) => out.push([s, e]));
+  return out;
+}
+
+/**
+ * The sentences of text[start, end), one call each: no range arrays are made (a document of
+ * millions of one-line sentences would hold them all at once in buildView).
+ */
+export function forEachSentence(text: string, start: number, end: number, emit: (s: number, e: number) => void): void {
   let s = start;
   let i = start;
   while (i < end) {
@@ -36,19 +45,18 @@ export function splitSentences(text: string, start = 0, end = text.length): Rang
         j++;
       }
       while (j < end && isCloser(text.charCodeAt(j))) j++;
-      pushTrimmed(text, s, j, out);
+      pushTrimmed(text, s, j, emit);
       s = j;
       i = j;
     } else {
       i++;
     }
   }
-  pushTrimmed(text, s, end, out);
-  return out;
+  pushTrimmed(text, s, end, emit);
 }
 
-function pushTrimmed(text: string, s: number, e: number, out: Range[]): void {
+function pushTrimmed(text: string, s: number, e: number, emit: (s: number, e: number) => void): void {
   while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
   while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
-  if (e > s) out.push([s, e]);
+  if (e > s) emit(s, e);
 }

@@ -6,7 +6,7 @@
 // (paragraphs, headings, table cells…) are joined with '\n'. Matching never relies on \b.
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 import { toSimplified } from './t2s.js';
-import { splitSentences } from './sentences.js';
+import { forEachSentence } from './sentences.js';
 import type { Range } from '../types.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
@@ -297,8 +297,11 @@ export function buildView(root: Root, source: string): DocumentView {
   const text = b.parts.join('');
   const simp = toSimplified(text);
   const sentences: Sentence[] = [];
+  let index = 0;
+  const add = (start: number, end: number) => void sentences.push({ start, end, block: index });
   for (const block of blocks) {
-    for (const [s, e] of splitSentences(simp, block.start, block.end)) sentences.push({ start: s, end: e, block: block.index });
+    index = block.index;
+    forEachSentence(simp, block.start, block.end, add);
   }
   return new View(source, text, simp, blocks, sentences, b.runs, b.length);
 }

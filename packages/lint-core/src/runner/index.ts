@@ -51,6 +51,8 @@ export interface LinterSpec {
   profile?: string;
   rules?: Record<string, RuleSettingInput>;
   deferModules?: boolean;
+  /** Milliseconds one document may take (CreateLinterOptions.timeBudget; default: the config's, else 10 s). */
+  timeBudget?: number;
   /** Further linters by name, for items with `config` (e.g. one per .replylintrc.yaml of a tree). */
   configs?: Record<string, Omit<LinterSpec, 'configs'>>;
 }
@@ -71,6 +73,8 @@ export interface RunOptions {
   inline?: boolean;
   /** The worker module (tests; default: runner-worker.js beside this module). */
   workerUrl?: URL;
+  /** Heap ceiling of each worker thread in MB (default DEFAULT_WORKER_MEMORY_MB; 0: V8's own). */
+  workerMemoryMb?: number;
   /** This thread's linters for the spec, when the caller has built them already (lintersFromSpec). */
   linters?: (name?: string) => Linter;
   /**
@@ -80,7 +84,7 @@ export interface RunOptions {
   pool?: RunnerPool;
 }
 
-export { startPool as startRunnerPool, type RunnerPool } from './pool.js';
+export { startPool as startRunnerPool, DEFAULT_WORKER_MEMORY_MB, type RunnerPool, type PoolOptions } from './pool.js';
 
 /** The linters a spec describes: the default one and the named ones, created on first use. */
 export function lintersFromSpec(spec: LinterSpec): (name?: string) => Linter {
@@ -89,6 +93,7 @@ export function lintersFromSpec(spec: LinterSpec): (name?: string) => Linter {
       ...(s.profile !== undefined ? { profile: s.profile } : {}),
       ...(s.rules ? { rules: s.rules } : {}),
       ...(s.deferModules ? { deferModules: true } : {}),
+      ...(s.timeBudget !== undefined ? { timeBudget: s.timeBudget } : {}),
     };
     if (s.config) options.config = createConfig(s.config, s.baseDir !== undefined ? { baseDir: s.baseDir } : {});
     else if (s.configFile !== undefined) options.config = loadConfig({ configFile: s.configFile });
@@ -125,8 +130,11 @@ export function checkItem(linterFor: (name?: string) => Linter, item: TextItem):
     ...(item.format === 'text' ? { format: 'text' as const } : {}),
   };
   if (item.fix) {
-    const fixed = linter.fix(item.text, call);
-    const r = linter.lintDocument(fixed.output, call);
+    // the fix passes and the lint of the result share the document's time budget
+    const budget = linter.timeBudget;
+    const shared = budget > 0 ? { ...call, deadline: performance.now() + budget } : call;
+    const fixed = linter.fix(item.text, shared);
+    const r = linter.lintDocument(fixed.output, shared);
     return { id, diagnostics: r.diagnostics, suppressed: r.suppressed, profile: r.profile, ...(fixed.fixed ? { output: fixed.output } : {}) };
   }
   const r = linter.lintDocument(item.text, call);
@@ -157,7 +165,7 @@ export async function* runTexts(source: Source<TextItem>, spec: LinterSpec = {},
     for (let r = await it.next(); !r.done; r = await it.next()) yield checkItem(linterFor, r.value);
     return;
   }
-  const pool = startPool(workers, spec, options.workerUrl);
+  const pool = startPool(workers, spec, { ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}), ...(options.workerMemoryMb !== undefined ? { memoryMb: options.workerMemoryMb } : {}) });
   try {
     yield* schedule(source, pool, options, linterFor);
   } finally {

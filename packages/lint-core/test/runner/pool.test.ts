@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RUNNER_WORKER, startPool } from '../../src/runner/pool.js';
+import { RUNNER_WORKER, SLOT_DEADLINE, SLOT_ITEM, SLOT_LIMIT, SLOT_MESSAGE, startPool } from '../../src/runner/pool.js';
 import { runTexts, type TextItem } from '@replylint/core';
 
 const dir = mkdtempSync(join(tmpdir(), 'replylint-pool-'));
@@ -28,6 +28,35 @@ parentPort.on('message', async (req) => { ${body} });
 const chunk = (n: number): TextItem[] => Array.from({ length: n }, (_, i) => ({ id: i, text: `第${i}篇` }));
 
 describe('runner pool', () => {
+  it('ends a thread stuck on one item past its hard deadline, answers that item with internal-error/threadTimeout and the rest of its chunks on a new thread', async () => {
+    // like runner-worker.js: says which item it is on; item 第1篇 never returns
+    const url = fakeWorker(
+      'stuck',
+      `const slot = workerData.slot;
+       const results = [];
+       slot[${SLOT_MESSAGE}] = req.id;
+       for (let k = 0; k < req.chunk.length; k++) {
+         slot[${SLOT_ITEM}] = k; slot[${SLOT_LIMIT}] = 300; slot[${SLOT_DEADLINE}] = Date.now() + 300;
+         if (req.chunk[k].text === '第1篇') for (;;);
+         results.push({ id: req.chunk[k].id, diagnostics: [], suppressed: [], profile: 'x' });
+       }
+       slot[${SLOT_ITEM}] = -1; slot[${SLOT_DEADLINE}] = 0;
+       parentPort.postMessage({ id: req.id, results });`,
+    );
+    const pool = startPool(1, {}, url);
+    try {
+      const [first, second] = await Promise.all([pool.run(chunk(3)), pool.run([{ id: 'later', text: '后来' }])]);
+      expect(first.map((r) => r.id)).toEqual([0, 1, 2]);
+      expect(first[1]!.diagnostics.map((d) => `${d.ruleId}/${d.messageId}`)).toEqual(['internal-error/threadTimeout']);
+      expect(first[1]!.diagnostics[0]!.message).toContain('300 毫秒');
+      expect([first[0]!, first[2]!, ...second].map((r) => r.profile)).toEqual(['x', 'x', 'x']);
+      // the new thread goes on working
+      await expect(pool.run(chunk(1))).resolves.toHaveLength(1);
+    } finally {
+      await pool.destroy();
+    }
+  }, 20_000);
+
   it('answers each chunk with its own results, over several threads and chunks in flight', async () => {
     // answers later chunks first: replies must be matched by id, not by order
     const url = fakeWorker(
