@@ -47,7 +47,8 @@ export function pieceBoundaries(text: string, from = 0, pieceChars = PIECE_CHARS
     if (nl < 0) nl = text.length;
     const line = text.slice(i, nl);
     const blank = /^[ \t\r]*$/.test(line);
-    if (i > from && !fence && !inComment && !blank && !/^[ \t]|^---/.test(line) && i - pieceStart >= pieceChars) {
+    // (not before U+FEFF either: micromark drops one at the start of what it parses, shifting the piece)
+    if (i > from && !fence && !inComment && !blank && !/^[ \t\uFEFF]|^---/.test(line) && i - pieceStart >= pieceChars) {
       if (prevBlank) cut(i);
       else if (!prevTable && line[0] !== '|' && fallback < 0) fallback = i;
     }
@@ -105,7 +106,8 @@ export function blockBoundaries(text: string, from = 0): number[] {
     if (nl < 0) nl = text.length;
     const first = text.charCodeAt(i);
     const blank = isBlankLine(text, i, nl);
-    if (prevBlank && !fence && !blank && first !== 0x20 && first !== 0x09 && !text.startsWith('---', i) && i > from) cuts.push(i);
+    // (not before U+FEFF: micromark drops one at the start of what it parses, shifting the piece)
+    if (prevBlank && !fence && !blank && first !== 0x20 && first !== 0x09 && first !== 0xfeff && !text.startsWith('---', i) && i > from) cuts.push(i);
     if (!blank && (first === 0x60 || first === 0x7e || first === 0x20)) {
       const f = FENCE.exec(text.slice(i, nl));
       if (fence) {

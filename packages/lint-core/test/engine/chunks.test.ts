@@ -78,6 +78,12 @@ describe('parsing an ordinary document block by block', () => {
     expect(cuts).not.toContain(text.indexOf('    缩进'));
   });
 
+  it('does not cut before a line that starts with U+FEFF (micromark would drop it and shift the piece)', () => {
+    const text = '**甲**\n\n\uFEFF无理取闹。\n';
+    expect(blockBoundaries(text)).toEqual([]);
+    expect(view(text, {})).toEqual(view(text, { plainFastPath: false }));
+  });
+
   it('does not cut documents whose markup reaches across blank lines', () => {
     for (const text of ['见[文件][1]。\n\n[1]: http://x.cn\n', '注[^1]。\n\n[^1]: 说明\n', '<pre>\n\n代码\n</pre>\n\n尾。\n', '甲。\r\n\r\n乙。\r\n']) {
       expect(blockBoundaries(text)).toEqual([]);
