@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type * as NodeRsJieba from '@node-rs/jieba';
 import { toNodeRsDict, userTags, type SegmentWord } from './dict.js';
 import { SegmenterUnavailableError } from './errors.js';
+import { buildTagTable, tagByCharacters, type TagTable } from './tag-table.js';
 import type { Segmenter } from './types.js';
 
 const require = createRequire(import.meta.url);
@@ -44,10 +45,14 @@ export function createNodeRsSegmenter(words: readonly SegmentWord[]): Segmenter 
   jieba.loadDict(toNodeRsDict(words)); // merges: new words are added, known words get our frequency
   const tags = userTags(words); // …but keep their built-in tag, so ours are applied to the results
   let tfIdf: NodeRsJieba.TfIdf | undefined; // the IDF table is only built when keywords are asked for
+  // jieba-rs tags a word by its dictionary entry (or its characters): the same lookup here on `cut()`
+  // words gives the same tags at 40% of the cost of the native `tag()` (see tag-table.ts)
+  let table: TagTable | undefined;
+  const tagOf = (word: string): string => tags.get(word) ?? (table ??= buildTagTable(Buffer.from(data.dict.buffer, data.dict.byteOffset, data.dict.byteLength).toString('utf8'))).get(word) ?? tagByCharacters(word);
   return {
     name: 'node-rs',
     cut: (text) => jieba.cut(text, true),
-    tag: (text) => jieba.tag(text, true).map((t) => ({ word: t.word, tag: tags.get(t.word) ?? t.tag })),
+    tag: (text) => jieba.cut(text, true).map((word) => ({ word, tag: tagOf(word) })),
     keywords(text, topN) {
       const n = Math.floor(topN);
       if (!(n > 0) || text === '') return [];
