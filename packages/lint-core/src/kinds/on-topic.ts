@@ -70,6 +70,13 @@ function mentioned(reply: string, keyword: string): boolean {
   return false;
 }
 
+type Options = z.output<typeof options>;
+
+/** Per rule options (a named function: prepared() keys on it, an inline one would never be found again). */
+function requestMemo(o: Options) {
+  return { stop: new Set(o.stopwords), bySegmenter: new WeakMap<Segmenter, Map<string, { points: string[]; all: string[][] }>>() };
+}
+
 export const onTopicKind = defineKind({
   kind: 'on-topic',
   description: '答复须回应诉求，诉求分条列出时逐条回应',
@@ -85,7 +92,7 @@ export const onTopicKind = defineKind({
         const reply = ctx.doc.simp;
         // an editor checks the same ticket at every keystroke: the request's points and keywords are
         // kept per rule options and segmenter, for the last few requests
-        const memo = prepared(o, () => ({ stop: new Set(o.stopwords), bySegmenter: new WeakMap<Segmenter, Map<string, { points: string[]; all: string[][] }>>() }));
+        const memo = prepared(o, requestMemo);
         let byRequest = memo.bySegmenter.get(seg);
         if (!byRequest) memo.bySegmenter.set(seg, (byRequest = new Map()));
         let parsed = byRequest.get(request);

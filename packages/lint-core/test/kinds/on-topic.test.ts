@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { lint } from '@replylint/core';
+import { describe, expect, it, vi } from 'vitest';
+import { getSegmenter, lint } from '@replylint/core';
 import { splitPoints } from '../../src/kinds/on-topic.js';
 
 const onTopic = (request: string, reply: string) =>
@@ -30,6 +30,20 @@ describe('on-topic', () => {
   it('reports an answer to a different question, in either script', () => {
     expect(onTopic('幸福小区东门外夜市每晚噪音扰民到凌晨，希望整治。', '您反映的公交线路调整事宜，已转交公交公司研究。')).toEqual(['offTopic:']);
     expect(onTopic('幸福小區東門外夜市每晚噪音擾民到凌晨，希望整治。', '9月24日晚，執法隊員到幸福小區東門外夜市檢測噪音，責令攤主22時前收攤。')).toEqual([]);
+  });
+
+  it('segments a request once, however often the reply is checked against it (an editor, at every keystroke)', () => {
+    const request = '希望在人民医院门口增设公交站台，方便老人看病。';
+    onTopic(request, '计划在医院东侧新设站点。');
+    const tag = vi.spyOn(getSegmenter('node-rs'), 'tag');
+    try {
+      for (const reply of ['计划在医院东侧新设站点，', '计划在医院东侧新设站点，8月', '计划在医院东侧新设站点，8月31日前建成。']) onTopic(request, reply);
+      expect(tag).not.toHaveBeenCalled();
+      onTopic('小区路灯坏了三个月，晚上出行不便。', '计划在医院东侧新设站点。');
+      expect(tag).toHaveBeenCalled();
+    } finally {
+      tag.mockRestore();
+    }
   });
 
   it('names only the words the reply leaves out', () => {
