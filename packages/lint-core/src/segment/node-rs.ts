@@ -1,15 +1,16 @@
 // Default backend: @node-rs/jieba v2 (jieba-rs, prebuilt N-API binaries, no compiler needed).
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type * as NodeRsJieba from '@node-rs/jieba';
 import { toNodeRsDict, userTags, type SegmentWord } from './dict.js';
 import { SegmenterUnavailableError } from './errors.js';
-import { buildTagTable, tagByCharacters, type TagTable } from './tag-table.js';
+import { buildTagTable, tagByCharacters } from './tag-table.js';
 import type { Segmenter } from './types.js';
 
 const require = createRequire(import.meta.url);
 
 type JiebaModule = typeof NodeRsJieba;
-type DictModule = { dict: Uint8Array; idf: Uint8Array };
 
 function loadLibrary(): JiebaModule {
   try {
@@ -19,11 +20,16 @@ function loadLibrary(): JiebaModule {
   }
 }
 
-function loadModules(): { jieba: JiebaModule; data: DictModule } {
+function loadModules(): { jieba: JiebaModule; idfFile: string; dict: Buffer } {
   const jieba = loadLibrary();
   try {
-    // reads the bundled dict.txt and idf.txt (~8 MB)
-    return { jieba, data: require('@node-rs/jieba/dict') as DictModule };
+    // the bundled dict.txt (5 MB) and idf.txt (3 MB) are read from their files, not through
+    // `@node-rs/jieba/dict` (which keeps both in memory for good): the dictionary's bytes are let go
+    // once the segmenter and the tag table are built, the IDF table is read only when keywords are
+    // asked for (no rule does)
+    const dictFile = require.resolve('@node-rs/jieba/dict.txt');
+    const idfFile = join(dirname(dictFile), 'idf.txt');
+    return { jieba, idfFile, dict: readFileSync(dictFile) };
   } catch (cause) {
     throw new SegmenterUnavailableError('node-rs', { cause });
   }
@@ -40,15 +46,16 @@ export function nodeRsAvailable(): boolean {
 }
 
 export function createNodeRsSegmenter(words: readonly SegmentWord[]): Segmenter {
-  const { jieba: lib, data } = loadModules();
-  const jieba = lib.Jieba.withDict(data.dict);
+  const { jieba: lib, idfFile, dict } = loadModules();
+  const jieba = lib.Jieba.withDict(dict);
   jieba.loadDict(toNodeRsDict(words)); // merges: new words are added, known words get our frequency
   const tags = userTags(words); // …but keep their built-in tag, so ours are applied to the results
   let tfIdf: NodeRsJieba.TfIdf | undefined; // the IDF table is only built when keywords are asked for
   // jieba-rs tags a word by its dictionary entry (or its characters): the same lookup here on `cut()`
-  // words gives the same tags at 40% of the cost of the native `tag()` (see tag-table.ts)
-  let table: TagTable | undefined;
-  const tagOf = (word: string): string => tags.get(word) ?? (table ??= buildTagTable(Buffer.from(data.dict.buffer, data.dict.byteOffset, data.dict.byteLength).toString('utf8'))).get(word) ?? tagByCharacters(word);
+  // words gives the same tags at 40% of the cost of the native `tag()` (see tag-table.ts). Built
+  // now, from the bytes at hand: a check reads no file once its segmenter is loaded
+  const table = buildTagTable(dict.toString('utf8'));
+  const tagOf = (word: string): string => tags.get(word) ?? table.get(word) ?? tagByCharacters(word);
   return {
     name: 'node-rs',
     cut: (text) => jieba.cut(text, true),
@@ -56,7 +63,7 @@ export function createNodeRsSegmenter(words: readonly SegmentWord[]): Segmenter 
     keywords(text, topN) {
       const n = Math.floor(topN);
       if (!(n > 0) || text === '') return [];
-      tfIdf ??= lib.TfIdf.withDict(data.idf);
+      tfIdf ??= lib.TfIdf.withDict(readFileSync(idfFile));
       return tfIdf.extractKeywords(jieba, text, n).map((k) => ({ keyword: k.keyword, weight: k.weight }));
     },
   };

@@ -41,7 +41,7 @@ export function buildTagTable(dictText: string): TagTable {
   let lines = 0;
   for (let i = dictText.indexOf('\n'); i >= 0; i = dictText.indexOf('\n', i + 1)) lines++;
   let capacity = 1;
-  while (capacity < (lines + 1) * 1.6) capacity <<= 1;
+  while (capacity < (lines + 1) * 1.25) capacity <<= 1; // at most 80% full
   const mask = capacity - 1;
   const keyA = new Uint32Array(capacity);
   const keyB = new Uint32Array(capacity); // 0: empty
