@@ -6,8 +6,13 @@
 //   node bench/batch.mjs                          # 100,000 rows, JSONL, workers 0 and 1
 //   node bench/batch.mjs --rows 1000000 --workers 1
 //   node bench/batch.mjs --format csv --rows 20000
+//   node bench/batch.mjs --textlint 0           # without the yardstick
+//
+// The yardstick, in the same run (the machines vary by 2× between days): textlint with a 30-entry
+// prh dictionary (bench/textlint.mjs installs it) over the same replies written as .txt files, one
+// file per reply (--textlint N: the first N rows, default 10,000; textlint reads no request).
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, watch } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
@@ -20,6 +25,7 @@ const arg = (name, def) => {
 const rows = Number(arg('rows', '100000'));
 const format = arg('format', 'jsonl');
 const workerCounts = arg('workers', '0,1').split(',').map(Number);
+const textlintFiles = Math.min(rows, Number(arg('textlint', '10000')));
 const corpus = join(root, '..', 'shared', 'corpora', 'tipdm-2020-replies.jsonl');
 if (!existsSync(corpus)) {
   console.error(`找不到语料 ${corpus}`);
@@ -47,7 +53,48 @@ if (!existsSync(input)) {
 console.log(`输入：${input}（${rows.toLocaleString('en-US')} 行，${(statSync(input).size / 1e6).toFixed(0)} MB；每行带诉求内容）`);
 
 const bin = join(root, 'packages', 'cli', 'bin', 'replylint.js');
+
+// the yardstick: textlint + prh (30 entries) over the same replies as files
+let runTextlint;
+const textlintRates = [];
+if (textlintFiles > 0) {
+  const workDir = join(root, 'bench', 'out', 'textlint');
+  const textlintBin = join(workDir, 'node_modules', 'textlint', 'bin', 'textlint.js');
+  if (!existsSync(textlintBin) || !existsSync(join(workDir, '.textlintrc.json'))) {
+    // bench/textlint.mjs installs textlint and writes the dictionary; it needs bench/out/corpus
+    console.error('先运行一次 node bench/textlint.mjs（安装 textlint 与 30 条 prh 词典），或加 --textlint 0');
+    process.exit(2);
+  }
+  const dir = join(out, `textlint-${textlintFiles}`);
+  if (!existsSync(join(dir, 'done'))) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const records = readFileSync(corpus, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    for (let i = 0; i < textlintFiles; i++) writeFileSync(join(dir, `${String(i).padStart(7, '0')}.txt`), records[i % records.length].reply ?? '');
+    writeFileSync(join(dir, 'done'), '');
+  }
+  const result = join(out, 'textlint-result.json');
+  // run before and after replylint, the rate the mean of the two: the machine's speed drifts
+  runTextlint = () => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [textlintBin, '--format', 'json', '--output-file', result, dir], { cwd: workDir, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    const ms = performance.now() - t0;
+    if (r.status !== 0 && r.status !== 1) {
+      console.error(`textlint 退出码 ${r.status}：${r.stderr.slice(0, 500)}`);
+      process.exit(2);
+    }
+    const found = JSON.parse(readFileSync(result, 'utf8'));
+    const messages = found.reduce((n, f) => n + f.messages.length, 0);
+    if (found.length !== textlintFiles || messages === 0) {
+      console.error(`textlint 的结果不对：${found.length} 个文件、${messages} 条提示`);
+      process.exit(2);
+    }
+    return (textlintFiles / ms) * 1000;
+  };
+  textlintRates.push(runTextlint());
+}
 const hasTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
+const rates = [];
 for (const workers of workerCounts) {
   const result = join(out, `results-${workers}.jsonl`);
   const tmpPrefix = `results-${workers}.jsonl.`;
@@ -72,8 +119,17 @@ for (const workers of workerCounts) {
   const ms = performance.now() - t0;
   watcher.close();
   const rss = hasTime ? Number(stderr.trim().split('\n').at(-1)) / 1024 : NaN;
+  const rate = (rows / ms) * 1000;
+  rates.push({ workers, rate });
   console.log(
-    `工作线程 ${workers}：${Math.round((rows / ms) * 1000).toLocaleString('en-US')} 篇/秒（${(ms / 1000).toFixed(1)} s，退出码 ${code}），` +
+    `工作线程 ${workers}：${Math.round(rate).toLocaleString('en-US')} 篇/秒（${(ms / 1000).toFixed(1)} s，退出码 ${code}），` +
       `最大 RSS ${Number.isNaN(rss) ? 'n/a' : `${rss.toFixed(0)} MiB（主线程与工作线程合计）`}，首行输出 ${first ? `${(first / 1000).toFixed(2)} s` : '—'}`,
   );
+}
+if (runTextlint) {
+  textlintRates.push(runTextlint());
+  const mean = (textlintRates[0] + textlintRates[1]) / 2;
+  const n = (x) => Math.round(x).toLocaleString('en-US');
+  console.log(`标尺：textlint + prh（30 条）检查同样的答复（${n(textlintFiles)} 个 .txt 文件）：${n(textlintRates[0])} / ${n(textlintRates[1])} 篇/秒（之前 / 之后），平均 ${n(mean)}`);
+  for (const { workers, rate } of rates) console.log(`工作线程 ${workers}：textlint 的 ${(rate / mean).toFixed(2)} 倍`);
 }

@@ -92,6 +92,19 @@ describe('serve: endpoints', () => {
     for (const d of fixed.body.diagnostics.filter((x: { inText: boolean }) => x.inText)) expect({ line: d.line, column: d.column }).toEqual(lineCol(core.output, d.offset));
   });
 
+  it('POST /v1/check: one fault, one report; the rules it covers are named, with their places and messages', async () => {
+    const text = '张先生：\n\n您好！您反映的问题已转相关部门办理，请耐心等待。\n';
+    const r = await post(`${s.url}/v1/check`, { text });
+    const core = createLinter({ cwd: REPO_ROOT }).lintDocument(text);
+    const covering = core.diagnostics.filter((d) => d.covers?.length);
+    expect(covering.length).toBeGreaterThan(0);
+    for (const d of covering) {
+      const a = r.body.diagnostics.find((x: { ruleId: string; offset: number }) => x.ruleId === d.ruleId && x.offset === d.range[0]);
+      expect(a.covers).toEqual(d.covers);
+      expect(a.related).toEqual(d.related!.map((x) => ({ offset: x.range[0], length: x.range[1] - x.range[0], ...lineCol(text, x.range[0]), message: x.message })));
+    }
+  });
+
   it('POST /v1/check with items: results in order with their ids, one verdict for all', async () => {
     const items = [
       { id: 'a', text: FIXTURE },
@@ -357,8 +370,16 @@ describe('serve: time limit and shutdown', () => {
     const u = await startServe(['--body-limit', '8mb']);
     try {
       expect((await call(`${u.url}/healthz`)).status).toBe(200); // a keep-alive connection now exists
+      const cpu = () => {
+        // utime + stime of the whole process (its worker threads included), in clock ticks
+        const f = readFileSync(`/proc/${u.proc.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return Number(f[11]) + Number(f[12]);
+      };
+      const idle = cpu();
       const inFlight = post(`${u.url}/v1/check`, { items: Array.from({ length: 30 }, (_, i) => ({ text: long(i) })) });
-      await new Promise((r) => setTimeout(r, 30));
+      // stop only once the service is working on the request (a fixed pause loses the race on a busy
+      // machine: the request would then arrive after the shutdown began, which is another test)
+      for (let waited = 0; cpu() < idle + 3 && waited < 20_000; waited += 5) await new Promise((r) => setTimeout(r, 5));
       u.proc.kill('SIGTERM');
       const answer = await inFlight;
       expect(answer.status).toBe(200);

@@ -33,6 +33,12 @@ export function presentDiagnostic(core: Core, d: Diagnostic, starts: readonly nu
   if (d.fix) out.fix = { range: [d.fix.range[0], d.fix.range[1]], text: d.fix.text };
   if (d.suggestions?.length) out.suggestions = d.suggestions.map((s) => ({ desc: s.desc, fix: { range: [s.fix.range[0], s.fix.range[1]], text: s.fix.text } }));
   if (d.covers?.length) out.covers = d.covers;
+  if (d.related?.length) {
+    out.related = d.related.map((r) => {
+      const at = core.toLineColumn(starts, r.range[0]);
+      return { offset: r.range[0], length: r.range[1] - r.range[0], line: at.line, column: at.column, message: r.message };
+    });
+  }
   return out;
 }
 

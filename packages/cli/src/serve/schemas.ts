@@ -53,6 +53,10 @@ export const diagnosticSchema = z.object({
   fix: FIX.optional().describe('可自动应用的修改'),
   suggestions: z.array(z.object({ desc: z.string(), fix: FIX })).optional().describe('需人工确认的改法'),
   covers: z.array(z.string()).optional().describe('同一问题另有这些规则也查出，只在此报告一次'),
+  related: z
+    .array(z.object({ offset: z.number().int(), length: z.number().int(), line: z.number().int(), column: z.number().int(), message: z.string() }))
+    .optional()
+    .describe('相关位置：covers 中的规则各自指出的位置和说明'),
 });
 
 export const checkResultSchema = z.object({
