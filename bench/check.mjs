@@ -7,6 +7,8 @@
 //
 // The corpus is generated with a seeded PRNG into bench/out/corpus (reused when it already holds
 // the same files): ~450-character replies with front matter, some clean, some with problems.
+// --corpus real: the published replies of ../shared/corpora/tipdm-2020-replies.jsonl instead, each with
+// its request in the front matter (on-topic then segments both texts), in bench/out/corpus-real.
 // Uses the build output (packages/*/dist): run `npx tsc -b` first.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +34,9 @@ const RUNS = Number(arg('runs', 15));
 const DIR_RUNS = Number(arg('dir-runs', 3));
 const SEED = Number(arg('seed', 20240312));
 const JSON_OUT = process.argv.includes('--json');
+// synthetic (the seeded generator) or real: the published replies of ../shared/corpora/tipdm-2020-replies.jsonl,
+// each with its request in the front matter as a real export carries it, repeated up to the sizes asked
+const CORPUS = arg('corpus', 'synthetic');
 const SKIP = new Set((arg('skip', '') || '').split(',').filter(Boolean)); // a,b,c
 // NODE_EXTRA_CA_CERTS makes every node process parse that certificate file before it runs any
 // JavaScript (node::crypto::UseExtraCaCerts in `perf`). Some sandboxes point it at the whole
@@ -143,9 +148,25 @@ function corpus(n, seed) {
   return out;
 }
 
+function realCorpus(n) {
+  const file = join(root, '..', 'shared', 'corpora', 'tipdm-2020-replies.jsonl');
+  if (!existsSync(file)) {
+    console.error(`找不到语料 ${file}`);
+    process.exit(2);
+  }
+  const records = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const out = [];
+  // JSON strings are YAML scalars: the request as it was written, line breaks included
+  for (let i = 0; i < n; i++) {
+    const r = records[i % records.length];
+    out.push({ text: `---\nrequest: ${JSON.stringify(r.request ?? '')}\n---\n\n${r.reply}\n` });
+  }
+  return out;
+}
+
 function writeCorpus(dir, replies) {
   const manifest = join(dir, 'manifest.json');
-  const want = { seed: SEED, files: replies.length, version: 3 };
+  const want = { seed: CORPUS === 'real' ? 'real' : SEED, files: replies.length, version: 3 };
   if (existsSync(manifest)) {
     try {
       const have = JSON.parse(readFileSync(manifest, 'utf8'));
@@ -280,6 +301,7 @@ function directory(dir, replies) {
  * planted problem gets at least one error or warning. Read from the last run's JSON output.
  */
 function labelCheck(replies) {
+  if (CORPUS === 'real') return {}; // real replies carry no planted problems to check against
   const results = JSON.parse(readFileSync(join(root, 'bench/out/check-result.json'), 'utf8'));
   let cleanWithErrors = 0;
   let problemsMissed = 0;
@@ -296,10 +318,10 @@ function labelCheck(replies) {
 const out = { node: process.version, cpus: (await import('node:os')).cpus().length, seed: SEED, extraCaCerts: Boolean(EXTRA_CA) && !WITHOUT_EXTRA_CA };
 const outDir = join(root, 'bench/out');
 mkdirSync(outDir, { recursive: true });
-const all = corpus(Math.max(FILES, REPLIES), SEED);
-const corpusDir = join(outDir, 'corpus');
+const all = CORPUS === 'real' ? realCorpus(Math.max(FILES, REPLIES)) : corpus(Math.max(FILES, REPLIES), SEED);
+const corpusDir = join(outDir, CORPUS === 'real' ? 'corpus-real' : 'corpus');
 if (!SKIP.has('c') || !SKIP.has('b')) writeCorpus(corpusDir, all.slice(0, FILES));
-out.clean = all.filter((r) => r.kind === 0).length / all.length;
+if (CORPUS !== 'real') out.clean = all.filter((r) => r.kind === 0).length / all.length;
 
 if (!SKIP.has('a')) out.inProcess = await inProcess(all.slice(0, Math.max(REPLIES, 1)), all.slice(Math.max(REPLIES, 1)));
 if (!SKIP.has('b')) {
@@ -308,7 +330,8 @@ if (!SKIP.has('b')) {
 }
 if (!SKIP.has('c')) out.directory = directory(corpusDir, all.slice(0, FILES));
 
-const labelsOk = !out.directory || (out.directory.cleanWithErrors === 0 && out.directory.problemsMissed === 0);
+out.corpus = CORPUS;
+const labelsOk = !out.directory || CORPUS === 'real' || (out.directory.cleanWithErrors === 0 && out.directory.problemsMissed === 0);
 if (JSON_OUT) {
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 } else {
@@ -334,12 +357,13 @@ if (JSON_OUT) {
     rows.push([`(c) check 目录（${c.files.toLocaleString('en-US')} 个文件，${c.runs} 次中位数）`, `${f(c.repliesPerSecond, 0)} 篇/秒（${f(c.medianMs / 1000, 2)} s）`, '≥ 4,000 篇/秒']);
     if (c.maxRssMiB !== undefined) rows.push(['(c) 最大 RSS', `${f(c.maxRssMiB, 0)} MiB`, '']);
     rows.push(['    参照：紧接着测的空 node 进程（node -e 0）', baselineCell(c), '']);
-    rows.push(['    语料自检：无问题答复报错 / 有问题答复无任何提示', `${c.cleanWithErrors} / ${c.problemsMissed} 篇（平均每篇 ${f(c.errorsPerFile, 2)} 个错误）`, '0 / 0']);
+    if (CORPUS !== 'real') rows.push(['    语料自检：无问题答复报错 / 有问题答复无任何提示', `${c.cleanWithErrors} / ${c.problemsMissed} 篇（平均每篇 ${f(c.errorsPerFile, 2)} 个错误）`, '0 / 0']);
   }
   const width = (s) => [...s].reduce((w, ch) => w + (ch.codePointAt(0) > 0x2e80 ? 2 : 1), 0);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => width(r[i]))));
   for (const r of rows) process.stdout.write(`${r.map((c, i) => c + ' '.repeat(widths[i] - width(c))).join('  ').trimEnd()}\n`);
-  process.stdout.write(`\nNode ${out.node}，${out.cpus} 核；语料种子 ${out.seed}，其中约 ${Math.round(out.clean * 100)}% 为无问题答复。\n`);
+  if (CORPUS === 'real') process.stdout.write(`\nNode ${out.node}，${out.cpus} 核；语料：tipdm-2020 的 2,653 篇真实答复（文件头带诉求内容），重复到所需篇数。\n`);
+  else process.stdout.write(`\nNode ${out.node}，${out.cpus} 核；语料种子 ${out.seed}，其中约 ${Math.round(out.clean * 100)}% 为无问题答复。\n`);
   if (WITHOUT_EXTRA_CA && EXTRA_CA) process.stdout.write('(b)(c) 在去掉 NODE_EXTRA_CA_CERTS 的环境中测量（--without-extra-ca）。\n');
   else if (EXTRA_CA) process.stdout.write('注意：NODE_EXTRA_CA_CERTS 已设置，每个 node 进程启动时先解析该证书文件，(b)(c) 含这段时间；--without-extra-ca 去掉它测量。\n');
 }
