@@ -58,7 +58,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let pull = false;
   let canConfigure = false;
   const linters = new Map<string, Linter>();
-  const timers = new Map<string, NodeJS.Timeout>();
+  // pending checks per document: a timer for the debounce, or an immediate when it is 0 (a timer of 0
+  // waits at least 1 ms)
+  const timers = new Map<string, { cancel(): void }>();
   const results = new Map<string, { version: number; items: LspDiagnostic[] }>();
 
   // The segmenter loads after the first diagnostics are out (it takes ~0.2 s and blocks): until then
@@ -163,16 +165,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   function schedule(doc: TextDocument, delay = settings.debounce): void {
-    clearTimeout(timers.get(doc.uri));
-    timers.set(
-      doc.uri,
-      setTimeout(() => {
-        timers.delete(doc.uri);
-        // a newer version may have arrived meanwhile: check the latest, never an older one
-        const latest = documents.get(doc.uri);
-        if (latest) validate(latest);
-      }, delay),
-    );
+    timers.get(doc.uri)?.cancel();
+    const run = () => {
+      timers.delete(doc.uri);
+      // a newer version may have arrived meanwhile: check the latest, never an older one
+      const latest = documents.get(doc.uri);
+      if (latest) validate(latest);
+    };
+    if (delay > 0) {
+      const t = setTimeout(run, delay);
+      timers.set(doc.uri, { cancel: () => clearTimeout(t) });
+    } else {
+      const t = setImmediate(run);
+      timers.set(doc.uri, { cancel: () => clearImmediate(t) });
+    }
   }
 
   function revalidateAll(): void {
@@ -234,7 +240,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.onDidOpen((e) => schedule(e.document, 0));
   documents.onDidChangeContent((e) => schedule(e.document));
   documents.onDidClose((e) => {
-    clearTimeout(timers.get(e.document.uri));
+    timers.get(e.document.uri)?.cancel();
     timers.delete(e.document.uri);
     results.delete(e.document.uri);
     if (!pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
