@@ -90,24 +90,40 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   const uriPath = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
 
+  /** Linters whose rule examples failed (a phrase list that makes a rule misfire): the error, said on every reply. */
+  const verifyFailures = new Map<string, unknown>();
+
   /** The linter for a document: its configuration (settings, or .replylintrc.yaml upward), cached. */
   function linterFor(doc: TextDocument): Linter {
     const c = core!;
     const path = uriPath(doc.uri);
     const configFile = settings.configPath ?? (path ? c.findConfigFile(dirname(path)) : undefined);
     const key = configFile ?? '';
+    if (verifyFailures.has(key)) throw verifyFailures.get(key);
     let linter = linters.get(key);
     if (!linter) {
       const config = configFile ? c.loadConfig({ configFile }) : c.DEFAULT_CONFIG;
-      linter = c.createLinter({
-        // the server's backend, also for verifying the rules' examples (with a cold cache, the
-        // examples of on-topic are checked at creation, by the config's backend otherwise)
+      const options = {
+        // the server's backend, also for verifying the rules' examples
         config: config.segmenter === segmenterName ? config : { ...config, segmenter: segmenterName },
         ...(settings.profile ? { profile: settings.profile } : {}),
         segmenter: getSegmenter,
         deferModules: true,
-      });
+      };
+      // The rules' examples are verified after the first diagnostics are out, not before: with a
+      // cold cache (the first start after an install or update) that takes about a second
+      linter = c.createLinter({ ...options, verifyExamples: false });
       linters.set(key, linter);
+      const created = linter;
+      setTimeout(() => {
+        if (linters.get(key) !== created) return; // replaced meanwhile (settings or config changed)
+        try {
+          c.createLinter(options); // verifies (and remembers in the cache when they hold)
+        } catch (e) {
+          verifyFailures.set(key, e);
+          revalidateAll();
+        }
+      }, 50);
     }
     return linter;
   }
@@ -189,6 +205,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   function resetLinters(): void {
     linters.clear();
+    verifyFailures.clear();
     core?.clearConfigCache();
     revalidateAll();
   }

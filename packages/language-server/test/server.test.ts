@@ -3,7 +3,7 @@
 // hover with the source clause and the ticket's deadlines, the template completion, rapid edits,
 // config reload, pull diagnostics, malformed documents.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,6 +21,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const BIN = fileURLToPath(new URL('../bin/replylint-language-server.js', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'replylint-lsp-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -299,6 +300,28 @@ describe('language server over stdio', () => {
     const p = await onTopic;
     expect(p.diagnostics.find((d) => d.code === 'on-topic')!.message).toContain('噪音');
     expect(p.diagnostics.some((d) => d.code === 'internal-error')).toBe(false);
+  });
+
+  it('the first diagnostics do not wait for the rules\' examples to be verified; examples that fail are then said on the reply', async () => {
+    // a copy of the rules whose no-harsh-language has a "valid" example the rule reports: before,
+    // creating the linter threw and the first (and only) thing shown was the error
+    const rules = join(dir, 'rules-broken-example');
+    cpSync(join(REPO_ROOT, 'rules'), rules, { recursive: true });
+    const file = join(rules, 'core', 'no-harsh-language.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('    - 经现场核实，您反映的噪音问题属实，已责令施工单位整改。', '    - 经现场核实，该市民无理取闹。'));
+    const cold = await startClient({}, {}, { REPLYLINT_CACHE: '0', REPLYLINT_RULES_DIR: rules });
+    try {
+      const uri = pathToFileURL(join(dir, 'broken-example.md')).href;
+      const first = cold.diagnostics(uri);
+      const said = cold.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'config'));
+      await cold.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '该市民无理取闹。\n' } });
+      expect(codes((await first).diagnostics)).toContain('no-harsh-language');
+      const p = await said;
+      expect(p.diagnostics[0]!.message).toContain('no-harsh-language');
+      expect(p.diagnostics[0]!.message).toContain('示例');
+    } finally {
+      await cold.stop();
+    }
   });
 
   it('with a cold cache too: the rules\' examples are verified with a segmenter the server can load', async () => {
