@@ -90,6 +90,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   const uriPath = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
 
+  /**
+   * Example verifications waiting until the diagnostics that created their linter have been
+   * written out (the writer finishes a message on a later turn of the event loop: a verification
+   * run in between would hold the first diagnostics back by its whole duration).
+   */
+  const toVerify: (() => void)[] = [];
+  const verifySoon = () => {
+    if (!toVerify.length) return;
+    setTimeout(() => {
+      for (const task of toVerify.splice(0)) task();
+    }, 100);
+  };
+
   /** Linters whose rule examples failed (a phrase list that makes a rule misfire): the error, said on every reply. */
   const verifyFailures = new Map<string, unknown>();
 
@@ -115,7 +128,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       linter = c.createLinter({ ...options, verifyExamples: false });
       linters.set(key, linter);
       const created = linter;
-      setTimeout(() => {
+      toVerify.push(() => {
         if (linters.get(key) !== created) return; // replaced meanwhile (settings or config changed)
         try {
           c.createLinter(options); // verifies (and remembers in the cache when they hold)
@@ -123,7 +136,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           verifyFailures.set(key, e);
           revalidateAll();
         }
-      }, 50);
+      });
     }
     return linter;
   }
@@ -177,7 +190,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function validate(doc: TextDocument): void {
     const items = diagnose(doc);
     results.set(doc.uri, { version: doc.version, items });
-    if (!pull) void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: items });
+    if (!pull) void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: items }).then(verifySoon, verifySoon);
+    else verifySoon();
   }
 
   function schedule(doc: TextDocument, delay = settings.debounce): void {
@@ -270,6 +284,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!r || r.version !== doc.version) {
       r = { version: doc.version, items: diagnose(doc) };
       results.set(doc.uri, r);
+      verifySoon();
     }
     return { kind: DocumentDiagnosticReportKind.Full, items: r.items };
   });
