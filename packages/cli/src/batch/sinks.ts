@@ -45,12 +45,22 @@ export class AtomicFile {
     this.stream = createWriteStream(this.tmp);
     this.stream.on('error', () => undefined); // reported by close()
   }
+  // lines are gathered into writes of ~32 KB: one stream write per result line costs more than
+  // making the line
+  private pending = '';
   async write(s: string): Promise<void> {
-    if (!this.stream.write(s)) await once(this.stream, 'drain');
+    this.pending += s;
+    if (this.pending.length >= 32_768) await this.flush();
+  }
+  private async flush(): Promise<void> {
+    const s = this.pending;
+    this.pending = '';
+    if (s && !this.stream.write(s)) await once(this.stream, 'drain');
   }
   /** Ends the stream (unless a writer piped into it has ended it) and renames the file into place. */
   async close(): Promise<void> {
     try {
+      await this.flush();
       if (!this.stream.writableFinished) {
         this.stream.end();
         await once(this.stream, 'finish');

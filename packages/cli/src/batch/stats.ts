@@ -62,11 +62,19 @@ export interface WeekStats {
   errors: number;
 }
 
+const weeks = new Map<string, string>(); // an export has a few hundred distinct days at most
+
 /** The Monday of a YYYY-MM-DD date's week, YYYY-MM-DD. */
 export function weekOf(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d.toISOString().slice(0, 10);
+  let week = weeks.get(date);
+  if (week === undefined) {
+    const d = new Date(`${date}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+    week = d.toISOString().slice(0, 10);
+    if (weeks.size >= 10_000) weeks.clear();
+    weeks.set(date, week);
+  }
+  return week;
 }
 
 export const NO_UNIT = '（未填承办单位）';
