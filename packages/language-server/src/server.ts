@@ -103,7 +103,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }, 100);
   };
 
-  /** Linters whose rule examples failed (a phrase list that makes a rule misfire): the error, said on every reply. */
+  /** Configurations whose rules' examples failed (an edited rule file): the error, said on every reply. */
   const verifyFailures = new Map<string, unknown>();
 
   /** The linter for a document: its configuration (settings, or .replylintrc.yaml upward), cached. */
