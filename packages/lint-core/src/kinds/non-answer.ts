@@ -16,6 +16,13 @@ export const nonAnswerSchema = z.strictObject({
   boilerplate: z.array(patternSchema).min(1),
   /** Stock statements: forwarded, being handled, wait, call or ask elsewhere, ordered to fix. */
   stock: z.array(patternSchema).min(1),
+  /**
+   * Statements of resolve only (将进一步加强…, 会继续努力): stock like the others, but a reply of
+   * these alone is a non-answer only when `promisesAlone` (substance's judgement; no-evasive-phrase
+   * names the four stock replies — forwarded, in hand, ask elsewhere, told them to fix it).
+   */
+  promises: z.array(patternSchema).default([]),
+  promisesAlone: z.boolean().default(true),
   /** Case-specific facts: a sentence with one of these is content, whatever else it says. */
   facts: z.array(patternSchema).min(1),
   /** Characters (letters, digits, CJK) of other sentences that still leave the reply a non-answer. */
@@ -31,11 +38,12 @@ export type NonAnswerOptions = z.infer<typeof nonAnswerSchema>;
 export interface PreparedNonAnswer {
   boilerplate: PatternSet;
   stock: PatternSet;
+  promises: PatternSet;
   facts: PatternSet;
 }
 
 export function prepareNonAnswer(o: NonAnswerOptions): PreparedNonAnswer {
-  return { boilerplate: compilePatterns(o.boilerplate), stock: compilePatterns(o.stock), facts: compilePatterns(o.facts) };
+  return { boilerplate: compilePatterns(o.boilerplate), stock: compilePatterns(o.stock), promises: compilePatterns(o.promises), facts: compilePatterns(o.facts) };
 }
 
 function contentChars(s: string): number {
@@ -64,6 +72,7 @@ function without(s: string, spans: readonly number[]): string {
 export function findNonAnswer(ctx: KindContext, o: NonAnswerOptions, p: PreparedNonAnswer): readonly [number, number] | undefined {
   const { simp, sentences } = ctx.doc;
   let first: readonly [number, number] | undefined;
+  let firstPromise: readonly [number, number] | undefined;
   let other = 0;
   for (const s of sentences) {
     const body = simp.slice(s.start, s.end);
@@ -78,9 +87,12 @@ export function findNonAnswer(ctx: KindContext, o: NonAnswerOptions, p: Prepared
       const b = p.boilerplate.spans(body);
       const rest = without(body, b);
       const st = p.stock.spans(rest);
-      if (st.length > 0) {
-        if (contentChars(without(rest, st)) <= o.maxStockRest) {
-          first ??= [s.start, s.end];
+      const rest2 = st.length > 0 ? without(rest, st) : rest;
+      const pr = p.promises.size > 0 ? p.promises.spans(rest2) : [];
+      if (st.length > 0 || pr.length > 0) {
+        if (contentChars(pr.length > 0 ? without(rest2, pr) : rest2) <= o.maxStockRest) {
+          if (st.length > 0) first ??= [s.start, s.end];
+          else firstPromise ??= [s.start, s.end];
           continue;
         }
       } else if (b.length > 0) continue;
@@ -88,5 +100,5 @@ export function findNonAnswer(ctx: KindContext, o: NonAnswerOptions, p: Prepared
     other += n;
     if (other > o.maxOther) return undefined;
   }
-  return first;
+  return first ?? (o.promisesAlone ? firstPromise : undefined);
 }
