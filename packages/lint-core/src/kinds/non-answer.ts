@@ -31,6 +31,8 @@ export const nonAnswerSchema = z.strictObject({
   maxStockSentence: z.number().int().min(1).default(40),
   /** Characters of a stock sentence outside its boilerplate and stock words (its subject, the unit named). */
   maxStockRest: z.number().int().min(0).default(24),
+  /** Characters of a sentence outside its boilerplate that still leave it boilerplate (2019年12月2日“某县”网友：你好，…收悉). */
+  maxBoilerplateRest: z.number().int().min(0).default(24),
   messageId: z.string().default('nonAnswer'),
 });
 export type NonAnswerOptions = z.infer<typeof nonAnswerSchema>;
@@ -79,13 +81,15 @@ export function findNonAnswer(ctx: KindContext, o: NonAnswerOptions, p: Prepared
     const n = contentChars(body);
     if (n === 0) continue;
     if (p.facts.test(body)) return undefined;
-    if (n <= o.maxStockSentence) {
-      // boilerplate and stock take only their own words out of a sentence: an offer after the
-      // answer (如有疑问，请拨打…) is boilerplate to its end, a stock statement beside an
-      // acknowledgement (留言收悉，已转有关部门办理) is still stock, and a sentence whose words are
-      // mostly something else (高度重视，经查图书馆已建成…) says something of its own
-      const b = p.boilerplate.spans(body);
-      const rest = without(body, b);
+    // boilerplate and stock take only their own words out of a sentence: an offer after the
+    // answer (如有疑问，请拨打…) is boilerplate to its end, a stock statement beside an
+    // acknowledgement (留言收悉，已转有关部门办理) is still stock, and a sentence whose words are
+    // mostly something else (高度重视，经查图书馆已建成…) says something of its own. The length
+    // limit is on the sentence without its boilerplate (现回复如下：… 联系电话：… run on after
+    // a half-width comma or a missing full stop)
+    const b = p.boilerplate.spans(body);
+    const rest = without(body, b);
+    if (n <= o.maxStockSentence || contentChars(rest) <= o.maxStockSentence) {
       const st = p.stock.spans(rest);
       const rest2 = st.length > 0 ? without(rest, st) : rest;
       const pr = p.promises.size > 0 ? p.promises.spans(rest2) : [];
@@ -95,7 +99,11 @@ export function findNonAnswer(ctx: KindContext, o: NonAnswerOptions, p: Prepared
           else firstPromise ??= [s.start, s.end];
           continue;
         }
-      } else if (b.length > 0) continue;
+      } else if (b.length > 0 && contentChars(rest) <= o.maxBoilerplateRest) {
+        // boilerplate with a few words besides (2019年12月2日“某县”网友：你好，…收悉); a sentence
+        // that goes on past them (现将情况回复如下：曹某户籍未迁出，应属…) says something of its own
+        continue;
+      }
     }
     other += n;
     if (other > o.maxOther) return undefined;
