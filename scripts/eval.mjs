@@ -7,7 +7,7 @@
 //   npm run build && npm run eval                  # table on stdout, disagreements in eval/real/out/
 //   node scripts/eval.mjs --profile suqian --rule on-topic
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -80,8 +80,10 @@ if (!existsSync(bin)) {
   console.error('请先构建：npm run build');
   process.exit(2);
 }
+// never score a previous run's results when this one fails (a rule's examples failing at load)
+rmSync(results, { force: true });
 const run = spawnSync(process.execPath, [bin, 'batch', input, '-o', results, '--profile', profile, '--no-progress', '--workers', '0'], { encoding: 'utf8' });
-if (run.status === 2 && !existsSync(results)) {
+if (!existsSync(results)) {
   console.error(run.stderr);
   process.exit(2);
 }

@@ -89,7 +89,8 @@ async function startServer(extensionDir: string) {
 }
 
 // off-topic (needs segmentation: on-topic) and a reply whose wording segments a name (personal-info)
-const OFF_TOPIC = '---\nrequest: 小区门口夜市噪音扰民，希望整治。\n---\n您好！经查，您反映的路灯已修复。经核实，举报人任强反映的问题属实。\n';
+// (on-topic speaks when two of the request's demands go unanswered)
+const OFF_TOPIC = '---\nrequest: 小区门口夜市噪音扰民，希望城管整治夜市噪音。东门外的路灯为什么一直不亮？\n---\n您好！经查，您反映的公交站台已修复。经核实，举报人任强反映的问题属实。\n';
 const codes = (ds: Diagnostic[]) => ds.map((d) => d.code);
 
 describe('the server bundle, copied out of the workspace', () => {
@@ -102,7 +103,7 @@ describe('the server bundle, copied out of the workspace', () => {
       const wait = s.diagnostics(uri, (p) => codes(p.diagnostics).includes('on-topic'));
       await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: OFF_TOPIC } });
       const p = await wait;
-      expect(p.diagnostics.find((d) => d.code === 'on-topic')!.message).toContain('噪音扰民');
+      expect(p.diagnostics.find((d) => d.code === 'on-topic')!.message).toContain('夜市');
       expect(codes(p.diagnostics)).not.toContain('internal-error');
       expect(codes(p.diagnostics)).not.toContain('config');
     } finally {

@@ -31,6 +31,20 @@ function isOfficialDocument(simp: string, d: { issuer: string; end: number }): b
   return OFFICIAL_ISSUER.test(d.issuer) || OFFICIAL_AFTER.test(simp.slice(d.end, d.end + 4));
 }
 
+// A decree cited by its number only (西地省268号令, 国务院590号令, 人民政府令第60号, 财政部令第94号):
+// a number the reader cannot look up without its title. Not when a 《title》 stands just before
+// or right after it (《…办法》（第103号令）, 财政部令第94号《…办法》).
+const DECREE = /(?:(?:国务院|人民政府|政府|部|总局|委员会)令第?\d{1,4}号|第?\d{1,4}号令)/g;
+function* bareDecrees(simp: string): Generator<[number, number]> {
+  DECREE.lastIndex = 0;
+  for (let m = DECREE.exec(simp); m; m = DECREE.exec(simp)) {
+    const before = simp.slice(Math.max(0, m.index - 12), m.index);
+    const after = simp.slice(m.index + m[0].length, m.index + m[0].length + 2);
+    if (before.includes('》') || /^[：:，,]?\s*《/.test(after)) continue;
+    yield [m.index, m.index + m[0].length];
+  }
+}
+
 const lawIndexOf = (o: { laws: readonly string[] }) => (o.laws.length ? buildLawIndex(o.laws) : undefined);
 
 export const citationFormatKind = defineKind({
@@ -94,6 +108,16 @@ export const citationFormatKind = defineKind({
             const issuer = trimIssuer(d);
             const numberStart = d.start + (d.issuer.length - issuer.length);
             ctx.report({ messageId: 'missingTitle', data: { number: text.slice(numberStart, d.end) }, at: [numberStart, d.end] });
+          }
+        }
+
+        if (o.requireTitle) {
+          const seen = new Set<string>();
+          for (const [start, end] of bareDecrees(simp)) {
+            const number = text.slice(start, end);
+            if (seen.has(number)) continue;
+            seen.add(number);
+            ctx.report({ messageId: 'missingTitle', data: { number }, at: [start, end] });
           }
         }
 

@@ -23,10 +23,22 @@ const options = z.strictObject({
   scope: scopeSchema.default('sentence'),
   /** Additional characters after the scope's end that still count (e.g. the next sentence). */
   lookahead: z.number().int().min(0).default(0),
+  /**
+   * Characters before the scope's start that still count, within the same statement: back to the
+   * last 。！？ or line break (a citation earlier in a statement continued after ；).
+   */
+  lookbehind: z.number().int().min(0).default(0),
+  /**
+   * After a match of one of these (e.g. 根据《…》第九条规定：), the rest of the block quotes or
+   * paraphrases what it names: triggers there are the cited text's own words, not the reply's.
+   */
+  quoteOpeners: z.array(patternSchema).default([]),
   messageId: z.string().default('missing'),
   /** Report every trigger occurrence, or only the first per document. */
   reportAll: z.boolean().default(true),
 });
+
+const STATEMENT_END = /[。！？!?\n]/;
 
 function prepareConditional(o: z.infer<typeof options>) {
   return {
@@ -34,6 +46,7 @@ function prepareConditional(o: z.infer<typeof options>) {
     triggerUnless: compilePatterns(o.triggerUnless),
     notAfter: compilePatterns(o.triggerNotAfter),
     triggers: o.trigger && compilePatterns(o.trigger),
+    quoteOpeners: compilePatterns(o.quoteOpeners),
   };
 }
 
@@ -43,7 +56,7 @@ export const conditionalKind = defineKind({
   options,
   messageIds: (o) => [o.messageId],
   create(ctx, o) {
-    const { requires, triggerUnless, notAfter, triggers } = prepared(o, prepareConditional);
+    const { requires, triggerUnless, notAfter, triggers, quoteOpeners } = prepared(o, prepareConditional);
     if (!triggers) {
       return {
         document() {
@@ -66,7 +79,15 @@ export const conditionalKind = defineKind({
           // the sentence up to the trigger
           if (notAfter.endsWith(simp, s.start, start)) return;
           const [ss, se] = scopeRange(ctx.doc, s, o.scope);
-          if (requires.test(simp, ss, Math.min(simp.length, se + o.lookahead))) return;
+          const block = ctx.doc.blocks[s.block]!;
+          let from = ss;
+          if (o.lookbehind > 0) {
+            const limit = Math.max(block.start, start - o.lookbehind);
+            while (from > limit && !STATEMENT_END.test(simp[from - 1]!)) from--;
+          }
+          if (requires.test(simp, from, Math.min(simp.length, se + o.lookahead))) return;
+          // inside a quotation of a cited document (its opener earlier in the same block)
+          if (quoteOpeners.size > 0 && quoteOpeners.test(simp, block.start, start)) return;
           ctx.report({ messageId: o.messageId, data: { phrase: maskQuoted(text.slice(start, end), ctx) }, at: [start, end] });
           if (!o.reportAll) {
             done = true;

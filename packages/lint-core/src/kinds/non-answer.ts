@@ -16,6 +16,13 @@ export const nonAnswerSchema = z.strictObject({
   boilerplate: z.array(patternSchema).min(1),
   /** Stock statements: forwarded, being handled, wait, call or ask elsewhere, ordered to fix. */
   stock: z.array(patternSchema).min(1),
+  /**
+   * Statements of resolve only (将进一步加强…, 会继续努力): stock like the others, but a reply of
+   * these alone is a non-answer only when `promisesAlone` (substance's judgement; no-evasive-phrase
+   * names the four stock replies — forwarded, in hand, ask elsewhere, told them to fix it).
+   */
+  promises: z.array(patternSchema).default([]),
+  promisesAlone: z.boolean().default(true),
   /** Case-specific facts: a sentence with one of these is content, whatever else it says. */
   facts: z.array(patternSchema).min(1),
   /** Characters (letters, digits, CJK) of other sentences that still leave the reply a non-answer. */
@@ -24,6 +31,8 @@ export const nonAnswerSchema = z.strictObject({
   maxStockSentence: z.number().int().min(1).default(40),
   /** Characters of a stock sentence outside its boilerplate and stock words (its subject, the unit named). */
   maxStockRest: z.number().int().min(0).default(24),
+  /** Characters of a sentence outside its boilerplate that still leave it boilerplate (2019年12月2日“某县”网友：你好，…收悉). */
+  maxBoilerplateRest: z.number().int().min(0).default(24),
   messageId: z.string().default('nonAnswer'),
 });
 export type NonAnswerOptions = z.infer<typeof nonAnswerSchema>;
@@ -31,11 +40,12 @@ export type NonAnswerOptions = z.infer<typeof nonAnswerSchema>;
 export interface PreparedNonAnswer {
   boilerplate: PatternSet;
   stock: PatternSet;
+  promises: PatternSet;
   facts: PatternSet;
 }
 
 export function prepareNonAnswer(o: NonAnswerOptions): PreparedNonAnswer {
-  return { boilerplate: compilePatterns(o.boilerplate), stock: compilePatterns(o.stock), facts: compilePatterns(o.facts) };
+  return { boilerplate: compilePatterns(o.boilerplate), stock: compilePatterns(o.stock), promises: compilePatterns(o.promises), facts: compilePatterns(o.facts) };
 }
 
 function contentChars(s: string): number {
@@ -64,29 +74,39 @@ function without(s: string, spans: readonly number[]): string {
 export function findNonAnswer(ctx: KindContext, o: NonAnswerOptions, p: PreparedNonAnswer): readonly [number, number] | undefined {
   const { simp, sentences } = ctx.doc;
   let first: readonly [number, number] | undefined;
+  let firstPromise: readonly [number, number] | undefined;
   let other = 0;
   for (const s of sentences) {
     const body = simp.slice(s.start, s.end);
     const n = contentChars(body);
     if (n === 0) continue;
     if (p.facts.test(body)) return undefined;
-    if (n <= o.maxStockSentence) {
-      // boilerplate and stock take only their own words out of a sentence: an offer after the
-      // answer (如有疑问，请拨打…) is boilerplate to its end, a stock statement beside an
-      // acknowledgement (留言收悉，已转有关部门办理) is still stock, and a sentence whose words are
-      // mostly something else (高度重视，经查图书馆已建成…) says something of its own
-      const b = p.boilerplate.spans(body);
-      const rest = without(body, b);
+    // boilerplate and stock take only their own words out of a sentence: an offer after the
+    // answer (如有疑问，请拨打…) is boilerplate to its end, a stock statement beside an
+    // acknowledgement (留言收悉，已转有关部门办理) is still stock, and a sentence whose words are
+    // mostly something else (高度重视，经查图书馆已建成…) says something of its own. The length
+    // limit is on the sentence without its boilerplate (现回复如下：… 联系电话：… run on after
+    // a half-width comma or a missing full stop)
+    const b = p.boilerplate.spans(body);
+    const rest = without(body, b);
+    if (n <= o.maxStockSentence || contentChars(rest) <= o.maxStockSentence) {
       const st = p.stock.spans(rest);
-      if (st.length > 0) {
-        if (contentChars(without(rest, st)) <= o.maxStockRest) {
-          first ??= [s.start, s.end];
+      const rest2 = st.length > 0 ? without(rest, st) : rest;
+      const pr = p.promises.size > 0 ? p.promises.spans(rest2) : [];
+      if (st.length > 0 || pr.length > 0) {
+        if (contentChars(pr.length > 0 ? without(rest2, pr) : rest2) <= o.maxStockRest) {
+          if (st.length > 0) first ??= [s.start, s.end];
+          else firstPromise ??= [s.start, s.end];
           continue;
         }
-      } else if (b.length > 0) continue;
+      } else if (b.length > 0 && contentChars(rest) <= o.maxBoilerplateRest) {
+        // boilerplate with a few words besides (2019年12月2日“某县”网友：你好，…收悉); a sentence
+        // that goes on past them (现将情况回复如下：曹某户籍未迁出，应属…) says something of its own
+        continue;
+      }
     }
     other += n;
     if (other > o.maxOther) return undefined;
   }
-  return first;
+  return first ?? (o.promisesAlone ? firstPromise : undefined);
 }

@@ -121,7 +121,7 @@ describe('no personal data in messages, data or suggestion titles', () => {
   const crafted: Record<string, string> = {
     'ID card, bank card, citizen mobile, other mobile, reporter name': `---
 type: report
-request: 1. 我家（林晓燕，电话13812345678）门口烧烤摊油烟扰民；2. 烧烤摊夜间经营到凌晨两点。
+request: 请处理以下问题：1. 我家（林晓燕，电话13812345678）门口烧烤摊油烟扰民；2. 烧烤摊夜间经营到凌晨两点。
 citizen:
   name: 林晓燕
   phone: "13812345678"
