@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { defineKind } from './define.js';
 import { toSimplified } from '../parse/t2s.js';
 import type { Segmenter } from '../segment/types.js';
+import { taggedWhere } from '../segment/candidates.js';
 import { maskQuoted } from '../detect/mask.js';
 import { prepared } from '../util/memo.js';
 import { compilePatterns, type PatternSet } from '../match/index.js';
@@ -80,8 +81,8 @@ export function pointKeywords(seg: Segmenter, point: string, stop: ReadonlySet<s
     CLAUSE_END.lastIndex = Math.min(from + 60, point.length);
     const end = CLAUSE_END.exec(point);
     if (end) to = end.index + 1;
-    for (const { word, tag } of seg.tag(point.slice(from, to))) {
-      if (word.length < 2 || !keep.test(tag) || stop.has(word) || common.has(word) || /^[\d\p{P}\s]+$/u.test(word) || out.includes(word)) continue;
+    for (const { word, tag } of taggedWhere(seg, point.slice(from, to), (w) => w.length >= 2 && !stop.has(w) && !common.has(w) && !/^[\d\p{P}\s]+$/u.test(w))) {
+      if (!keep.test(tag) || out.includes(word)) continue;
       out.push(word);
       if (out.length >= max) break;
     }
@@ -145,8 +146,8 @@ function demandClause(sentence: string, p: Prepared): string | undefined {
 
 function nounKeywords(seg: Segmenter, text: string, o: z.infer<typeof options>, p: Prepared): string[] {
   const keywords: string[] = [];
-  for (const { word, tag } of seg.tag(text)) {
-    if (word.length < 2 || !DEMAND_TAG.test(tag) || p.stop.has(word) || p.common.has(word) || /^[\d\p{P}\s]+$/u.test(word) || keywords.includes(word)) continue;
+  for (const { word, tag } of taggedWhere(seg, text, (w) => w.length >= 2 && !p.stop.has(w) && !p.common.has(w) && !/^[\d\p{P}\s]+$/u.test(w))) {
+    if (!DEMAND_TAG.test(tag) || keywords.includes(word)) continue;
     keywords.push(word);
     if (keywords.length >= o.maxKeywords) break;
   }

@@ -60,6 +60,7 @@ export function createNodeRsSegmenter(words: readonly SegmentWord[]): Segmenter 
     name: 'node-rs',
     cut: (text) => jieba.cut(text, true),
     tag: (text) => jieba.cut(text, true).map((word) => ({ word, tag: tagOf(word) })),
+    tagWord: tagOf,
     keywords(text, topN) {
       const n = Math.floor(topN);
       if (!(n > 0) || text === '') return [];

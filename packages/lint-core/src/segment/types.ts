@@ -13,6 +13,12 @@ export interface Segmenter {
   cut(text: string): string[];
   /** Words with jieba part-of-speech tags (n, v, nr person, ns place, nt organisation, m, x …). */
   tag(text: string): { word: string; tag: string }[];
+  /**
+   * The tag `tag()` gives `word` (jieba tags a word by its dictionary entry, whatever surrounds
+   * it), for backends that can look one up alone: a caller that only wants some words' tags cuts
+   * the text and asks for those (see segment/candidates.ts).
+   */
+  tagWord?(word: string): string;
   /** Top `topN` TF-IDF keywords, highest weight first; weights are only comparable within one backend. */
   keywords(text: string, topN: number): { keyword: string; weight: number }[];
 }

@@ -47,6 +47,8 @@ describe('tag table', () => {
         .flatMap((f) => readFileSync(join(REPLIES, f), 'utf8').split('\n'));
       expect(lines.length).toBeGreaterThan(100);
       for (const line of lines) expect(seg.tag(line), line).toEqual(expected(line));
+      // a word looked up alone gets the tag it has in the sentence
+      for (const line of lines) expect(seg.cut(line).map((w) => ({ word: w, tag: seg.tagWord!(w) })), line).toEqual(expected(line));
     });
 
     it('on mixed scripts, digits, symbols and lone surrogates', () => {
