@@ -1,5 +1,5 @@
 // Part-of-speech tags without the native `tag()`: @node-rs/jieba's `tag()` returns one JS object
-// per word across N-API, which costs 2.5× its `cut()`. jieba-rs tags a word by looking it up in its
+// per word across N-API, which costs over twice its `cut()`. jieba-rs tags a word by looking it up in its
 // dictionary (and by its characters when it is not there), so `cut()` plus the same lookup on this
 // side gives the same words and tags. The dictionary (~350,000 words) is kept as an open-addressing
 // table of two 32-bit hashes per word and a tag index (~5 MB), not as a Map of strings (~40 MB).
