@@ -53,8 +53,8 @@ export function createNodeRsSegmenter(words: readonly SegmentWord[]): Segmenter 
   let tfIdf: NodeRsJieba.TfIdf | undefined; // the IDF table is only built when keywords are asked for
   // jieba-rs tags a word by its dictionary entry (or its characters): the same lookup here on `cut()`
   // words gives the same tags at about half the cost of the native `tag()` on a 120-character
-  // sentence (see tag-table.ts). Built
-  // now, from the bytes at hand: a check reads no file once its segmenter is loaded
+  // sentence (see tag-table.ts). Built now, from the bytes at hand: a check reads no file once its
+  // segmenter is loaded
   const table = buildTagTable(dict.toString('utf8'));
   const tagOf = (word: string): string => tags.get(word) ?? table.get(word) ?? tagByCharacters(word);
   return {
