@@ -10,6 +10,7 @@ import type { KindContext } from './define.js';
 import type { PatternSet } from '../match/index.js';
 import { compilePatterns } from '../match/index.js';
 import { patternSchema } from './options.js';
+import { perDocument } from '../util/memo.js';
 
 export const nonAnswerSchema = z.strictObject({
   /** Sentences that say nothing about the case (greetings, 已收悉, thanks, closings, signature lines). */
@@ -42,10 +43,17 @@ export interface PreparedNonAnswer {
   stock: PatternSet;
   promises: PatternSet;
   facts: PatternSet;
+  /** The lists and limits: two rules with the same judge the document once (perDocument). */
+  key: string;
 }
 
 export function prepareNonAnswer(o: NonAnswerOptions): PreparedNonAnswer {
-  return { boilerplate: compilePatterns(o.boilerplate), stock: compilePatterns(o.stock), promises: compilePatterns(o.promises), facts: compilePatterns(o.facts) };
+  const boilerplate = compilePatterns(o.boilerplate);
+  const stock = compilePatterns(o.stock);
+  const promises = compilePatterns(o.promises);
+  const facts = compilePatterns(o.facts);
+  const limits = [o.maxOther, o.maxStockSentence, o.maxStockRest, o.maxBoilerplateRest].join(',');
+  return { boilerplate, stock, promises, facts, key: `nonAnswer\u0000${boilerplate.key}\u0000${stock.key}\u0000${promises.key}\u0000${facts.key}\u0000${limits}` };
 }
 
 function contentChars(s: string): number {
@@ -70,9 +78,18 @@ function without(s: string, spans: readonly number[]): string {
   return out + s.slice(at);
 }
 
+type Judged = { first?: readonly [number, number]; firstPromise?: readonly [number, number] } | undefined;
+
 /** The view range of the first stock sentence when the reply is a non-answer, else undefined. */
 export function findNonAnswer(ctx: KindContext, o: NonAnswerOptions, p: PreparedNonAnswer): readonly [number, number] | undefined {
-  const { simp, sentences } = ctx.doc;
+  // substance and no-evasive-phrase judge with the same lists: the document is read once
+  const judged = perDocument(ctx.doc, p.key, () => judge(ctx.doc, o, p));
+  if (!judged) return undefined;
+  return judged.first ?? (o.promisesAlone ? judged.firstPromise : undefined);
+}
+
+function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswer): Judged {
+  const { simp, sentences } = doc;
   let first: readonly [number, number] | undefined;
   let firstPromise: readonly [number, number] | undefined;
   let other = 0;
@@ -108,5 +125,5 @@ export function findNonAnswer(ctx: KindContext, o: NonAnswerOptions, p: Prepared
     other += n;
     if (other > o.maxOther) return undefined;
   }
-  return first ?? (o.promisesAlone ? firstPromise : undefined);
+  return { ...(first ? { first } : {}), ...(firstPromise ? { firstPromise } : {}) };
 }
