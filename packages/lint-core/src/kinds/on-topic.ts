@@ -114,9 +114,13 @@ interface Equivalents {
   groups: PatternSet[];
 }
 
-function mentioned(reply: string, keyword: string, eq: Equivalents): boolean {
+function mentioned(reply: string, keyword: string, eq: Equivalents, parsed: Parsed): boolean {
   if (reply.includes(keyword)) return true;
-  for (const g of eq.groups) if (g.matchesWhole(keyword) && g.test(reply)) return true;
+  // the groups a keyword belongs to wholly are found once and kept with the request (an editor
+  // checks the same request at every keystroke)
+  let groups = parsed.groups.get(keyword);
+  if (!groups) parsed.groups.set(keyword, (groups = eq.groups.filter((g) => g.matchesWhole(keyword))));
+  for (const g of groups) if (g.test(reply)) return true;
   if (keyword.length < 3) return false;
   for (let i = 0; i + 2 <= keyword.length; i++) if (reply.includes(keyword.slice(i, i + 2))) return true;
   return false;
@@ -128,6 +132,8 @@ interface Parsed {
   all: string[][];
   /** Demand sentences with their keywords (requests not in numbered points). */
   demands: { text: string; keywords: string[] }[];
+  /** The equivalence groups of the keywords looked up so far (mentioned()). */
+  groups: Map<string, PatternSet[]>;
 }
 
 /** The clause of `sentence` where it first asks or demands, to the sentence's end; undefined when it does not. */
@@ -144,16 +150,6 @@ function demandClause(sentence: string, p: Prepared): string | undefined {
   return own.slice(from);
 }
 
-function nounKeywords(seg: Segmenter, text: string, o: z.infer<typeof options>, p: Prepared): string[] {
-  const keywords: string[] = [];
-  for (const { word, tag } of taggedWhere(seg, text, (w) => w.length >= 2 && !p.stop.has(w) && !p.common.has(w) && !/^[\d\p{P}\s]+$/u.test(w))) {
-    if (!DEMAND_TAG.test(tag) || keywords.includes(word)) continue;
-    keywords.push(word);
-    if (keywords.length >= o.maxKeywords) break;
-  }
-  return keywords;
-}
-
 function parseRequest(seg: Segmenter, request: string, o: z.infer<typeof options>, p: Prepared): Parsed {
   const { intro, points } = splitPointsWithIntro(request);
   if (points.length >= 2) {
@@ -163,17 +159,17 @@ function parseRequest(seg: Segmenter, request: string, o: z.infer<typeof options
     const listed = p.markers.test(intro) || p.listIntro.test(intro);
     const all = points.map((point) => {
       const clause = requestSentences(point).map((s) => demandClause(s, p)).find((c) => c !== undefined);
-      if (clause !== undefined) return nounKeywords(seg, clause, o, p);
+      if (clause !== undefined) return pointKeywords(seg, clause, p.stop, o.maxKeywords, p.common, DEMAND_TAG);
       return listed && point.length <= o.maxListedPoint ? pointKeywords(seg, point, p.stop, o.maxKeywords, p.common) : [];
     });
-    return { points, all, demands: [] };
+    return { points, all, demands: [], groups: new Map() };
   }
   const demands: Parsed['demands'] = [];
   for (const sentence of requestSentences(request)) {
     const clause = demandClause(sentence, p);
-    if (clause !== undefined) demands.push({ text: sentence, keywords: nounKeywords(seg, clause, o, p) });
+    if (clause !== undefined) demands.push({ text: sentence, keywords: pointKeywords(seg, clause, p.stop, o.maxKeywords, p.common, DEMAND_TAG) });
   }
-  return { points, all: [], demands };
+  return { points, all: [], demands, groups: new Map() };
 }
 
 interface Prepared {
@@ -235,7 +231,7 @@ export const onTopicKind = defineKind({
             const own = all[i]!.filter((k) => !all.some((other, j) => j !== i && other.includes(k)));
             const kws = own.length >= o.minKeywords ? own : all[i]!;
             if (kws.length < o.minKeywords) return;
-            const absent = kws.filter((k) => !mentioned(reply, k, p.eq));
+            const absent = kws.filter((k) => !mentioned(reply, k, p.eq, parsed));
             if (kws.length - absent.length < Math.max(1, Math.ceil(kws.length * o.minCoverage))) {
               ctx.report({ messageId: 'unaddressed', data: { index: i + 1, point: short(mask(point)), keywords: keywords(absent) }, metaKey: 'request' });
             }
@@ -244,7 +240,7 @@ export const onTopicKind = defineKind({
         }
         // a request in prose: its demand sentences of which the reply mentions no specific word
         const judged = demands.filter((d) => d.keywords.length >= o.minKeywords);
-        const unanswered = judged.filter((d) => !d.keywords.some((k) => mentioned(reply, k, p.eq)));
+        const unanswered = judged.filter((d) => !d.keywords.some((k) => mentioned(reply, k, p.eq, parsed)));
         if (unanswered.length < o.minUnanswered) return;
         const words = [...new Set(unanswered.flatMap((d) => d.keywords))];
         if (unanswered.length === judged.length) {
