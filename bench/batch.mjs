@@ -9,13 +9,14 @@
 //   node bench/batch.mjs --textlint 0           # without the yardstick
 //
 // The yardstick, in the same run (the machines vary by 2× between days): textlint with a 30-entry
-// prh dictionary (bench/textlint.mjs installs it) over the same replies written as .txt files, one
+// prh dictionary (bench/yardstick.mjs, installed on first use) over the same replies written as .txt files, one
 // file per reply (--textlint N: the first N rows, default 10,000; textlint reads no request).
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
+import { checkTextlintResult, ensureTextlint, runTextlint } from './yardstick.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, def) => {
@@ -55,19 +56,10 @@ console.log(`输入：${input}（${rows.toLocaleString('en-US')} 行，${(statSy
 const bin = join(root, 'packages', 'cli', 'bin', 'replylint.js');
 
 // the yardstick: textlint + prh (30 entries) over the same replies as files
-let runTextlint;
+let measureTextlint;
 const textlintRates = [];
 if (textlintFiles > 0) {
-  const workDir = join(root, 'bench', 'out', 'textlint');
-  const textlintBin = join(workDir, 'node_modules', 'textlint', 'bin', 'textlint.js');
-  if (!existsSync(textlintBin) || !existsSync(join(workDir, '.textlintrc.json'))) {
-    // installed once into bench/out/textlint (needs the npm registry), as bench/textlint.mjs does
-    const r = spawnSync(process.execPath, [join(root, 'bench', 'textlint.mjs'), '--install-only'], { stdio: 'inherit' });
-    if (r.status !== 0) {
-      console.error('无法安装 textlint（需要能访问 npm 仓库）：可加 --textlint 0 不测标尺');
-      process.exit(2);
-    }
-  }
+  ensureTextlint();
   const dir = join(out, `textlint-${textlintFiles}`);
   if (!existsSync(join(dir, 'done'))) {
     rmSync(dir, { recursive: true, force: true });
@@ -78,23 +70,12 @@ if (textlintFiles > 0) {
   }
   const result = join(out, 'textlint-result.json');
   // run before and after replylint, the rate the mean of the two: the machine's speed drifts
-  runTextlint = () => {
-    const t0 = performance.now();
-    const r = spawnSync(process.execPath, [textlintBin, '--format', 'json', '--output-file', result, dir], { cwd: workDir, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-    const ms = performance.now() - t0;
-    if (r.status !== 0 && r.status !== 1) {
-      console.error(`textlint 退出码 ${r.status}：${r.stderr.slice(0, 500)}`);
-      process.exit(2);
-    }
-    const found = JSON.parse(readFileSync(result, 'utf8'));
-    const messages = found.reduce((n, f) => n + f.messages.length, 0);
-    if (found.length !== textlintFiles || messages === 0) {
-      console.error(`textlint 的结果不对：${found.length} 个文件、${messages} 条提示`);
-      process.exit(2);
-    }
+  measureTextlint = () => {
+    const ms = runTextlint(dir, result);
+    checkTextlintResult(result, textlintFiles);
     return (textlintFiles / ms) * 1000;
   };
-  textlintRates.push(runTextlint());
+  textlintRates.push(measureTextlint());
 }
 const hasTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
 const rates = [];
@@ -130,7 +111,7 @@ for (const workers of workerCounts) {
   );
 }
 if (runTextlint) {
-  textlintRates.push(runTextlint());
+  textlintRates.push(measureTextlint());
   const mean = (textlintRates[0] + textlintRates[1]) / 2;
   const n = (x) => Math.round(x).toLocaleString('en-US');
   console.log(`标尺：textlint + prh（30 条）检查同样的答复（${n(textlintFiles)} 个 .txt 文件）：${n(textlintRates[0])} / ${n(textlintRates[1])} 篇/秒（之前 / 之后），平均 ${n(mean)}`);

@@ -10,11 +10,11 @@
 //   node bench/check.mjs --skip a,b        # writes the corpus bench/out/corpus (and measures (c))
 //   node bench/textlint.mjs                # installs textlint into bench/out/textlint on first use
 //   node bench/textlint.mjs --runs 5 --json
-//   node bench/textlint.mjs --install-only  # only install textlint and write the dictionary
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkTextlintResult, ensureTextlint, runTextlint, TEXTLINT_DIR, VERSIONS } from './yardstick.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, def) => {
@@ -26,11 +26,8 @@ const JSON_OUT = process.argv.includes('--json');
 /** The issue's figure for textlint on the machine the targets were set on. */
 const REFERENCE_TEXTLINT = 820;
 const TARGET = 4000;
-const VERSIONS = { textlint: '15.8.0', 'textlint-rule-prh': '6.1.0' };
 
 const corpus = join(root, 'bench/out/corpus');
-const workDir = join(root, 'bench/out/textlint');
-const textlintBin = join(workDir, 'node_modules/textlint/bin/textlint.js');
 const replylintBin = join(root, 'packages/cli/bin/replylint.js');
 
 function fail(message) {
@@ -46,28 +43,6 @@ function countFiles() {
   }
 }
 
-function install() {
-  if (existsSync(textlintBin)) return;
-  mkdirSync(workDir, { recursive: true });
-  writeFileSync(join(workDir, 'package.json'), JSON.stringify({ private: true, dependencies: VERSIONS }, null, 2));
-  console.error(`安装 ${Object.entries(VERSIONS).map(([n, v]) => `${n}@${v}`).join('、')} 到 bench/out/textlint …`);
-  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock'], { cwd: workDir, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0 || !existsSync(textlintBin)) fail('安装 textlint 失败（需要能访问 npm 仓库）');
-}
-
-/** 30 literal entries of the cliché list, each as a prh rule: the dictionary the yardstick names. */
-function writeDictionary() {
-  const items = readFileSync(join(root, 'rules/lists/cliches.yaml'), 'utf8')
-    .split('\n')
-    .map((l) => /^ {2}- ([\u4e00-\u9fa5]+)$/.exec(l)?.[1])
-    .filter(Boolean)
-    .slice(0, 30);
-  if (items.length !== 30) fail(`rules/lists/cliches.yaml 里的纯文字条目不足 30 个（${items.length}）`);
-  const prh = ['version: 1', 'rules:', ...items.flatMap((p) => [`  - expected: 删去“${p}”`, `    pattern: ${p}`])].join('\n');
-  writeFileSync(join(workDir, 'prh.yml'), `${prh}\n`);
-  writeFileSync(join(workDir, '.textlintrc.json'), JSON.stringify({ rules: { prh: { rulePaths: ['./prh.yml'] } } }));
-}
-
 function timed(args, cwd, env = process.env) {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
@@ -78,19 +53,12 @@ function timed(args, cwd, env = process.env) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
-if (process.argv.includes('--install-only')) {
-  // for bench/batch.mjs: textlint and the dictionary, nothing measured
-  install();
-  writeDictionary();
-  process.exit(0);
-}
 const files = countFiles();
-install();
-writeDictionary();
-const textlintOut = join(workDir, 'result.json');
+ensureTextlint();
+const textlintOut = join(TEXTLINT_DIR, 'result.json');
 const replylintOut = join(root, 'bench/out/check-result.json');
 const commands = {
-  textlint: () => timed([textlintBin, '--format', 'json', '--output-file', textlintOut, corpus], workDir),
+  textlint: () => runTextlint(corpus, textlintOut),
   replylint: () => timed([replylintBin, 'check', corpus, '--format', 'json', '--output-file', replylintOut], root),
   replylintSingle: () =>
     timed([replylintBin, 'check', corpus, '--format', 'json', '--output-file', replylintOut], root, { ...process.env, REPLYLINT_WORKERS: '0' }),
@@ -104,9 +72,7 @@ for (let i = 0; i < RUNS; i++) {
     runs[tool].push(commands[tool]());
   }
 }
-const found = JSON.parse(readFileSync(textlintOut, 'utf8'));
-const textlintMessages = found.reduce((n, r) => n + r.messages.length, 0);
-if (found.length !== files || textlintMessages === 0) fail(`textlint 的结果不对：${found.length} 个文件、${textlintMessages} 条提示`);
+const textlintMessages = checkTextlintResult(textlintOut, files);
 
 const perSecond = (ms) => files / (ms / 1000);
 const rate = Object.fromEntries(tools.map((t) => [t, perSecond(median(runs[t]))]));
