@@ -294,3 +294,18 @@ export function trimIssuer(d: Pick<DocNumberMatch, 'issuer'>): string {
   const m = LEADING_WORDS.exec(issuer);
   return m ? issuer.slice(m[0].length) : issuer;
 }
+
+// A decree cited by its number only (西地省268号令, 国务院590号令, 人民政府令第60号, 财政部令第94号):
+// a number the reader cannot look up without its title. Not when a 《title》 stands just before
+// or right after it (《…办法》（第103号令）, 财政部令第94号《…办法》).
+const DECREE = /(?:(?:国务院|人民政府|政府|部|总局|委员会)令第?\d{1,4}号|第?\d{1,4}号令)/g;
+export function findBareDecrees(simp: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of simp.matchAll(DECREE)) {
+    const before = simp.slice(Math.max(0, m.index - 12), m.index);
+    const after = simp.slice(m.index + m[0].length, m.index + m[0].length + 2);
+    if (before.includes('》') || /^[：:，,]?\s*《/.test(after)) continue;
+    out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { defineKind, suggestReplace } from './define.js';
 import { prepared } from '../util/memo.js';
-import { buildLawIndex, findBareLaws, findCitedDocuments, trimIssuer } from '../detect/citation.js';
+import { buildLawIndex, findBareDecrees, findBareLaws, findCitedDocuments, trimIssuer } from '../detect/citation.js';
 import type { KindContext } from './define.js';
 import type { Range } from '../types.js';
 
@@ -29,20 +29,6 @@ const OFFICIAL_ISSUER = /(?:发|办|函|秘)$/;
 const OFFICIAL_AFTER = /^\s*(?:文件|文)/;
 function isOfficialDocument(simp: string, d: { issuer: string; end: number }): boolean {
   return OFFICIAL_ISSUER.test(d.issuer) || OFFICIAL_AFTER.test(simp.slice(d.end, d.end + 4));
-}
-
-// A decree cited by its number only (西地省268号令, 国务院590号令, 人民政府令第60号, 财政部令第94号):
-// a number the reader cannot look up without its title. Not when a 《title》 stands just before
-// or right after it (《…办法》（第103号令）, 财政部令第94号《…办法》).
-const DECREE = /(?:(?:国务院|人民政府|政府|部|总局|委员会)令第?\d{1,4}号|第?\d{1,4}号令)/g;
-function* bareDecrees(simp: string): Generator<[number, number]> {
-  DECREE.lastIndex = 0;
-  for (let m = DECREE.exec(simp); m; m = DECREE.exec(simp)) {
-    const before = simp.slice(Math.max(0, m.index - 12), m.index);
-    const after = simp.slice(m.index + m[0].length, m.index + m[0].length + 2);
-    if (before.includes('》') || /^[：:，,]?\s*《/.test(after)) continue;
-    yield [m.index, m.index + m[0].length];
-  }
 }
 
 const lawIndexOf = (o: { laws: readonly string[] }) => (o.laws.length ? buildLawIndex(o.laws) : undefined);
@@ -113,7 +99,7 @@ export const citationFormatKind = defineKind({
 
         if (o.requireTitle) {
           const seen = new Set<string>();
-          for (const [start, end] of bareDecrees(simp)) {
+          for (const [start, end] of findBareDecrees(simp)) {
             const number = text.slice(start, end);
             if (seen.has(number)) continue;
             seen.add(number);
