@@ -35,14 +35,45 @@ export const nonAnswerSchema = z.strictObject({
   /** Characters of a sentence outside its boilerplate that still leave it boilerplate (2019年12月2日“某县”网友：你好，…收悉). */
   maxBoilerplateRest: z.number().int().min(0).default(24),
   messageId: z.string().default('nonAnswer'),
+  /**
+   * The outcome (宿迁规定 四(五)): a reply whose account ends on a statement that the matter was
+   * passed on, is in hand or is still to be done (stock, `pending` or promises), with no result
+   * anywhere (`results`: a thing done, a deadline, a decision on its basis), is a non-answer even
+   * when it states a finding or two besides. Off while `results` is empty.
+   */
+  results: z.array(patternSchema).default([]),
+  /** Statements that the matter is passed on, in hand or to be done (已反馈…, 将逐步…, 争取…), besides `stock`. */
+  pending: z.array(patternSchema).default([]),
+  /** Characters of findings and other content (not stock, pending or boilerplate) that still leave it a non-answer. */
+  maxFindings: z.number().int().min(0).default(120),
+  /** Characters a sentence needs outside boilerplate to count as the account's last statement. */
+  minLastChars: z.number().int().min(0).default(6),
+  outcomeMessageId: z.string().default('noResult'),
+  /**
+   * Report the outcome judgement as a warning even when the rule is an error: an account that
+   * ends on 待批复后实施 may be an honest interim reply; a reviewer decides.
+   */
+  outcomeDowngrade: z.boolean().default(false),
+  /**
+   * Whether this rule reports the outcome judgement. A rule that only shares the lists (so that
+   * the document is judged once for both) sets it false.
+   */
+  reportOutcome: z.boolean().default(true),
 });
 export type NonAnswerOptions = z.infer<typeof nonAnswerSchema>;
+
+/** The messages a rule with this judgement can report. */
+export function nonAnswerMessageIds(o: NonAnswerOptions): string[] {
+  return o.results.length > 0 && o.reportOutcome ? [o.messageId, o.outcomeMessageId] : [o.messageId];
+}
 
 export interface PreparedNonAnswer {
   boilerplate: PatternSet;
   stock: PatternSet;
   promises: PatternSet;
   facts: PatternSet;
+  results: PatternSet;
+  pending: PatternSet;
   /** The lists and limits: two rules with the same judge the document once (perDocument). */
   key: string;
 }
@@ -52,8 +83,11 @@ export function prepareNonAnswer(o: NonAnswerOptions): PreparedNonAnswer {
   const stock = compilePatterns(o.stock);
   const promises = compilePatterns(o.promises);
   const facts = compilePatterns(o.facts);
-  const limits = [o.maxOther, o.maxStockSentence, o.maxStockRest, o.maxBoilerplateRest].join(',');
-  return { boilerplate, stock, promises, facts, key: `nonAnswer\u0000${boilerplate.key}\u0000${stock.key}\u0000${promises.key}\u0000${facts.key}\u0000${limits}` };
+  const results = compilePatterns(o.results);
+  const pending = compilePatterns(o.pending);
+  const limits = [o.maxOther, o.maxStockSentence, o.maxStockRest, o.maxBoilerplateRest, o.maxFindings, o.minLastChars].join(',');
+  const keys = [boilerplate, stock, promises, facts, results, pending].map((set) => set.key).join('\u0000');
+  return { boilerplate, stock, promises, facts, results, pending, key: `nonAnswer\u0000${keys}\u0000${limits}` };
 }
 
 function contentChars(s: string): number {
@@ -78,26 +112,66 @@ function without(s: string, spans: readonly number[]): string {
   return out + s.slice(at);
 }
 
-type Judged = { first?: readonly [number, number]; firstPromise?: readonly [number, number] } | undefined;
+/** The union of two lists of (start, end) spans, sorted and merged. */
+function union(a: readonly number[], b: readonly number[]): number[] {
+  if (a.length === 0) return b as number[];
+  if (b.length === 0) return a as number[];
+  const pairs: [number, number][] = [];
+  for (const x of [a, b]) for (let i = 0; i < x.length; i += 2) pairs.push([x[i]!, x[i + 1]!]);
+  pairs.sort((p, q) => p[0] - q[0]);
+  const out: number[] = [];
+  for (const [s, e] of pairs) {
+    if (out.length > 0 && s <= out[out.length - 1]!) out[out.length - 1] = Math.max(out[out.length - 1]!, e);
+    else out.push(s, e);
+  }
+  return out;
+}
 
-/** The view range of the first stock sentence when the reply is a non-answer, else undefined. */
-export function findNonAnswer(ctx: KindContext, o: NonAnswerOptions, p: PreparedNonAnswer): readonly [number, number] | undefined {
+type Range = readonly [number, number];
+type Judged = {
+  /** Nothing but boilerplate and stock: where the first stock (or promise-only) sentence is. */
+  strict?: { first?: Range; firstPromise?: Range };
+  /** The account ends on a pending statement and states no result: where that statement is. */
+  outcome?: { last: Range };
+};
+
+export interface NonAnswerFinding {
+  at: Range;
+  messageId: string;
+  downgrade?: boolean;
+}
+
+/** Where and how the reply is a non-answer, or undefined. */
+export function findNonAnswer(ctx: KindContext, o: NonAnswerOptions, p: PreparedNonAnswer): NonAnswerFinding | undefined {
   // substance and no-evasive-phrase judge with the same lists: the document is read once
   const judged = perDocument(ctx.doc, p.key, () => judge(ctx.doc, o, p));
-  if (!judged) return undefined;
-  return judged.first ?? (o.promisesAlone ? judged.firstPromise : undefined);
+  const strict = judged.strict && (judged.strict.first ?? (o.promisesAlone ? judged.strict.firstPromise : undefined));
+  if (strict) return { at: strict, messageId: o.messageId };
+  const outcome = judged.outcome;
+  if (outcome && o.reportOutcome) return { at: outcome.last, messageId: o.outcomeMessageId, ...(o.outcomeDowngrade ? { downgrade: true } : {}) };
+  return undefined;
 }
 
 function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswer): Judged {
   const { simp, sentences } = doc;
-  let first: readonly [number, number] | undefined;
-  let firstPromise: readonly [number, number] | undefined;
+  // strict: every sentence is boilerplate or stock, none states a fact
+  let strict = true;
+  let first: Range | undefined;
+  let firstPromise: Range | undefined;
   let other = 0;
+  // outcome: no result anywhere, findings within bounds, the last statement pending
+  let outcome = p.results.size > 0;
+  let findings = 0;
+  let last: Range | undefined;
+  let lastPending = false;
   for (const s of sentences) {
+    if (!strict && !outcome) return {};
     const body = simp.slice(s.start, s.end);
     const n = contentChars(body);
     if (n === 0) continue;
-    if (p.facts.test(body)) return undefined;
+    if (strict && p.facts.test(body)) strict = false;
+    if (outcome && p.results.test(body)) outcome = false;
+    if (!strict && !outcome) return {};
     // boilerplate and stock take only their own words out of a sentence: an offer after the
     // answer (如有疑问，请拨打…) is boilerplate to its end, a stock statement beside an
     // acknowledgement (留言收悉，已转有关部门办理) is still stock, and a sentence whose words are
@@ -106,13 +180,34 @@ function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswe
     // a half-width comma or a missing full stop)
     const b = p.boilerplate.spans(body);
     const rest = without(body, b);
-    if (n <= o.maxStockSentence || contentChars(rest) <= o.maxStockSentence) {
-      const st = p.stock.spans(rest);
-      const rest2 = st.length > 0 ? without(rest, st) : rest;
-      const pr = p.promises.size > 0 ? p.promises.spans(rest2) : [];
-      if (st.length > 0 || pr.length > 0) {
-        if (contentChars(pr.length > 0 ? without(rest2, pr) : rest2) <= o.maxStockRest) {
-          if (st.length > 0) first ??= [s.start, s.end];
+    const short = n <= o.maxStockSentence || contentChars(rest) <= o.maxStockSentence;
+    let st: number[] | undefined;
+    let rest2 = rest;
+    let pr: number[] = [];
+    if (short || outcome) {
+      st = p.stock.spans(rest);
+      rest2 = st.length > 0 ? without(rest, st) : rest;
+      pr = p.promises.size > 0 ? p.promises.spans(rest2) : [];
+    }
+    const rest3 = pr.length > 0 ? without(rest2, pr) : rest2;
+    if (outcome) {
+      // only a pending statement (passed on, in hand, to be done) ends the account without a
+      // result; a referral or a resolve after the findings (如有疑问请致电…, 将加强巡查) does not
+      const pd = p.pending.spans(rest);
+      const said = without(rest, union(pd, p.stock.spans(rest)));
+      const left = contentChars(p.promises.size > 0 ? without(said, p.promises.spans(said)) : said);
+      if (pd.length > 0) {
+        last = [s.start, s.end];
+        lastPending = true;
+      } else if (left >= o.minLastChars) lastPending = false;
+      findings += left;
+      if (findings > o.maxFindings) outcome = false;
+    }
+    if (!strict) continue;
+    if (short) {
+      if (st!.length > 0 || pr.length > 0) {
+        if (contentChars(rest3) <= o.maxStockRest) {
+          if (st!.length > 0) first ??= [s.start, s.end];
           else firstPromise ??= [s.start, s.end];
           continue;
         }
@@ -123,7 +218,10 @@ function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswe
       }
     }
     other += n;
-    if (other > o.maxOther) return undefined;
+    if (other > o.maxOther) strict = false;
   }
-  return { ...(first ? { first } : {}), ...(firstPromise ? { firstPromise } : {}) };
+  return {
+    ...(strict ? { strict: { ...(first ? { first } : {}), ...(firstPromise ? { firstPromise } : {}) } } : {}),
+    ...(outcome && lastPending && last ? { outcome: { last } } : {}),
+  };
 }

@@ -7,7 +7,8 @@ import { compilePatterns } from '../match/index.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema, scopeSchema } from './options.js';
 import { scopeRange } from './scope.js';
-import { findNonAnswer, nonAnswerSchema, prepareNonAnswer } from './non-answer.js';
+import { findNonAnswer, nonAnswerMessageIds, nonAnswerSchema, prepareNonAnswer, type NonAnswerFinding } from './non-answer.js';
+import type { Sentence } from '../parse/views.js';
 
 const entrySchema = z.union([
   patternSchema,
@@ -59,58 +60,74 @@ export const phraseKind = defineKind({
   messageIds: (o) => [
     o.messageId,
     ...(o.patterns.some((p) => typeof p !== 'string' && p.suggest !== undefined) ? ['suggestReplace'] : []),
-    ...(o.nonAnswer ? [o.nonAnswer.messageId] : []),
+    ...(o.nonAnswer ? nonAnswerMessageIds(o.nonAnswer) : []),
   ],
   extraPhrasesOption: 'patterns',
   fixable: (o) => o.patterns.some((p) => typeof p !== 'string' && p.replace !== undefined),
   create(ctx, o) {
     const { patterns, compiled, unless, unlessAfter, nonAnswer } = prepared(o, preparePhrase);
     const downgrade = o.warnUnlessType !== undefined && !o.warnUnlessType.includes(ctx.meta.type ?? '');
-    // a reply that is a non-answer as a whole is one finding: its stock phrases are not reported again
+    // a reply that is a non-answer as a whole is one finding: its stock phrases are not reported again.
+    // A reply whose account only ends without a result (the outcome judgement) keeps its named
+    // stock phrases instead when it has any: the judgement is reported only if none was
     let whole = false;
+    let deferred: NonAnswerFinding | undefined;
+    const reportWhole = (found: NonAnswerFinding) =>
+      ctx.report({ messageId: found.messageId, at: found.at, ...(downgrade || found.downgrade ? { downgrade: true } : {}) });
     const document = nonAnswer
       ? () => {
-          const at = findNonAnswer(ctx, o.nonAnswer!, nonAnswer);
-          if (!at) return;
+          const found = findNonAnswer(ctx, o.nonAnswer!, nonAnswer);
+          if (!found) return;
+          if (gate && found.messageId !== o.nonAnswer!.messageId) {
+            deferred = found;
+            return;
+          }
           whole = true;
-          ctx.report({ messageId: o.nonAnswer!.messageId, at, ...(downgrade ? { downgrade: true } : {}) });
+          reportWhole(found);
         }
       : undefined;
     // one scan of the whole text tells which sentences can match at all
     const gate = patterns.gate(ctx.doc.simp);
     if (!gate) return document ? { document } : {};
     let reported = 0;
+    const lastSentence = ctx.doc.sentences[ctx.doc.sentences.length - 1];
+    const scan = (s: Sentence) => {
+      const { simp, text } = ctx.doc;
+      // candidates from every pattern; overlapping ones keep the earliest, then longest
+      const found: { start: number; end: number; e: (typeof compiled)[number] }[] = [];
+      patterns.forEachMatch(simp, s.start, s.end, (start, end, i) => {
+        if (end > start) found.push({ start, end, e: compiled[i]! });
+      });
+      found.sort((a, b) => a.start - b.start || b.end - a.end);
+      let lastEnd = -1;
+      for (const { start, end, e } of found) {
+        if (start < lastEnd) continue;
+        if (o.maxReports && reported >= o.maxReports) return;
+        const [ss, se] = scopeRange(ctx.doc, s, o.unlessScope);
+        if (unless.test(simp, ss, se) || e.unlessPatterns.test(simp, ss, se)) continue;
+        if (unlessAfter.test(simp, end, se)) continue;
+        lastEnd = end;
+        const phrase = text.slice(start, end);
+        const range = ctx.doc.toSource(start, end);
+        const replacement = e.replace?.replace(/\$&/g, phrase);
+        ctx.report({
+          messageId: e.messageId ?? o.messageId,
+          data: { phrase: maskQuoted(phrase, ctx), ...(replacement !== undefined ? { replacement: maskQuoted(replacement, ctx) } : {}), ...(e.suggest ? { suggestion: e.suggest } : {}) },
+          at: [start, end],
+          ...(downgrade ? { downgrade: true } : {}),
+          ...(replacement !== undefined ? { fix: { range, text: replacement } } : {}),
+          ...(e.suggest ? { suggestions: [suggestReplace(range, e.suggest)] } : {}),
+        });
+        reported++;
+      }
+    };
     return {
       ...(document ? { document } : {}),
       sentence(s) {
-        if (whole || !gate(s)) return;
-        const { simp, text } = ctx.doc;
-        // candidates from every pattern; overlapping ones keep the earliest, then longest
-        const found: { start: number; end: number; e: (typeof compiled)[number] }[] = [];
-        patterns.forEachMatch(simp, s.start, s.end, (start, end, i) => {
-          if (end > start) found.push({ start, end, e: compiled[i]! });
-        });
-        found.sort((a, b) => a.start - b.start || b.end - a.end);
-        let lastEnd = -1;
-        for (const { start, end, e } of found) {
-          if (start < lastEnd) continue;
-          if (o.maxReports && reported >= o.maxReports) return;
-          const [ss, se] = scopeRange(ctx.doc, s, o.unlessScope);
-          if (unless.test(simp, ss, se) || e.unlessPatterns.test(simp, ss, se)) continue;
-          if (unlessAfter.test(simp, end, se)) continue;
-          lastEnd = end;
-          const phrase = text.slice(start, end);
-          const range = ctx.doc.toSource(start, end);
-          const replacement = e.replace?.replace(/\$&/g, phrase);
-          ctx.report({
-            messageId: e.messageId ?? o.messageId,
-            data: { phrase: maskQuoted(phrase, ctx), ...(replacement !== undefined ? { replacement: maskQuoted(replacement, ctx) } : {}), ...(e.suggest ? { suggestion: e.suggest } : {}) },
-            at: [start, end],
-            ...(downgrade ? { downgrade: true } : {}),
-            ...(replacement !== undefined ? { fix: { range, text: replacement } } : {}),
-            ...(e.suggest ? { suggestions: [suggestReplace(range, e.suggest)] } : {}),
-          });
-          reported++;
+        if (!whole && gate(s)) scan(s);
+        if (deferred && s === lastSentence) {
+          if (reported === 0) reportWhole(deferred);
+          deferred = undefined;
         }
       },
     };

@@ -5,7 +5,7 @@ import { defineKind } from './define.js';
 import { compilePatterns, type PatternSet } from '../match/index.js';
 import { patternSchema } from './options.js';
 import { prepared } from '../util/memo.js';
-import { findNonAnswer, nonAnswerSchema, prepareNonAnswer, type PreparedNonAnswer } from './non-answer.js';
+import { findNonAnswer, nonAnswerMessageIds, nonAnswerSchema, prepareNonAnswer, type PreparedNonAnswer } from './non-answer.js';
 
 const options = z.strictObject({
   /** Minimum characters of prose (letters/CJK/digits, no punctuation or spaces). */
@@ -43,7 +43,7 @@ export const substanceKind = defineKind({
   kind: 'substance',
   description: '答复须有实质内容：不能过短，不能只有转介或电话号码',
   options,
-  messageIds: (o) => ['tooShort', 'onlyReferral', ...(o.nonAnswer ? [o.nonAnswer.messageId] : [])],
+  messageIds: (o) => ['tooShort', 'onlyReferral', ...(o.nonAnswer ? nonAnswerMessageIds(o.nonAnswer) : [])],
   create(ctx, o) {
     const { hollow, facts, nonAnswer } = prepared(o, compiled);
     return {
@@ -72,8 +72,8 @@ export const substanceKind = defineKind({
         }
         if (content < o.minContentChars) ctx.report({ messageId: 'onlyReferral', data: { count: content } });
         else if (nonAnswer) {
-          const at = findNonAnswer(ctx, o.nonAnswer!, nonAnswer);
-          if (at) ctx.report({ messageId: o.nonAnswer!.messageId, at });
+          const found = findNonAnswer(ctx, o.nonAnswer!, nonAnswer);
+          if (found) ctx.report({ messageId: found.messageId, at: found.at, ...(found.downgrade ? { downgrade: true } : {}) });
         }
       },
     };

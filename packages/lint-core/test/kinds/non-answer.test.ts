@@ -1,0 +1,66 @@
+// The whole-reply judgements of kinds/non-answer.ts, through no-evasive-phrase: a reply of stock
+// statements only (nonAnswer), and an account that ends on a pending statement with no result
+// anywhere (noResult).
+import { describe, expect, it } from 'vitest';
+import { lint, loadBuiltinRules } from '@replylint/core';
+
+const run = (text: string, rules: Record<string, unknown> = {}) => lint(text, { only: ['no-evasive-phrase'], rules: rules as never });
+const ids = (text: string, rules: Record<string, unknown> = {}) => run(text, rules).map((d) => d.messageId);
+
+const FINDING = '您好！经现场核实，该路段路灯不亮是箱式变压器故障断电所致。';
+const PASSED_ON = '我局已向区市政养护中心进行反馈，请其尽快修复。';
+
+describe('non-answer: the outcome judgement (noResult)', () => {
+  it('reports a finding followed only by a pending statement, at that statement, as a warning', () => {
+    const text = `${FINDING}${PASSED_ON}感谢您的监督与支持！`;
+    const ds = run(text);
+    expect(ds.map((d) => d.messageId)).toEqual(['noResult']);
+    expect(ds[0]!.severity).toBe(1);
+    expect(text.slice(ds[0]!.range[0], ds[0]!.range[1])).toContain('已向区市政养护中心进行反馈');
+  });
+
+  it('stays an error when outcomeDowngrade is off', () => {
+    const ds = run(`${FINDING}${PASSED_ON}`, { 'no-evasive-phrase': ['error', { nonAnswer: { ...nonAnswerOptions(), outcomeDowngrade: false } }] });
+    expect(ds.map((d) => [d.messageId, d.severity])).toEqual([['noResult', 2]]);
+  });
+
+  it('is silent when the reply states a result or a deadline anywhere', () => {
+    expect(ids(`${FINDING}${PASSED_ON}该中心已于9月25日更换变压器。`)).toEqual([]);
+    expect(ids(`${FINDING}${PASSED_ON}预计10月底前完成更换。`)).toEqual([]);
+    expect(ids(`该中心已于9月25日更换变压器。${FINDING}${PASSED_ON}`)).toEqual([]);
+  });
+
+  it('is silent when the account goes on after the pending statement', () => {
+    expect(ids(`${PASSED_ON}${FINDING.slice(3)}`)).toEqual([]);
+  });
+
+  it('takes a resolve or a referral at the end for no pending statement', () => {
+    expect(ids(`${FINDING}下一步我局将加强对该路段的巡查。`)).toEqual([]);
+    expect(ids(`${FINDING}如有疑问，请致电区市政养护中心咨询。`)).toEqual([]);
+  });
+
+  it('abstains when the findings run past maxFindings', () => {
+    const text = `${FINDING}${PASSED_ON}`;
+    expect(ids(text, { 'no-evasive-phrase': ['error', { nonAnswer: { ...nonAnswerOptions(), maxFindings: 10 } }] })).toEqual([]);
+    expect(ids(text, { 'no-evasive-phrase': ['error', { nonAnswer: { ...nonAnswerOptions(), maxFindings: 200 } }] })).toEqual(['noResult']);
+  });
+
+  it('is off without a results list', () => {
+    const { results: _results, ...rest } = nonAnswerOptions();
+    expect(ids(`${FINDING}${PASSED_ON}`, { 'no-evasive-phrase': ['error', { nonAnswer: rest }] })).toEqual([]);
+  });
+
+  it('gives way to the named stock phrases of the same reply', () => {
+    const ds = run(`${FINDING}已督促相关部门整改。目前正在处理中，请耐心等待处理结果。`);
+    expect(ds.map((d) => d.messageId)).toEqual(['found', 'found']);
+  });
+
+  it('leaves a reply of stock statements only to the strict judgement (nonAnswer)', () => {
+    expect(ids('您好！您反映的问题已收悉。我们已将您的诉求转交相关部门办理。感谢您的支持！')).toEqual(['nonAnswer']);
+  });
+});
+
+/** The rule's own nonAnswer options (lists resolved), to vary one limit at a time. */
+function nonAnswerOptions(): Record<string, unknown> {
+  return { ...(loadBuiltinRules().get('no-evasive-phrase')!.defaultOptions.nonAnswer as Record<string, unknown>) };
+}
