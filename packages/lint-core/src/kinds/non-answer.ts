@@ -169,7 +169,7 @@ function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswe
     const body = simp.slice(s.start, s.end);
     const n = contentChars(body);
     if (n === 0) continue;
-    if (strict && p.facts.test(body)) strict = false;
+    if (strict && p.facts.test(body)) { strict = false; if ((globalThis as any).process?.env?.NA_DEBUG) console.error(`[na] FACT | ${body.slice(0, 60)}`); }
     if (outcome && p.results.test(body)) outcome = false;
     if (!strict && !outcome) return {};
     // boilerplate and stock take only their own words out of a sentence: an offer after the
@@ -218,6 +218,7 @@ function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswe
       }
     }
     other += n;
+    if ((globalThis as any).process?.env?.NA_DEBUG) console.error(`[na] OTHER n=${n} other=${other} | ${body.slice(0, 60)}`);
     if (other > o.maxOther) strict = false;
   }
   return {
