@@ -169,8 +169,7 @@ function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswe
     const body = simp.slice(s.start, s.end);
     const n = contentChars(body);
     if (n === 0) continue;
-    if (strict && p.facts.test(body)) { strict = false; if ((globalThis as any).process?.env?.NA_DEBUG) console.error(`[na] FACT | ${body.slice(0, 60)}`); }
-    if (outcome && p.results.test(body)) outcome = false;
+    if (strict && p.facts.test(body)) strict = false;
     if (!strict && !outcome) return {};
     // boilerplate and stock take only their own words out of a sentence: an offer after the
     // answer (如有疑问，请拨打…) is boilerplate to its end, a stock statement beside an
@@ -180,6 +179,9 @@ function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswe
     // a half-width comma or a missing full stop)
     const b = p.boilerplate.spans(body);
     const rest = without(body, b);
+    // a result in the request restated (反映的“…9月10日…”问题) is not the reply's
+    if (outcome && p.results.test(rest)) outcome = false;
+    if (!strict && !outcome) return {};
     const short = n <= o.maxStockSentence || contentChars(rest) <= o.maxStockSentence;
     let st: number[] | undefined;
     let rest2 = rest;
@@ -218,7 +220,6 @@ function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswe
       }
     }
     other += n;
-    if ((globalThis as any).process?.env?.NA_DEBUG) console.error(`[na] OTHER n=${n} other=${other} | ${body.slice(0, 60)}`);
     if (other > o.maxOther) strict = false;
   }
   return {

@@ -30,6 +30,12 @@ describe('non-answer: the outcome judgement (noResult)', () => {
     expect(ids(`该中心已于9月25日更换变压器。${FINDING}${PASSED_ON}`)).toEqual([]);
   });
 
+  it('does not take a date in the restated request for a result of the reply', () => {
+    const text = '您好，您于9月10日反映的“9月1日起对面路灯不亮”问题已收悉。经现场核实，路灯不亮是箱式变压器故障断电所致。' + PASSED_ON;
+    expect(ids(text)).toEqual(['noResult']);
+    expect(ids(text.replace('反映的“9月1日起对面路灯不亮”问题', '反映的路灯问题，9月12日已更换变压器'))).toEqual([]);
+  });
+
   it('is silent when the account goes on after the pending statement', () => {
     expect(ids(`${PASSED_ON}${FINDING.slice(3)}`)).toEqual([]);
   });
