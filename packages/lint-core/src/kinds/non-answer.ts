@@ -44,6 +44,12 @@ export const nonAnswerSchema = z.strictObject({
   results: z.array(patternSchema).default([]),
   /** Statements that the matter is passed on, in hand or to be done (已反馈…, 将逐步…, 争取…), besides `stock`. */
   pending: z.array(patternSchema).default([]),
+  /**
+   * A cause stated (因…, 由于…): the judgement records whether the reply explains why; a rule with
+   * `causeIsContent` does not report the outcome then (substance: an explained cause is content).
+   */
+  causes: z.array(patternSchema).default([]),
+  causeIsContent: z.boolean().default(false),
   /** Characters of findings and other content (not stock, pending or boilerplate) that still leave it a non-answer. */
   maxFindings: z.number().int().min(0).default(120),
   /** Characters a sentence needs outside boilerplate to count as the account's last statement. */
@@ -74,6 +80,7 @@ export interface PreparedNonAnswer {
   facts: PatternSet;
   results: PatternSet;
   pending: PatternSet;
+  causes: PatternSet;
   /** The lists and limits: two rules with the same judge the document once (perDocument). */
   key: string;
 }
@@ -85,9 +92,10 @@ export function prepareNonAnswer(o: NonAnswerOptions): PreparedNonAnswer {
   const facts = compilePatterns(o.facts);
   const results = compilePatterns(o.results);
   const pending = compilePatterns(o.pending);
+  const causes = compilePatterns(o.causes);
   const limits = [o.maxOther, o.maxStockSentence, o.maxStockRest, o.maxBoilerplateRest, o.maxFindings, o.minLastChars].join(',');
-  const keys = [boilerplate, stock, promises, facts, results, pending].map((set) => set.key).join('\u0000');
-  return { boilerplate, stock, promises, facts, results, pending, key: `nonAnswer\u0000${keys}\u0000${limits}` };
+  const keys = [boilerplate, stock, promises, facts, results, pending, causes].map((set) => set.key).join('\u0000');
+  return { boilerplate, stock, promises, facts, results, pending, causes, key: `nonAnswer\u0000${keys}\u0000${limits}` };
 }
 
 function contentChars(s: string): number {
@@ -132,7 +140,7 @@ type Judged = {
   /** Nothing but boilerplate and stock: where the first stock (or promise-only) sentence is. */
   strict?: { first?: Range; firstPromise?: Range };
   /** The account ends on a pending statement and states no result: where that statement is. */
-  outcome?: { last: Range };
+  outcome?: { last: Range; cause: boolean };
 };
 
 export interface NonAnswerFinding {
@@ -148,7 +156,7 @@ export function findNonAnswer(ctx: KindContext, o: NonAnswerOptions, p: Prepared
   const strict = judged.strict && (judged.strict.first ?? (o.promisesAlone ? judged.strict.firstPromise : undefined));
   if (strict) return { at: strict, messageId: o.messageId };
   const outcome = judged.outcome;
-  if (outcome && o.reportOutcome) return { at: outcome.last, messageId: o.outcomeMessageId, ...(o.outcomeDowngrade ? { downgrade: true } : {}) };
+  if (outcome && o.reportOutcome && !(outcome.cause && o.causeIsContent)) return { at: outcome.last, messageId: o.outcomeMessageId, ...(o.outcomeDowngrade ? { downgrade: true } : {}) };
   return undefined;
 }
 
@@ -164,6 +172,7 @@ function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswe
   let findings = 0;
   let last: Range | undefined;
   let lastPending = false;
+  let cause = false;
   for (const s of sentences) {
     if (!strict && !outcome) return {};
     const body = simp.slice(s.start, s.end);
@@ -182,6 +191,7 @@ function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswe
     // a result in the request restated (反映的“…9月10日…”问题) is not the reply's
     if (outcome && p.results.test(rest)) outcome = false;
     if (!strict && !outcome) return {};
+    if (outcome && !cause && p.causes.size > 0 && p.causes.test(rest)) cause = true;
     const short = n <= o.maxStockSentence || contentChars(rest) <= o.maxStockSentence;
     let st: number[] | undefined;
     let rest2 = rest;
@@ -224,6 +234,6 @@ function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswe
   }
   return {
     ...(strict ? { strict: { ...(first ? { first } : {}), ...(firstPromise ? { firstPromise } : {}) } } : {}),
-    ...(outcome && lastPending && last ? { outcome: { last } } : {}),
+    ...(outcome && lastPending && last ? { outcome: { last, cause } } : {}),
   };
 }

@@ -66,6 +66,24 @@ describe('non-answer: the outcome judgement (noResult)', () => {
   });
 });
 
+describe('non-answer: the outcome judgement in substance (causeIsContent)', () => {
+  const sub = (text: string) => lint(text, { only: ['substance'] }).map((d) => `${d.messageId}:${d.severity}`);
+  const OPENING = '尊敬的网友：您好！接到您的反映后，我们立即联系相关工作人员到现场进行核查。';
+
+  it('reports an account without a result as a warning when no cause is explained', () => {
+    expect(sub(`${OPENING}经核实，该路段路灯由区市政养护中心负责维护管理。${PASSED_ON}`)).toEqual(['noResult:1']);
+  });
+
+  it('takes an explained cause for content', () => {
+    expect(sub(`${OPENING}经核实，该路段路灯不亮是因高压箱变故障断电。${PASSED_ON}`)).toEqual([]);
+  });
+
+  it('gives way to no-evasive-phrase: one report of the same fault', () => {
+    const ds = lint(`${OPENING}经核实，该路段路灯由区市政养护中心负责维护管理。${PASSED_ON}`, { only: ['substance', 'no-evasive-phrase'] });
+    expect(ds.map((d) => `${d.ruleId}/${d.messageId}`)).toEqual(['no-evasive-phrase/noResult']);
+  });
+});
+
 /** The rule's own nonAnswer options (lists resolved), to vary one limit at a time. */
 function nonAnswerOptions(): Record<string, unknown> {
   return { ...(loadBuiltinRules().get('no-evasive-phrase')!.defaultOptions.nonAnswer as Record<string, unknown>) };
