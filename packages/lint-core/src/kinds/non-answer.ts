@@ -5,6 +5,8 @@
 // Real stock replies vary more than any phrase list; this judges the shape instead. Conservative:
 // any sentence that is neither boilerplate nor stock, with more than a few characters, means the
 // reply says something of its own, and the judgement abstains.
+// A second judgement (the outcome, `results`): a few findings are allowed, but the account ends on
+// a pending statement (passed on, in hand, to be done) and no sentence states a result.
 import { z } from 'zod';
 import type { KindContext } from './define.js';
 import type { PatternSet } from '../match/index.js';
@@ -37,12 +39,13 @@ export const nonAnswerSchema = z.strictObject({
   messageId: z.string().default('nonAnswer'),
   /**
    * The outcome (宿迁规定 四(五)): a reply whose account ends on a statement that the matter was
-   * passed on, is in hand or is still to be done (stock, `pending` or promises), with no result
-   * anywhere (`results`: a thing done, a deadline, a decision on its basis), is a non-answer even
-   * when it states a finding or two besides. Off while `results` is empty.
+   * passed on, is in hand or is still to be done (`pending`), with no result anywhere (`results`:
+   * a thing done, a deadline, a decision on its basis), is a non-answer even when it states a
+   * finding or two besides. A resolve (promises) or a referral at the end is no pending statement.
+   * Off while `results` is empty.
    */
   results: z.array(patternSchema).default([]),
-  /** Statements that the matter is passed on, in hand or to be done (已反馈…, 将逐步…, 争取…), besides `stock`. */
+  /** Statements that the matter is passed on, in hand or to be done (已反馈…, 将逐步…, 待批复后…). */
   pending: z.array(patternSchema).default([]),
   /**
    * A cause stated (因…, 由于…): the judgement records whether the reply explains why; a rule with
@@ -60,17 +63,12 @@ export const nonAnswerSchema = z.strictObject({
    * ends on 待批复后实施 may be an honest interim reply; a reviewer decides.
    */
   outcomeDowngrade: z.boolean().default(false),
-  /**
-   * Whether this rule reports the outcome judgement. A rule that only shares the lists (so that
-   * the document is judged once for both) sets it false.
-   */
-  reportOutcome: z.boolean().default(true),
 });
 export type NonAnswerOptions = z.infer<typeof nonAnswerSchema>;
 
 /** The messages a rule with this judgement can report. */
 export function nonAnswerMessageIds(o: NonAnswerOptions): string[] {
-  return o.results.length > 0 && o.reportOutcome ? [o.messageId, o.outcomeMessageId] : [o.messageId];
+  return o.results.length > 0 ? [o.messageId, o.outcomeMessageId] : [o.messageId];
 }
 
 export interface PreparedNonAnswer {
@@ -156,7 +154,7 @@ export function findNonAnswer(ctx: KindContext, o: NonAnswerOptions, p: Prepared
   const strict = judged.strict && (judged.strict.first ?? (o.promisesAlone ? judged.strict.firstPromise : undefined));
   if (strict) return { at: strict, messageId: o.messageId };
   const outcome = judged.outcome;
-  if (outcome && o.reportOutcome && !(outcome.cause && o.causeIsContent)) return { at: outcome.last, messageId: o.outcomeMessageId, ...(o.outcomeDowngrade ? { downgrade: true } : {}) };
+  if (outcome && !(outcome.cause && o.causeIsContent)) return { at: outcome.last, messageId: o.outcomeMessageId, ...(o.outcomeDowngrade ? { downgrade: true } : {}) };
   return undefined;
 }
 
@@ -206,7 +204,7 @@ function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswe
       // only a pending statement (passed on, in hand, to be done) ends the account without a
       // result; a referral or a resolve after the findings (如有疑问请致电…, 将加强巡查) does not
       const pd = p.pending.spans(rest);
-      const said = without(rest, union(pd, p.stock.spans(rest)));
+      const said = without(rest, union(pd, st!));
       const left = contentChars(p.promises.size > 0 ? without(said, p.promises.spans(said)) : said);
       if (pd.length > 0) {
         last = [s.start, s.end];
