@@ -78,6 +78,16 @@ describe('on-topic', () => {
     expect(onTopic('司机说：“你微信给我干什么？你怎么一大早就搞这种事？”难道乘客忘带零钱就要被骂吗？', reply)).toEqual([]);
   });
 
+  it('does not take 申请、邀请、聘请 or 请不起 for a request: only 请 that asks someone to act', () => {
+    const request = '我于6月在人才App上提交了购房补贴申请，至今仍显示待受理。东门夜市摊贩为什么占用消防通道？希望城管清理夜市摊贩。';
+    const found = lint(`---\nrequest: ${JSON.stringify(request)}\n---\n您反映的公交线路调整事宜，已转交公交公司研究。\n`, { only: ['on-topic'] });
+    expect(found.map((d) => d.messageId)).toEqual(['offTopic']);
+    expect(String(found[0]!.data.keywords)).toMatch(/摊贩|消防通道/);
+    expect(String(found[0]!.data.keywords)).not.toMatch(/购房|补贴|人才/);
+    // two accounts that only mention 申请 and 请不起 are no demands at all
+    expect(onTopic('去年我提交了低保申请，家里困难请不起保姆。今年又邀请了村干部上门查看。', '您反映的公交线路调整事宜，已转交公交公司研究。')).toEqual([]);
+  });
+
   it('does not judge a point that yields fewer than two keywords', () => {
     expect(onTopic('怎么办？', '您好，已处理。')).toEqual([]);
   });
