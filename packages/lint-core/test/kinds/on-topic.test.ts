@@ -66,6 +66,23 @@ describe('on-topic', () => {
     expect(onTopic('西门路灯为什么一直不亮？', '已要求维护单位于12月16日通电。')).toEqual([]);
   });
 
+  it('speaks on one unanswered demand when the reply is stock statements alone (已转…处理): it has no words of its own to answer in', () => {
+    const request = '西门外的路灯为什么一直不亮？';
+    expect(onTopic(request, '您好！您的留言已收悉，已转区城管局调查处理，感谢您的支持！')).toEqual(['offTopic:']);
+    expect(onTopic(request, '您好！您反映的问题我局正在处理中，请耐心等待。')).toEqual(['offTopic:']);
+    // a stock sentence beside an answer in the reply's own words is no non-answer
+    expect(onTopic(request, '您好！您的留言已收悉，已转区城管局调查处理。维护单位已于12月16日更换线路，当晚通电。')).toEqual([]);
+    // a stock reply to a request that asks nothing: nothing to judge
+    expect(onTopic('西门外的路灯一直不亮，晚上很黑。', '您好！您的留言已收悉，已转区城管局调查处理。')).toEqual([]);
+  });
+
+  it('is one fault with the non-answer report: under recommended the stock reply is reported once, standing for on-topic', () => {
+    const found = lint('---\nrequest: 西门外的路灯为什么一直不亮？\n---\n您好！您的留言已收悉，已转区城管局调查处理，感谢您的支持！\n', { profile: 'recommended' });
+    expect(found.some((d) => d.ruleId === 'on-topic')).toBe(false);
+    const stock = found.find((d) => d.ruleId === 'no-evasive-phrase' && d.messageId === 'nonAnswer');
+    expect(stock?.covers).toContain('on-topic');
+  });
+
   it('counts an equivalent as mentioned (路灯 ~ 照明) and leaves out words common in every request', () => {
     const request = '西门外的路灯为什么一直不亮？希望修好西门外的路灯。';
     expect(onTopic(request, '维护单位已更换线路，当晚恢复照明。')).toEqual([]);
