@@ -165,9 +165,12 @@ function parseRequest(seg: Segmenter, request: string, o: z.infer<typeof options
   const { intro, points } = splitPointsWithIntro(request);
   if (points.length >= 2) {
     // a numbered point is judged when it is a demand: it asks or demands something itself, or the
-    // text before the list does (建议如下：1. …) and the point is short; a point that narrates
-    // (1. 路窄车多…) is the account, not what is asked
-    const listed = p.markers.test(intro) || p.listIntro.test(intro);
+    // sentence that leads into the list does (建议如下：1. …) and the point is short; a point that
+    // narrates (1. 路窄车多…) is the account, not what is asked. Only the lead-in sentence counts:
+    // a demand earlier in the request (…希望整治。其长处：一是…二是…) does not make the reasons
+    // or the account listed after it demands
+    const lead = requestSentences(intro).at(-1) ?? '';
+    const listed = p.markers.test(lead) || p.listIntro.test(lead);
     const all = points.map((point) => {
       const clause = requestSentences(point).map((s) => demandClause(s, p)).find((c) => c !== undefined);
       if (clause !== undefined) return pointKeywords(seg, clause, p.stop, o.maxKeywords, p.common, DEMAND_TAG);

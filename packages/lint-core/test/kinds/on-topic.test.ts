@@ -26,6 +26,12 @@ describe('on-topic', () => {
     expect(onTopic('1. 小区门口夜市噪音扰民；2. 小区西侧路灯损坏，请尽快更换路灯灯具。', reply)).toEqual(['unaddressed:2']);
   });
 
+  it('takes a list for demands only when the sentence leading into it asks: reasons listed after an earlier demand are the account', () => {
+    const reply = '9月24日晚执法队员到夜市检测噪音，责令摊主22时前收摊。';
+    expect(onTopic('小区门口夜市噪音扰民，希望整治。夜市的长处：1. 方便附近居民买菜买早点；2. 解决下岗职工就业。', reply)).toEqual([]);
+    expect(onTopic('小区门口夜市噪音扰民，希望解决以下问题：1. 东门外路灯灯杆损坏；2. 西侧下水道堵塞污水外溢。', reply)).toEqual(['unaddressed:1', 'unaddressed:2']);
+  });
+
   it('does not count words a point shares with another point (the common subject) as an answer to it', () => {
     const request = '反映两个问题：1. 楼下烧烤店油烟大，排烟管道对着我家窗户；2. 烧烤店晚上经营到凌晨两三点，吵得睡不着。';
     const smoke = '执法队员责令该烧烤店安装油烟净化器，排烟管道已改至楼顶，不再对着您家窗户。';
