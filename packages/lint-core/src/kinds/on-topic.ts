@@ -82,6 +82,8 @@ export function splitPointsWithIntro(request: string): { intro: string; points: 
 // letters and digits join into words), so tagging a point clause by clause gives the same words
 // as tagging it whole, and lets pointKeywords stop at the clause where it has enough.
 const CLAUSE_END = /[。！？；，、：\n]/g;
+/** Digits, punctuation and spaces only: no keyword. */
+const NOT_A_WORD = /^[\d\p{P}\s]+$/u;
 
 export function pointKeywords(seg: Segmenter, point: string, stop: ReadonlySet<string>, max: number, common: ReadonlySet<string> = new Set(), keep: RegExp = KEEP_TAG): string[] {
   const out: string[] = [];
@@ -92,7 +94,7 @@ export function pointKeywords(seg: Segmenter, point: string, stop: ReadonlySet<s
     CLAUSE_END.lastIndex = Math.min(from + 60, point.length);
     const end = CLAUSE_END.exec(point);
     if (end) to = end.index + 1;
-    for (const { word, tag } of taggedWhere(seg, point.slice(from, to), (w) => w.length >= 2 && !stop.has(w) && !common.has(w) && !/^[\d\p{P}\s]+$/u.test(w))) {
+    for (const { word, tag } of taggedWhere(seg, point.slice(from, to), (w) => w.length >= 2 && !stop.has(w) && !common.has(w) && !NOT_A_WORD.test(w))) {
       if (!keep.test(tag) || out.includes(word)) continue;
       out.push(word);
       if (out.length >= max) break;
@@ -104,7 +106,7 @@ export function pointKeywords(seg: Segmenter, point: string, stop: ReadonlySet<s
 
 // Nouns and noun-like words of a demand sentence: what it is about (its verbs are mostly 希望/解决).
 const DEMAND_TAG = /^(?:n|nr|ns|nt|nz|vn|s|eng|l|j)$/;
-const SENTENCE_END = /[。！？!?；;\n]/;
+const SENTENCE_ENDS = /[。！？!?；;\n]/g;
 const CLAUSE_START = /[，,：:、]/;
 const QUOTED = /“[^”]*”|「[^」]*」|"[^"]*"/g;
 
@@ -112,12 +114,16 @@ const QUOTED = /“[^”]*”|「[^」]*」|"[^"]*"/g;
 export function requestSentences(request: string): string[] {
   const out: string[] = [];
   let from = 0;
-  for (let i = 0; i <= request.length; i++) {
-    if (i < request.length && !SENTENCE_END.test(request[i]!)) continue;
-    const t = request.slice(from, i + 1).trim();
+  // one regex scan for the sentence ends, not a regex test per character (requests run to hundreds
+  // of characters and are split for every reply checked)
+  SENTENCE_ENDS.lastIndex = 0;
+  for (let m = SENTENCE_ENDS.exec(request); m; m = SENTENCE_ENDS.exec(request)) {
+    const t = request.slice(from, m.index + 1).trim();
     if (t) out.push(t);
-    from = i + 1;
+    from = m.index + 1;
   }
+  const rest = request.slice(from).trim();
+  if (rest) out.push(rest);
   return out;
 }
 
