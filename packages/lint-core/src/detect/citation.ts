@@ -253,6 +253,19 @@ function skipSpacesBack(s: string, i: number): number {
  */
 const INSTRUMENT_TITLE = /(?:书|证|证明|执照|单|票)$/;
 
+/**
+ * A 公文 named around an inner title (关于印发《…办法》的通知（…〔2019〕217号）) has its title before the
+ * number even though only the inner part is in 《》: the citation is there, not missing.
+ */
+const TITLE_TAIL = /》的?(?:通知|意见|决定|批复|规定|办法|方案|公告|通告|细则|函)[\s?？]*$/;
+function titleBeforeParen(simp: string, paren: number, titleByEnd: Map<number, TitleMatch>): TitleMatch | undefined {
+  const end = skipSpacesBack(simp, paren);
+  const direct = titleByEnd.get(end);
+  if (direct) return direct;
+  const tail = TITLE_TAIL.exec(simp.slice(Math.max(0, end - 12), end));
+  return tail ? titleByEnd.get(end - tail[0].length + 1) : undefined;
+}
+
 /** Document numbers (case numbers and instrument numbers excluded) with the title each is attached to, and all titles. */
 export function findCitedDocuments(simp: string): { documents: CitedDocument[]; titles: TitleMatch[] } {
   const titles = findTitles(simp);
@@ -265,7 +278,7 @@ export function findCitedDocuments(simp: string): { documents: CitedDocument[]; 
     if (isCaseNumber(simp, d)) continue;
     const before = skipSpacesBack(simp, d.start);
     const paren = simp[before - 1];
-    const titleBefore = paren === '（' || paren === '(' ? titleByEnd.get(skipSpacesBack(simp, before - 1)) : undefined;
+    const titleBefore = paren === '（' || paren === '(' ? titleBeforeParen(simp, before - 1, titleByEnd) : undefined;
     if (titleBefore) {
       if (!INSTRUMENT_TITLE.test(titleBefore.title)) documents.push({ number: d, title: titleBefore, order: 'after' });
       continue;
@@ -298,6 +311,19 @@ export function trimIssuer(d: Pick<DocNumberMatch, 'issuer'>): string {
 // A decree cited by its number only (西地省268号令, 国务院590号令, 人民政府令第60号, 财政部令第94号):
 // a number the reader cannot look up without its title. Not when a 《title》 stands just before
 // or right after it (《…办法》（第103号令）, 财政部令第94号《…办法》).
+// A 公文 cited by year and serial only (市发改委2016年440号文件, 国务院2006年17号文件): neither the
+// number's form (代字〔年份〕序号号) nor a title the reader could look it up by. Not a decree's own
+// numbering (交通部令2006年第2号) and not inside a title.
+const YEAR_SERIAL = /(?<![〔\[［\d])(?:19|20)\d{2}年第?\d{1,4}号(?=文件|文(?!化)|的?规定|\s*《)/g;
+export function findYearSerialNumbers(simp: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of simp.matchAll(YEAR_SERIAL)) {
+    if (/令\s*$/.test(simp.slice(Math.max(0, m.index - 3), m.index))) continue;
+    out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}
+
 const DECREE = /(?:(?:国务院|人民政府|政府|部|总局|委员会)令第?\d{1,4}号|第?\d{1,4}号令)/g;
 export function findBareDecrees(simp: string): [number, number][] {
   const out: [number, number][] = [];

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { defineKind, suggestReplace } from './define.js';
 import { prepared } from '../util/memo.js';
-import { buildLawIndex, findBareDecrees, findBareLaws, findCitedDocuments, trimIssuer } from '../detect/citation.js';
+import { buildLawIndex, findBareDecrees, findBareLaws, findCitedDocuments, findYearSerialNumbers, trimIssuer } from '../detect/citation.js';
 import type { KindContext } from './define.js';
 import type { Range } from '../types.js';
 
@@ -37,7 +37,7 @@ export const citationFormatKind = defineKind({
   kind: 'citation-format',
   description: '文号、引用文件和法律法规名称的书写格式（GB/T 9704-2012）',
   options,
-  messageIds: ['docnum', 'shortYear', 'numberBeforeTitle', 'missingTitle', 'lawTitle', 'lawAlias', 'suggestReplace'],
+  messageIds: ['docnum', 'shortYear', 'yearSerial', 'numberBeforeTitle', 'missingTitle', 'lawTitle', 'lawAlias', 'suggestReplace'],
   fixable: () => true,
   create(ctx, o) {
     const lawIndex = prepared(o, lawIndexOf);
@@ -95,6 +95,10 @@ export const citationFormatKind = defineKind({
             const numberStart = d.start + (d.issuer.length - issuer.length);
             ctx.report({ messageId: 'missingTitle', data: { number: text.slice(numberStart, d.end) }, at: [numberStart, d.end] });
           }
+        }
+
+        for (const [start, end] of findYearSerialNumbers(simp)) {
+          ctx.report({ messageId: 'yearSerial', data: { found: text.slice(start, end) }, at: [start, end] });
         }
 
         if (o.requireTitle) {

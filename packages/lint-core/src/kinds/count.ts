@@ -1,6 +1,9 @@
 // `count`: occurrences of listed phrases per document against a threshold (e.g. 官话套话).
 // Every occurrence is reported once the total exceeds `max`, so an editor shows each one.
 // Occurrences inside a cited title (《关于进一步加强…的意见》) are quoted, not written, and do not count.
+// With `distinct`, the same wording repeated counts once; with `minDensity`, the phrases must also be
+// dense in the reply (per 100 characters): a few stock phrases beside a long account of facts are not
+// a reply made of stock phrases.
 import { z } from 'zod';
 import { defineKind } from './define.js';
 import { maskQuoted } from '../detect/mask.js';
@@ -15,6 +18,10 @@ const options = z.strictObject({
   messageId: z.string().default('tooMany'),
   /** Skip occurrences inside 《…》 (titles of cited documents). */
   ignoreInTitles: z.boolean().default(true),
+  /** Count each distinct wording once (高度重视 three times is one phrase). */
+  distinct: z.boolean().default(false),
+  /** Also require this many counted phrases per 100 characters of the reply (whitespace not counted); 0 = off. */
+  minDensity: z.number().min(0).default(0),
 });
 
 /** Longest first: scanned as one alternation (spans), overlapping entries count once. */
@@ -48,12 +55,17 @@ export const countKind = defineKind({
           }
           hits.length = kept;
         }
-        if (hits.length <= o.max) return;
+        const count = o.distinct ? new Set(hits.map(([s, e]) => simp.slice(s, e))).size : hits.length;
+        if (count <= o.max) return;
+        if (o.minDensity > 0) {
+          const length = simp.replace(/\s+/g, '').length;
+          if (length > 0 && (count * 100) / length < o.minDensity) return;
+        }
         const distinct = [...new Set(hits.map(([s, e]) => text.slice(s, e)))];
         for (const [s, e] of hits) {
           ctx.report({
             messageId: o.messageId,
-            data: { phrase: maskQuoted(text.slice(s, e), ctx), count: hits.length, max: o.max, list: maskQuoted(distinct.slice(0, 6).join('、'), ctx) },
+            data: { phrase: maskQuoted(text.slice(s, e), ctx), count, max: o.max, list: maskQuoted(distinct.slice(0, 6).join('、'), ctx) },
             at: [s, e],
           });
         }

@@ -147,11 +147,22 @@ export interface NonAnswerFinding {
   downgrade?: boolean;
 }
 
+// substance, no-evasive-phrase and on-topic judge with the same lists: the document is read once
+const judgedFor = (ctx: KindContext, o: NonAnswerOptions, p: PreparedNonAnswer): Judged => perDocument(ctx.doc, p.key, () => judge(ctx.doc, o, p));
+
+function strictAt(judged: Judged, o: NonAnswerOptions): Range | undefined {
+  return judged.strict && (judged.strict.first ?? (o.promisesAlone ? judged.strict.firstPromise : undefined));
+}
+
+/** Whether the reply is stock statements only (the first judgement), whatever the outcome judgement says. */
+export function isStockReply(ctx: KindContext, o: NonAnswerOptions, p: PreparedNonAnswer): boolean {
+  return strictAt(judgedFor(ctx, o, p), o) !== undefined;
+}
+
 /** Where and how the reply is a non-answer, or undefined. */
 export function findNonAnswer(ctx: KindContext, o: NonAnswerOptions, p: PreparedNonAnswer): NonAnswerFinding | undefined {
-  // substance and no-evasive-phrase judge with the same lists: the document is read once
-  const judged = perDocument(ctx.doc, p.key, () => judge(ctx.doc, o, p));
-  const strict = judged.strict && (judged.strict.first ?? (o.promisesAlone ? judged.strict.firstPromise : undefined));
+  const judged = judgedFor(ctx, o, p);
+  const strict = strictAt(judged, o);
   if (strict) return { at: strict, messageId: o.messageId };
   const outcome = judged.outcome;
   if (outcome && !(outcome.cause && o.causeIsContent)) return { at: outcome.last, messageId: o.outcomeMessageId, ...(o.outcomeDowngrade ? { downgrade: true } : {}) };

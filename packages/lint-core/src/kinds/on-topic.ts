@@ -8,7 +8,9 @@
 // mentions none of the specific words. Words too common in real requests (小区, 问题, 部门…) and
 // words shared between points say nothing about which point was answered and are left out; a
 // keyword also counts as mentioned through an equivalent (路灯 ~ 照明). The rule speaks only when
-// two demands (or a numbered point) go unanswered, and abstains otherwise.
+// two demands (or a numbered point) go unanswered, and abstains otherwise — except on a reply of
+// stock statements alone (已转…办理, kinds/non-answer.ts), which has no words of its own to answer
+// in: there one unanswered demand is enough.
 import { z } from 'zod';
 import { defineKind } from './define.js';
 import { toSimplified } from '../parse/t2s.js';
@@ -18,6 +20,7 @@ import { maskQuoted } from '../detect/mask.js';
 import { prepared } from '../util/memo.js';
 import { compilePatterns, type PatternSet } from '../match/index.js';
 import { patternSchema } from './options.js';
+import { isStockReply, nonAnswerSchema, prepareNonAnswer, type PreparedNonAnswer } from './non-answer.js';
 
 const options = z.strictObject({
   /** Share of a point's keywords the reply must mention (at least one). */
@@ -40,6 +43,14 @@ const options = z.strictObject({
   demandUnless: z.array(patternSchema).default([]),
   /** Unanswered demand sentences (of a request not in numbered points) needed before the rule speaks. */
   minUnanswered: z.number().int().min(1).default(2),
+  /**
+   * The whole-reply judgement of a non-answer (kinds/non-answer.ts; the same lists and limits as
+   * substance's, so the document is judged once): a reply of nothing but stock statements
+   * (已转…办理, 正在处理) has no words of its own to answer in, so `minUnansweredNonAnswer`
+   * unanswered demands are enough there.
+   */
+  nonAnswer: nonAnswerSchema.optional(),
+  minUnansweredNonAnswer: z.number().int().min(1).default(1),
   /** Equivalents: each pattern is one group; a keyword matching a group wholly counts as mentioned when the reply has any of it. */
   equivalents: z.array(patternSchema).default([]),
 });
@@ -71,6 +82,8 @@ export function splitPointsWithIntro(request: string): { intro: string; points: 
 // letters and digits join into words), so tagging a point clause by clause gives the same words
 // as tagging it whole, and lets pointKeywords stop at the clause where it has enough.
 const CLAUSE_END = /[。！？；，、：\n]/g;
+/** Digits, punctuation and spaces only: no keyword. */
+const NOT_A_WORD = /^[\d\p{P}\s]+$/u;
 
 export function pointKeywords(seg: Segmenter, point: string, stop: ReadonlySet<string>, max: number, common: ReadonlySet<string> = new Set(), keep: RegExp = KEEP_TAG): string[] {
   const out: string[] = [];
@@ -81,7 +94,7 @@ export function pointKeywords(seg: Segmenter, point: string, stop: ReadonlySet<s
     CLAUSE_END.lastIndex = Math.min(from + 60, point.length);
     const end = CLAUSE_END.exec(point);
     if (end) to = end.index + 1;
-    for (const { word, tag } of taggedWhere(seg, point.slice(from, to), (w) => w.length >= 2 && !stop.has(w) && !common.has(w) && !/^[\d\p{P}\s]+$/u.test(w))) {
+    for (const { word, tag } of taggedWhere(seg, point.slice(from, to), (w) => w.length >= 2 && !stop.has(w) && !common.has(w) && !NOT_A_WORD.test(w))) {
       if (!keep.test(tag) || out.includes(word)) continue;
       out.push(word);
       if (out.length >= max) break;
@@ -93,7 +106,7 @@ export function pointKeywords(seg: Segmenter, point: string, stop: ReadonlySet<s
 
 // Nouns and noun-like words of a demand sentence: what it is about (its verbs are mostly 希望/解决).
 const DEMAND_TAG = /^(?:n|nr|ns|nt|nz|vn|s|eng|l|j)$/;
-const SENTENCE_END = /[。！？!?；;\n]/;
+const SENTENCE_ENDS = /[。！？!?；;\n]/g;
 const CLAUSE_START = /[，,：:、]/;
 const QUOTED = /“[^”]*”|「[^」]*」|"[^"]*"/g;
 
@@ -101,12 +114,16 @@ const QUOTED = /“[^”]*”|「[^」]*」|"[^"]*"/g;
 export function requestSentences(request: string): string[] {
   const out: string[] = [];
   let from = 0;
-  for (let i = 0; i <= request.length; i++) {
-    if (i < request.length && !SENTENCE_END.test(request[i]!)) continue;
-    const t = request.slice(from, i + 1).trim();
+  // one regex scan for the sentence ends, not a regex test per character (requests run to hundreds
+  // of characters and are split for every reply checked)
+  SENTENCE_ENDS.lastIndex = 0;
+  for (let m = SENTENCE_ENDS.exec(request); m; m = SENTENCE_ENDS.exec(request)) {
+    const t = request.slice(from, m.index + 1).trim();
     if (t) out.push(t);
-    from = i + 1;
+    from = m.index + 1;
   }
+  const rest = request.slice(from).trim();
+  if (rest) out.push(rest);
   return out;
 }
 
@@ -154,9 +171,12 @@ function parseRequest(seg: Segmenter, request: string, o: z.infer<typeof options
   const { intro, points } = splitPointsWithIntro(request);
   if (points.length >= 2) {
     // a numbered point is judged when it is a demand: it asks or demands something itself, or the
-    // text before the list does (建议如下：1. …) and the point is short; a point that narrates
-    // (1. 路窄车多…) is the account, not what is asked
-    const listed = p.markers.test(intro) || p.listIntro.test(intro);
+    // sentence that leads into the list does (建议如下：1. …) and the point is short; a point that
+    // narrates (1. 路窄车多…) is the account, not what is asked. Only the lead-in sentence counts:
+    // a demand earlier in the request (…希望整治。其长处：一是…二是…) does not make the reasons
+    // or the account listed after it demands
+    const lead = requestSentences(intro).at(-1) ?? '';
+    const listed = p.markers.test(lead) || p.listIntro.test(lead);
     const all = points.map((point) => {
       const clause = requestSentences(point).map((s) => demandClause(s, p)).find((c) => c !== undefined);
       if (clause !== undefined) return pointKeywords(seg, clause, p.stop, o.maxKeywords, p.common, DEMAND_TAG);
@@ -179,6 +199,7 @@ interface Prepared {
   unless: PatternSet;
   listIntro: PatternSet;
   eq: Equivalents;
+  nonAnswer: PreparedNonAnswer | undefined;
   bySegmenter: WeakMap<Segmenter, Map<string, Parsed>>;
 }
 
@@ -190,6 +211,7 @@ function prepare(o: z.infer<typeof options>): Prepared {
     unless: compilePatterns(o.demandUnless),
     listIntro: compilePatterns(o.listIntro),
     eq: { groups: o.equivalents.map((e) => compilePatterns([e])) },
+    nonAnswer: o.nonAnswer ? prepareNonAnswer(o.nonAnswer) : undefined,
     bySegmenter: new WeakMap(),
   };
 }
@@ -241,7 +263,11 @@ export const onTopicKind = defineKind({
         // a request in prose: its demand sentences of which the reply mentions no specific word
         const judged = demands.filter((d) => d.keywords.length >= o.minKeywords);
         const unanswered = judged.filter((d) => !d.keywords.some((k) => mentioned(reply, k, p.eq, parsed)));
-        if (unanswered.length < o.minUnanswered) return;
+        if (unanswered.length < o.minUnanswered) {
+          // one unanswered demand is not enough where the reply answers in its own words; a reply
+          // of stock statements alone has none
+          if (unanswered.length < o.minUnansweredNonAnswer || !p.nonAnswer || !isStockReply(ctx, o.nonAnswer!, p.nonAnswer)) return;
+        }
         const words = [...new Set(unanswered.flatMap((d) => d.keywords))];
         if (unanswered.length === judged.length) {
           ctx.report({ messageId: 'offTopic', data: { keywords: keywords(words) }, metaKey: 'request' });

@@ -20,6 +20,11 @@ const entrySchema = z.union([
     /** Suggested rewrite (not applied by --fix). */
     suggest: z.string().optional(),
     unless: z.array(patternSchema).optional(),
+    /**
+     * Not a match that opens the document (only whitespace before it): e.g. 某局回复： heading a
+     * unit's own reply, where the same words after a greeting mark another unit's reply pasted in.
+     */
+    notAtStart: z.boolean().optional(),
   }),
 ]);
 
@@ -105,6 +110,7 @@ export const phraseKind = defineKind({
         if (o.maxReports && reported >= o.maxReports) return;
         const [ss, se] = scopeRange(ctx.doc, s, o.unlessScope);
         if (unless.test(simp, ss, se) || e.unlessPatterns.test(simp, ss, se)) continue;
+        if (e.notAtStart && simp.slice(0, start).trim() === '') continue;
         if (unlessAfter.test(simp, end, se)) continue;
         lastEnd = end;
         const phrase = text.slice(start, end);

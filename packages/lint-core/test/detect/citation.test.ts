@@ -4,6 +4,7 @@ import {
   findBareLaws,
   findCitedDocuments,
   findDocNumbers,
+  findYearSerialNumbers,
   isCaseNumber,
   normalizeDocNumber,
   trimIssuer,
@@ -78,5 +79,33 @@ describe('bare law titles', () => {
     const t = Date.now();
     expect(findBareLaws(big, index).length).toBe(50000);
     expect(Date.now() - t).toBeLessThan(3000);
+  });
+});
+
+describe('numbers written as year and serial only', () => {
+  const found = (s: string) => findYearSerialNumbers(s).map(([a, b]) => s.slice(a, b));
+  it('finds 2016年440号 before 文件, 的规定 or a title', () => {
+    expect(found('根据市发改委2016年440号文件规定，收费时间为8:00至22:00。')).toEqual(['2016年440号']);
+    expect(found('根据国务院2006年17号的规定执行。')).toEqual(['2006年17号']);
+    expect(found('出台了政策(火委发2016年26号《关于加强作风建设的通知》)')).toEqual(['2016年26号']);
+  });
+  it('leaves decrees, bracketed numbers and dates alone', () => {
+    expect(found('《道路运输从业人员管理规定》（交通部令2006年第9号）')).toEqual([]);
+    expect(found('宿政发〔2016〕44号文件')).toEqual([]);
+    expect(found('2016年5号台风过境后，道路已清理。')).toEqual([]);
+  });
+});
+
+describe('a notice titled around an inner title', () => {
+  it('attaches the number to the title before its parenthesis', () => {
+    const s = '根据省发改委关于印发《停车服务收费管理办法》的通知（苏发改价调〔2019〕217号），收费实行市场调节价。';
+    const [doc] = findCitedDocuments(s).documents;
+    expect(doc?.order).toBe('after');
+    expect(doc?.title?.title).toContain('停车服务收费管理办法');
+  });
+  it('does not take a title further back than the notice itself', () => {
+    const s = '《停车服务收费管理办法》已废止，另见苏发改价调〔2019〕217号。';
+    const [doc] = findCitedDocuments(s).documents;
+    expect(doc?.title).toBeUndefined();
   });
 });

@@ -26,4 +26,18 @@ describe('count kind (no-bureaucratic-cliche)', () => {
     const cited = '根据《关于切实做好进一步加强稳就业工作的通知》，我局高度重视。';
     expect(found(cited, { 'no-bureaucratic-cliche': ['warn', { ignoreInTitles: false }] })).toHaveLength(3);
   });
+
+  it('counts the same wording once', () => {
+    expect(found('我局高度重视，局领导高度重视，中队也高度重视。')).toEqual([]);
+    expect(found('我局高度重视，局领导高度重视，积极协调，切实做好。')).toEqual(['高度重视', '高度重视', '积极协调', '切实做好']);
+  });
+
+  it('stays silent when the phrases are sparse in a long account of facts', () => {
+    const facts = '9月24日晚8时，城南执法中队6名队员到幸福路现场核查，发现东段有11家摊位将桌椅摆到人行道上，当场责令收回摊位线内。'.repeat(5);
+    expect(found(`我局高度重视。${facts}下一步将积极协调，切实做好巡查。`)).toEqual([]);
+    // the same phrases without the account are reported
+    expect(found('我局高度重视。下一步将积极协调，切实做好巡查。')).toEqual(['高度重视', '积极协调', '切实做好']);
+    // and with the density check off, the long reply is reported too
+    expect(found(`我局高度重视。${facts}下一步将积极协调，切实做好巡查。`, { 'no-bureaucratic-cliche': ['warn', { minDensity: 0 }] })).toHaveLength(3);
+  });
 });

@@ -26,6 +26,12 @@ describe('on-topic', () => {
     expect(onTopic('1. 小区门口夜市噪音扰民；2. 小区西侧路灯损坏，请尽快更换路灯灯具。', reply)).toEqual(['unaddressed:2']);
   });
 
+  it('takes a list for demands only when the sentence leading into it asks: reasons listed after an earlier demand are the account', () => {
+    const reply = '9月24日晚执法队员到夜市检测噪音，责令摊主22时前收摊。';
+    expect(onTopic('小区门口夜市噪音扰民，希望整治。夜市的长处：1. 方便附近居民买菜买早点；2. 解决下岗职工就业。', reply)).toEqual([]);
+    expect(onTopic('小区门口夜市噪音扰民，希望解决以下问题：1. 东门外路灯灯杆损坏；2. 西侧下水道堵塞污水外溢。', reply)).toEqual(['unaddressed:1', 'unaddressed:2']);
+  });
+
   it('does not count words a point shares with another point (the common subject) as an answer to it', () => {
     const request = '反映两个问题：1. 楼下烧烤店油烟大，排烟管道对着我家窗户；2. 烧烤店晚上经营到凌晨两三点，吵得睡不着。';
     const smoke = '执法队员责令该烧烤店安装油烟净化器，排烟管道已改至楼顶，不再对着您家窗户。';
@@ -66,6 +72,23 @@ describe('on-topic', () => {
     expect(onTopic('西门路灯为什么一直不亮？', '已要求维护单位于12月16日通电。')).toEqual([]);
   });
 
+  it('speaks on one unanswered demand when the reply is stock statements alone (已转…处理): it has no words of its own to answer in', () => {
+    const request = '西门外的路灯为什么一直不亮？';
+    expect(onTopic(request, '您好！您的留言已收悉，已转区城管局调查处理，感谢您的支持！')).toEqual(['offTopic:']);
+    expect(onTopic(request, '您好！您反映的问题我局正在处理中，请耐心等待。')).toEqual(['offTopic:']);
+    // a stock sentence beside an answer in the reply's own words is no non-answer
+    expect(onTopic(request, '您好！您的留言已收悉，已转区城管局调查处理。维护单位已于12月16日更换线路，当晚通电。')).toEqual([]);
+    // a stock reply to a request that asks nothing: nothing to judge
+    expect(onTopic('西门外的路灯一直不亮，晚上很黑。', '您好！您的留言已收悉，已转区城管局调查处理。')).toEqual([]);
+  });
+
+  it('is one fault with the non-answer report: under recommended the stock reply is reported once, standing for on-topic', () => {
+    const found = lint('---\nrequest: 西门外的路灯为什么一直不亮？\n---\n您好！您的留言已收悉，已转区城管局调查处理，感谢您的支持！\n', { profile: 'recommended' });
+    expect(found.some((d) => d.ruleId === 'on-topic')).toBe(false);
+    const stock = found.find((d) => d.ruleId === 'no-evasive-phrase' && d.messageId === 'nonAnswer');
+    expect(stock?.covers).toContain('on-topic');
+  });
+
   it('counts an equivalent as mentioned (路灯 ~ 照明) and leaves out words common in every request', () => {
     const request = '西门外的路灯为什么一直不亮？希望修好西门外的路灯。';
     expect(onTopic(request, '维护单位已更换线路，当晚恢复照明。')).toEqual([]);
@@ -76,6 +99,16 @@ describe('on-topic', () => {
   it('does not take quoted words or rhetorical questions for demands', () => {
     const reply = '已责令该公交公司对驾驶员进行服务规范培训。';
     expect(onTopic('司机说：“你微信给我干什么？你怎么一大早就搞这种事？”难道乘客忘带零钱就要被骂吗？', reply)).toEqual([]);
+  });
+
+  it('does not take 申请、邀请、聘请 or 请不起 for a request: only 请 that asks someone to act', () => {
+    const request = '我于6月在人才App上提交了购房补贴申请，至今仍显示待受理。东门夜市摊贩为什么占用消防通道？希望城管清理夜市摊贩。';
+    const found = lint(`---\nrequest: ${JSON.stringify(request)}\n---\n您反映的公交线路调整事宜，已转交公交公司研究。\n`, { only: ['on-topic'] });
+    expect(found.map((d) => d.messageId)).toEqual(['offTopic']);
+    expect(String(found[0]!.data.keywords)).toMatch(/摊贩|消防通道/);
+    expect(String(found[0]!.data.keywords)).not.toMatch(/购房|补贴|人才/);
+    // two accounts that only mention 申请 and 请不起 are no demands at all
+    expect(onTopic('去年我提交了低保申请，家里困难请不起保姆。今年又邀请了村干部上门查看。', '您反映的公交线路调整事宜，已转交公交公司研究。')).toEqual([]);
   });
 
   it('does not judge a point that yields fewer than two keywords', () => {
