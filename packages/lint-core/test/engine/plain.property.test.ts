@@ -21,6 +21,13 @@ const pieces = fc.constantFrom(
 );
 const docs = fc.tuple(fc.boolean(), fc.array(pieces, { maxLength: 30 })).map(([fm, xs]) => (fm ? '---\nid: 1\ntype: complaint\n---\n' : '') + xs.join(''));
 
+// A text that opens a `---` front matter fence and never closes it: remark-frontmatter (5.0.0,
+// unpatched) then reads a block quote after the fence as a paragraph (`---\n\n> a` → thematic
+// break + paragraph "> a"; remark without the extension gives a block quote), while the fast path,
+// which parses block by block, gives the block quote. Such a text gets the `unclosed` front matter
+// warning either way; the property holds for every other text.
+const unclosedFence = (text: string) => /^---\r?\n/.test(text) && !/\n---[ \t]*(?:\r?\n|$)/.test(text);
+
 describe('plain fast path', () => {
   it('is taken for typical plain replies', () => {
     expect(parsePlain('---\nid: 1\n---\n您好！\n\n　　经核实，已于9月23日处理。\r\n谢谢。\n')).toBeDefined();
@@ -29,9 +36,18 @@ describe('plain fast path', () => {
     expect(parsePlain('依据宿政办[2021]032号文件')).toBeDefined();
     expect(parsePlain('见[文件](http://x.cn)')).toBeUndefined();
   });
+  it('differs from remark only where remark-frontmatter misreads an unclosed fence', () => {
+    const { fast, slow } = views('---\n\n\n> a');
+    expect(fast.text).toBe('a');
+    expect(fast.blocks[0]!.inQuote).toBe(true);
+    // if this starts failing, remark-frontmatter was fixed: drop the fc.pre below
+    expect(slow.text).toBe('> a');
+    expect(views('---\n\n\n> a\n---\n').fast).toEqual(views('---\n\n\n> a\n---\n').slow);
+  });
   it('builds the same view as remark for arbitrary input', { timeout: 600_000 }, () => {
     fc.assert(
       fc.property(docs, (text) => {
+        fc.pre(!unclosedFence(text));
         const { fast, slow } = views(text);
         expect(fast).toEqual(slow);
       }),
