@@ -29,12 +29,18 @@ import { disableLineAction, fixActions, replaceAll, SOURCE, toLspDiagnostic, typ
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings.js';
 import { replySnippet, signatureLines } from './template.js';
 import { DeadlinesRequest, RedactRequest, TemplateRequest, type DeadlinesResult, type RedactResult } from './protocol.js';
+import { DEFAULT_MAX_SEMI_SPACE_MIB, youngGenerationGovernor } from './young-generation.js';
 
 type Core = typeof import('@replylint/core');
 
 export interface ServerOptions {
   /** Segmenter backend (default node-rs; the VS Code extension uses the portable wasm). */
   segmenter?: SegmenterName;
+  /**
+   * Bound on V8's young generation, in MiB per semispace (young-generation.ts; default 4, 0: V8's
+   * default of up to 16). Ignored when node was started with --max-semi-space-size.
+   */
+  maxSemiSpaceMiB?: number;
 }
 
 /**
@@ -52,6 +58,7 @@ function mergeSegmenterFailures(found: Diagnostic[], internalRuleId: string): Di
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all), options: ServerOptions = {}): void {
   const segmenterName: SegmenterName = options.segmenter ?? 'node-rs';
+  const youngGeneration = youngGenerationGovernor(options.maxSemiSpaceMiB ?? DEFAULT_MAX_SEMI_SPACE_MIB);
   const documents = new TextDocuments(TextDocument);
   let core: Core | undefined;
   let settings: Settings = DEFAULT_SETTINGS;
@@ -177,6 +184,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     const path = uriPath(doc.uri);
     const found = linter.lint(doc.getText(), { ...(path ? { filename: path } : {}), format: doc.languageId === 'plaintext' ? 'text' : 'markdown' });
+    youngGeneration.check();
     let shown = found;
     if (segmenterState === 'waiting') {
       // a rule asked for the segmenter: load it now (not before a document needs it: it is the
