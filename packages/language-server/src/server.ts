@@ -3,6 +3,7 @@
 // convert.ts. Diagnostics as you type (debounced), pushed or pulled; quick fixes, fix all, disable
 // for this line, insert signature; hover with the rule's explanation and source clause, and on the
 // front matter the ticket's deadlines; a reply template completion.
+import './early.js'; // first: bounds V8's young generation before the other modules load
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import {
@@ -85,7 +86,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     setTimeout(() => {
       if (segmenterState !== 'waiting') return;
       try {
-        segmenter = core!.getSegmenter(segmenterName);
+        segmenter = youngGeneration.withoutGrowth(() => core!.getSegmenter(segmenterName));
         segmenterState = 'ready';
       } catch (e) {
         segmenterError = e;
@@ -132,13 +133,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       };
       // The rules' examples are verified after the first diagnostics are out, not before: with a
       // cold cache (the first start after an install or update) that takes about a second
-      linter = c.createLinter({ ...options, verifyExamples: false });
+      linter = youngGeneration.withoutGrowth(() => c.createLinter({ ...options, verifyExamples: false }));
       linters.set(key, linter);
       const created = linter;
       toVerify.push(() => {
         if (linters.get(key) !== created) return; // replaced meanwhile (settings or config changed)
         try {
-          c.createLinter(options); // verifies (and remembers in the cache when they hold)
+          youngGeneration.withoutGrowth(() => c.createLinter(options)); // verifies (and remembers in the cache when they hold)
         } catch (e) {
           verifyFailures.set(key, e);
           revalidateAll();

@@ -21,9 +21,28 @@ export function startedWithYoungGenerationFlags(execArgv: readonly string[] = pr
   return [...execArgv, ...nodeOptions.split(/\s+/)].some((a) => flag.test(a));
 }
 
+let stoppedEarly = false;
+
+/**
+ * Stops the growth from the process's start (early.ts, the server's first import): loading the
+ * server's modules alone grows the new space to 2 × 8 MiB before the governor exists, and V8 rarely
+ * shrinks it again. The governor then decides (and restores the default when it is disabled).
+ */
+export function stopGrowthEarly(): void {
+  if (stoppedEarly || startedWithYoungGenerationFlags()) return;
+  setFlagsFromString('--semi-space-growth-factor=1');
+  stoppedEarly = true;
+}
+
 export interface YoungGenerationGovernor {
   /** Allows or stops the new space's growth (call after a burst of allocation, e.g. a check). */
   check(): void;
+  /**
+   * Runs a long synchronous task (loading the segmenter, verifying the rules' examples) with the
+   * growth stopped: the checks run between tasks, and such a task could otherwise grow the new
+   * space twice before the next one.
+   */
+  withoutGrowth<T>(task: () => T): T;
   /** Stops watching garbage collections. */
   dispose(): void;
   /** Whether the new space may grow now (false once it reached the bound). */
@@ -43,8 +62,11 @@ export function youngGenerationGovernor(
     watch = true,
   }: { space?: () => number | undefined; setFlags?: (flags: string) => void; startedWithFlags?: boolean; watch?: boolean } = {},
 ): YoungGenerationGovernor {
-  let growing = true;
-  if (!(maxSemiSpaceMiB > 0) || startedWithFlags) return { check() {}, dispose() {}, growing };
+  let growing = !stoppedEarly;
+  if (!(maxSemiSpaceMiB > 0) || startedWithFlags) {
+    if (!growing) setFlags('--semi-space-growth-factor=2'); // V8's default again
+    return { check() {}, withoutGrowth: (task) => task(), dispose() {}, growing: true };
+  }
   const bound = 2 * maxSemiSpaceMiB * 1024 * 1024;
   const check = () => {
     const size = space();
@@ -54,6 +76,7 @@ export function youngGenerationGovernor(
     growing = grow;
     setFlags(`--semi-space-growth-factor=${grow ? 2 : 1}`);
   };
+  check();
   let observer: PerformanceObserver | undefined;
   if (watch) {
     observer = new PerformanceObserver(check);
@@ -61,6 +84,15 @@ export function youngGenerationGovernor(
   }
   return {
     check,
+    withoutGrowth(task) {
+      if (growing) setFlags('--semi-space-growth-factor=1');
+      growing = false;
+      try {
+        return task();
+      } finally {
+        check();
+      }
+    },
     dispose: () => observer?.disconnect(),
     get growing() {
       return growing;

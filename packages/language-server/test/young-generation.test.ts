@@ -32,6 +32,20 @@ describe('youngGenerationGovernor', () => {
     expect(governor.growing).toBe(true);
   });
 
+  it('stops the growth during a long task and decides again after it', () => {
+    const { governor, flags, setSize } = fake(4);
+    expect(governor.withoutGrowth(() => (governor.growing ? 'growing' : 'stopped'))).toBe('stopped');
+    expect(flags).toEqual(['--semi-space-growth-factor=1', '--semi-space-growth-factor=2']); // still below the bound
+    setSize(8 * MiB);
+    expect(() =>
+      governor.withoutGrowth(() => {
+        throw new Error('task failed');
+      }),
+    ).toThrow('task failed');
+    expect(governor.growing).toBe(false); // at the bound after the task: stays stopped
+    expect(flags).toEqual(['--semi-space-growth-factor=1', '--semi-space-growth-factor=2', '--semi-space-growth-factor=1']);
+  });
+
   it('does nothing when disabled (0) or when node was started with young-generation flags', () => {
     for (const g of [fake(0), fake(4, true)]) {
       g.setSize(32 * MiB);
@@ -59,7 +73,8 @@ describe('youngGenerationGovernor', () => {
       let keep = [];
       for (let i = 0; i < 4e6; i++) {
         keep.push({ a: i, b: 'x' + i });
-        if (keep.length > 30000) { keep = []; governor?.check(); }
+        if (i % 1000 === 0) governor?.check();
+        if (keep.length > 30000) keep = [];
       }
       console.log(getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size);
     `;
