@@ -31,6 +31,7 @@ import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings.js';
 import { replySnippet, signatureLines } from './template.js';
 import { DeadlinesRequest, RedactRequest, TemplateRequest, type DeadlinesResult, type RedactResult } from './protocol.js';
 import { DEFAULT_MAX_SEMI_SPACE_MIB, youngGenerationGovernor } from './young-generation.js';
+import { collectGarbage } from './gc.js';
 
 type Core = typeof import('@replylint/core');
 
@@ -88,6 +89,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       try {
         segmenter = youngGeneration.withoutGrowth(() => core!.getSegmenter(segmenterName));
         segmenterState = 'ready';
+        collectGarbage(); // the dictionary's file and text
       } catch (e) {
         segmenterError = e;
         segmenterState = 'failed';
@@ -108,6 +110,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!toVerify.length) return;
     setTimeout(() => {
       for (const task of toVerify.splice(0)) task();
+      collectGarbage();
     }, 100);
   };
 
