@@ -3,6 +3,7 @@
 // convert.ts. Diagnostics as you type (debounced), pushed or pulled; quick fixes, fix all, disable
 // for this line, insert signature; hover with the rule's explanation and source clause, and on the
 // front matter the ticket's deadlines; a reply template completion.
+import './early.js'; // first: bounds V8's young generation before the other modules load
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import {
@@ -29,12 +30,19 @@ import { disableLineAction, fixActions, replaceAll, SOURCE, toLspDiagnostic, typ
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings.js';
 import { replySnippet, signatureLines } from './template.js';
 import { DeadlinesRequest, RedactRequest, TemplateRequest, type DeadlinesResult, type RedactResult } from './protocol.js';
+import { DEFAULT_MAX_SEMI_SPACE_MIB, youngGenerationGovernor } from './young-generation.js';
+import { collectGarbage } from './gc.js';
 
 type Core = typeof import('@replylint/core');
 
 export interface ServerOptions {
   /** Segmenter backend (default node-rs; the VS Code extension uses the portable wasm). */
   segmenter?: SegmenterName;
+  /**
+   * Bound on V8's young generation, in MiB per semispace (young-generation.ts; default 4, 0: V8's
+   * default of up to 16). Ignored when node was started with --max-semi-space-size.
+   */
+  maxSemiSpaceMiB?: number;
 }
 
 /**
@@ -52,6 +60,7 @@ function mergeSegmenterFailures(found: Diagnostic[], internalRuleId: string): Di
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all), options: ServerOptions = {}): void {
   const segmenterName: SegmenterName = options.segmenter ?? 'node-rs';
+  const youngGeneration = youngGenerationGovernor(options.maxSemiSpaceMiB ?? DEFAULT_MAX_SEMI_SPACE_MIB);
   const documents = new TextDocuments(TextDocument);
   let core: Core | undefined;
   let settings: Settings = DEFAULT_SETTINGS;
@@ -78,8 +87,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     setTimeout(() => {
       if (segmenterState !== 'waiting') return;
       try {
-        segmenter = core!.getSegmenter(segmenterName);
+        segmenter = youngGeneration.withoutGrowth(() => core!.getSegmenter(segmenterName));
         segmenterState = 'ready';
+        collectGarbage(); // the dictionary's file and text
       } catch (e) {
         segmenterError = e;
         segmenterState = 'failed';
@@ -100,6 +110,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!toVerify.length) return;
     setTimeout(() => {
       for (const task of toVerify.splice(0)) task();
+      collectGarbage();
     }, 100);
   };
 
@@ -125,13 +136,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       };
       // The rules' examples are verified after the first diagnostics are out, not before: with a
       // cold cache (the first start after an install or update) that takes about a second
-      linter = c.createLinter({ ...options, verifyExamples: false });
+      linter = youngGeneration.withoutGrowth(() => c.createLinter({ ...options, verifyExamples: false }));
       linters.set(key, linter);
       const created = linter;
       toVerify.push(() => {
         if (linters.get(key) !== created) return; // replaced meanwhile (settings or config changed)
         try {
-          c.createLinter(options); // verifies (and remembers in the cache when they hold)
+          youngGeneration.withoutGrowth(() => c.createLinter(options)); // verifies (and remembers in the cache when they hold)
         } catch (e) {
           verifyFailures.set(key, e);
           revalidateAll();
@@ -177,6 +188,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     const path = uriPath(doc.uri);
     const found = linter.lint(doc.getText(), { ...(path ? { filename: path } : {}), format: doc.languageId === 'plaintext' ? 'text' : 'markdown' });
+    youngGeneration.check();
     let shown = found;
     if (segmenterState === 'waiting') {
       // a rule asked for the segmenter: load it now (not before a document needs it: it is the

@@ -8,6 +8,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 // the server's custom requests (packages/language-server/src/protocol.ts); types only, nothing of
 // the server is bundled into the client
 import type { DeadlinesResult, RedactResult, TemplateResult } from '@replylint/language-server/dist/protocol.js';
+import { SERVER_EXEC_ARGV } from './memory.js';
 
 const SOURCE = 'replylint';
 
@@ -34,8 +35,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const options = { env: { ...process.env, REPLYLINT_RULES_DIR: context.asAbsolutePath('rules') } };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options },
-    debug: { module, transport: TransportKind.ipc, options: { ...options, execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { ...options, execArgv: SERVER_EXEC_ARGV } },
+    debug: { module, transport: TransportKind.ipc, options: { ...options, execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: languages().flatMap((language) => [
