@@ -16,6 +16,14 @@
 import { prefilterOf, type Prefilter } from './first-chars.js';
 import { matchSpans } from './scan.js';
 import { expandMacros, joinedRuns, widenedSource } from './source.js';
+import { mayHold, slowSourceRequirement, type BranchRequirement } from './required.js';
+
+/** The joined regexes of some of a set's sources, with the prefilter of a single one. */
+interface Runs {
+  res: RegExp[];
+  /** The prefilter when there is one run (null: none; undefined: not computed yet). */
+  prefilter: Prefilter | null | undefined;
+}
 
 /** A [start, end) range of a text (a sentence of a document view). */
 export interface TextRange {
@@ -58,13 +66,18 @@ export class PatternSet {
   private readonly expanded: readonly string[];
   private each: RegExp[] | undefined = undefined;
   private runs: RegExp[] | undefined = undefined;
-  /** The prefilter of a single run (null: none). */
-  private runPrefilter: Prefilter | null | undefined = undefined;
   /** The widened alternation (null: the sources cannot be widened). */
   private widened: RegExp | null | undefined = undefined;
   private widenedPrefilter: Prefilter | undefined = undefined;
   private endRuns: RegExp[] | undefined = undefined;
   private wholeRuns: RegExp[] | undefined = undefined;
+  /**
+   * Sources slow to rule out, with the literals they need (required.ts); null when there are none.
+   * On a text without those literals, test and spans run the other sources only (`reduced`).
+   */
+  private slow: { requirement: BranchRequirement[] | undefined }[] | null | undefined = undefined;
+  private reduced: Runs | null | undefined = undefined;
+  private full: Runs | undefined = undefined;
 
   constructor(sources: readonly string[], key: string) {
     this.sources = sources;
@@ -85,7 +98,8 @@ export class PatternSet {
       if (e <= start) return false;
       t = text.slice(start, e);
     }
-    return anyTest(this.runs ?? this.buildRuns(), t);
+    const runs = this.runsFor(t);
+    return runs !== null && anyTest(runs.res, t);
   }
 
   /** Start of the leftmost match of any pattern in text[start, end) (default: all of it), or -1. */
@@ -140,10 +154,12 @@ export class PatternSet {
    */
   spans(text: string): number[] {
     if (this.size === 0) return [];
-    const runs = this.runs ?? this.buildRuns();
+    const chosen = this.runsFor(text);
+    if (chosen === null) return [];
+    const runs = chosen.res;
     if (runs.length === 1) {
-      if (this.runPrefilter === undefined) this.runPrefilter = prefilterOf(runs[0]!) ?? null;
-      return matchSpans(runs[0]!, text, this.runPrefilter ?? undefined);
+      if (chosen.prefilter === undefined) chosen.prefilter = prefilterOf(runs[0]!) ?? null;
+      return matchSpans(runs[0]!, text, chosen.prefilter ?? undefined);
     }
     // sources with backreferences stand on their own: take the leftmost of the runs' next matches
     const out: number[] = [];
@@ -217,6 +233,36 @@ export class PatternSet {
 
   private buildRuns(): RegExp[] {
     return (this.runs = joinedRuns(this.expanded).map((s) => new RegExp(s, 'g')));
+  }
+
+  /**
+   * The runs to use on `text`: all sources, or (when the text lacks what the slow sources need)
+   * the others only; null when no source can match. The same matches either way: a source that
+   * cannot match anywhere in the text never takes part in the alternation's result.
+   */
+  private runsFor(text: string): Runs | null {
+    if (this.slow === undefined) {
+      const slow = this.expanded.map((source) => ({ requirement: slowSourceRequirement(source) }));
+      this.slow = slow.some((x) => x.requirement) ? slow : null;
+    }
+    if (this.slow !== null) {
+      let possible = false;
+      for (const x of this.slow) {
+        if (x.requirement && mayHold(x.requirement, text)) {
+          possible = true;
+          break;
+        }
+      }
+      if (!possible) {
+        if (this.reduced === undefined) {
+          const rest = this.expanded.filter((_, i) => !this.slow![i]!.requirement);
+          this.reduced = rest.length ? { res: joinedRuns(rest).map((s) => new RegExp(s, 'g')), prefilter: undefined } : null;
+        }
+        return this.reduced;
+      }
+    }
+    this.full ??= { res: this.runs ?? this.buildRuns(), prefilter: undefined };
+    return this.full;
   }
 
   private buildEach(): RegExp[] {
