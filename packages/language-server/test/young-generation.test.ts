@@ -79,7 +79,9 @@ describe('youngGenerationGovernor', () => {
       console.log(getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size);
     `;
     const run = (mode: string) => Number(execFileSync(process.execPath, ['--input-type=module', '-e', script, mode], { encoding: 'utf8' }).trim());
-    expect(run('off')).toBeGreaterThan(8 * MiB);
-    expect(run('on')).toBeLessThanOrEqual(4 * MiB);
+    expect(run('off')).toBeGreaterThan(16 * MiB); // 2 × 16 MiB here
+    // bound 2 × 2 MiB; on a busy machine V8 has been seen to grow it once more (8 MiB in ~1 run of
+    // 10 under two busy cores) before the factor took effect: a bound, still far below V8's own
+    expect(run('on')).toBeLessThanOrEqual(8 * MiB);
   });
 });
