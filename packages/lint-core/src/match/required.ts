@@ -33,13 +33,14 @@ interface Token {
 
 const META = new Set(['\\', '^', '$', '.', '|', '?', '*', '+', '(', ')', '[', ']', '{', '}']);
 
-/** Splits a source at its top-level `|`; undefined when the source is malformed. */
-function topLevelBranches(source: string): string[] | undefined {
-  const out: string[] = [];
-  let depth = 0;
+/**
+ * Calls `visit` with each character of `source` from `from` that is neither escaped nor inside a
+ * character class, until it returns true: the index it stopped at; -1 at the end, -2 when a class
+ * is left open.
+ */
+function scanStructure(source: string, from: number, visit: (c: string, i: number) => boolean): number {
   let inClass = false;
-  let from = 0;
-  for (let i = 0; i < source.length; i++) {
+  for (let i = from; i < source.length; i++) {
     const c = source[i]!;
     if (c === '\\') {
       i++;
@@ -50,15 +51,26 @@ function topLevelBranches(source: string): string[] | undefined {
       continue;
     }
     if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
+    else if (visit(c, i)) return i;
+  }
+  return inClass ? -2 : -1;
+}
+
+/** Splits a source at its top-level `|`; undefined when the source is malformed. */
+function topLevelBranches(source: string): string[] | undefined {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  const stop = scanStructure(source, 0, (c, i) => {
+    if (c === '(') depth++;
+    else if (c === ')') return --depth < 0;
     else if (c === '|' && depth === 0) {
       out.push(source.slice(from, i));
       from = i + 1;
     }
-    if (depth < 0) return undefined;
-  }
-  if (depth !== 0 || inClass) return undefined;
+    return false;
+  });
+  if (stop !== -1 || depth !== 0) return undefined;
   out.push(source.slice(from));
   return out;
 }
@@ -66,22 +78,12 @@ function topLevelBranches(source: string): string[] | undefined {
 /** End (exclusive) of the group opening at `i`, or -1. */
 function groupEnd(source: string, i: number): number {
   let depth = 0;
-  let inClass = false;
-  for (let k = i; k < source.length; k++) {
-    const c = source[k]!;
-    if (c === '\\') {
-      k++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return k + 1;
-  }
-  return -1;
+  const at = scanStructure(source, i, (c) => {
+    if (c === '(') depth++;
+    else if (c === ')') return --depth === 0;
+    return false;
+  });
+  return at >= 0 ? at + 1 : -1;
 }
 
 /** End (exclusive) of the character class opening at `i`, or -1. */
