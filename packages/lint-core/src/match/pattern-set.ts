@@ -9,6 +9,8 @@
 // - gate / mayMatch: the widened alternation (anchors and lookaround dropped, source.ts), with its
 //   prefilter, scanned once over a whole document to skip sentences where nothing can match;
 // - endsWith / matchesWhole: the alternation anchored at the end / at both ends.
+// test and spans leave out, on a text without their literals, the sources that are slow to rule
+// out (a long run of a broad class first: required.ts).
 //
 // Patterns run on the Simplified view and compile without flags. Methods that take a range run the
 // patterns on text.slice(start, end), so anchors and lookbehind see the range's edges; offsets in
