@@ -67,3 +67,21 @@ describe('kept markdown parser (patched micromark / mdast-util-from-markdown)', 
     expect(JSON.stringify(base.parse('~~删除~~'))).not.toContain('"delete"');
   });
 });
+
+describe('pieces kept across calls (parse/markdown.ts)', () => {
+  it('gives the same tree for a document parsed again, and the caller may shift it in place', async () => {
+    const { parseMarkdown } = await import('../../src/parse/markdown.js');
+    const doc = '您好：\n\n**一、夜间施工噪音。** 9月23日到现场核查。\n\n1. 噪音\n2. 渣土车\n\n| 事项 | 结果 |\n| --- | --- |\n| 噪音 | 已整改 |\n';
+    const first = parseMarkdown(doc).root;
+    const snapshot = structuredClone(first);
+    const again = parseMarkdown(doc).root; // its marked-up pieces come from the cache
+    expect(again).toEqual(snapshot);
+    // moving the pieces (an edit above them) shifts the kept trees' copies, never the kept trees
+    const moved = parseMarkdown(`前言一句。\n\n${doc}`).root;
+    const fresh = parseMarkdown(`前言一句。\n\n${doc}`, { plainFastPath: false }).root;
+    // (the plain fast path gives offsets only, remark also lines and columns: offsets are compared)
+    const offsets = (r: typeof moved) => JSON.stringify(r, (k, v) => (k === 'line' || k === 'column' ? undefined : v));
+    expect(offsets(moved)).toBe(offsets(fresh));
+    expect(parseMarkdown(doc).root).toEqual(snapshot);
+  });
+});
