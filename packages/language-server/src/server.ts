@@ -106,9 +106,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
    * run in between would hold the first diagnostics back by its whole duration).
    */
   const toVerify: (() => void)[] = [];
+  // one timer for the tasks waiting (each check calls verifySoon; a second timer would find the
+  // list empty and still run a full garbage collection)
+  let verifyTimer: NodeJS.Timeout | undefined;
   const verifySoon = () => {
-    if (!toVerify.length) return;
-    setTimeout(() => {
+    if (!toVerify.length || verifyTimer) return;
+    verifyTimer = setTimeout(() => {
+      verifyTimer = undefined;
       for (const task of toVerify.splice(0)) task();
       collectGarbage();
     }, 100);
