@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Segmenter backends compared (node-rs, nodejieba, wasm): dictionary load time and RSS growth (each in a fresh child process),
+// Segmenter backends compared (node-rs, nodejieba, wasm, js): dictionary load time and RSS growth (each in a fresh child process),
 // then cut/tag throughput over a generated corpus of ~450-character replies (also one child per backend).
 // Uses the BUILT code: run `npx tsc -b` first.
 //
@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const SELF = fileURLToPath(import.meta.url);
 const DIST = fileURLToPath(new URL('../packages/lint-core/dist/segment/index.js', import.meta.url));
-const BACKENDS = ['node-rs', 'nodejieba', 'wasm'];
+const BACKENDS = ['node-rs', 'nodejieba', 'wasm', 'js'];
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);

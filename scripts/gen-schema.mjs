@@ -36,7 +36,7 @@ const DESCRIPTIONS = {
   calendar: '补充节假日和调休上班日的 YAML 文件的相对路径，计算办理时限时使用。',
   strictCalendar: '为 true 时，遇到尚无国务院办公厅节假日安排数据的年份即报错，不按法定节假日推算（默认 false：暂按法定节假日推算并标注“未含调休”）。',
   handler: '承办人信息，用于答复模板中的署名。',
-  segmenter: '分词后端：node-rs（默认，预编译）、wasm（WebAssembly，不依赖平台，约为 node-rs 速度的三分之一）或 nodejieba（需本机编译）。',
+  segmenter: '分词后端：node-rs（默认，预编译）、js（纯 JavaScript，不依赖平台，分词结果与 node-rs 相同）、wasm（WebAssembly，不依赖平台，约为 node-rs 速度的三分之一）或 nodejieba（需本机编译）。',
   reportUnusedDisableDirectives: '没有屏蔽任何问题的 replylint-disable 指令按什么级别报告（默认 warn）。',
   root: '为 true 时不再继续向上查找配置文件。',
 };

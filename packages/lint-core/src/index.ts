@@ -33,7 +33,7 @@ export { readMetaObject, mergeMeta, type MetaObjectProblem, type MetaObjectResul
 // text and time helpers for front ends
 export { parseBeijingTime, formatBeijing, formatBeijingHuman } from './time.js';
 export { toLineColumn, lineStarts } from './util/lines.js';
-export { getSegmenter, isSegmenterAvailable, SegmenterUnavailableError, SEGMENTER_NAMES, setJiebaWasmLoader } from './segment/index.js';
+export { getSegmenter, isSegmenterAvailable, SegmenterUnavailableError, SEGMENTER_NAMES, setJiebaWasmLoader, setJiebaDataFiles } from './segment/index.js';
 export type { Segmenter, SegmenterName } from './segment/types.js';
 export { toSimplified, hasTraditional } from './parse/t2s.js';
 export { maskPersonalText } from './detect/mask.js';

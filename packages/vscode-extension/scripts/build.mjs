@@ -1,8 +1,8 @@
 // Builds the VS Code extension into dist/extension/, the folder that becomes the .vsix:
 //   package.json, package.nls*.json, README.md        (the manifest, Chinese texts)
 //   dist/extension.js   the client (vscode-languageclient), one CommonJS bundle
-//   dist/server.js      the language server with the engine, one CommonJS bundle (wasm segmenter)
-//   dist/jieba_rs_wasm_bg.wasm  the portable segmenter (jieba-wasm; its JS is in server.js)
+//   dist/server.js      the language server with the engine, one CommonJS bundle (js segmenter)
+//   dist/jieba/         the js segmenter's data: jieba's dict.txt and idf.txt, jieba-rs's hmm.model
 //   rules/, docs/rules/ the rule data the engine reads and the rule pages diagnostics link to
 // Run after `tsc -b` (the server is bundled from packages/*/dist). Type-checks src/ first.
 //   node scripts/build.mjs [--out DIR]   (default dist/extension)
@@ -32,8 +32,8 @@ await build({
   entryPoints: [join(pkgDir, 'src', 'server.ts')],
   outfile: join(out, 'dist', 'server.js'),
   plugins: [zodEnglishOnly, inlineLazyYaml],
-  // only the wasm segmenter is shipped; the native ones are never loaded by this server
-  external: ['@node-rs/jieba', '@node-rs/jieba/*', 'nodejieba'],
+  // only the js segmenter is shipped; the native and wasm ones are never loaded by this server
+  external: ['@node-rs/jieba', '@node-rs/jieba/*', 'nodejieba', 'jieba-wasm'],
   // the engine finds its files from its own location (the extension also sets REPLYLINT_RULES_DIR)
   define: { 'import.meta.url': '__rlModuleUrl' },
   banner: { js: "const __rlModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -41,9 +41,15 @@ await build({
 
 cpSync(join(root, 'rules'), join(out, 'rules'), { recursive: true });
 cpSync(join(root, 'docs', 'rules'), join(out, 'docs', 'rules'), { recursive: true });
-const wasmPkg = join(dirname(require.resolve('jieba-wasm')), '..', '..'); // pkg/nodejs/jieba_rs_wasm.js
-cpSync(join(wasmPkg, 'pkg', 'nodejs', 'jieba_rs_wasm_bg.wasm'), join(out, 'dist', 'jieba_rs_wasm_bg.wasm'));
-cpSync(join(wasmPkg, 'LICENSE'), join(out, 'dist', 'jieba-wasm.LICENSE.txt'));
+const requireCore = createRequire(join(root, 'packages', 'lint-core', 'package.json'));
+const jiebaDict = requireCore.resolve('@node-rs/jieba/dict.txt');
+const jiebaData = join(root, 'packages', 'lint-core', 'data', 'jieba');
+mkdirSync(join(out, 'dist', 'jieba'));
+cpSync(jiebaDict, join(out, 'dist', 'jieba', 'dict.txt'));
+cpSync(join(dirname(jiebaDict), 'idf.txt'), join(out, 'dist', 'jieba', 'idf.txt'));
+cpSync(join(jiebaData, 'hmm.model'), join(out, 'dist', 'jieba', 'hmm.model'));
+cpSync(join(jiebaData, 'LICENSE'), join(out, 'dist', 'jieba', 'hmm.model.LICENSE.txt'));
+cpSync(join(dirname(jiebaDict), 'LICENSE'), join(out, 'dist', 'jieba', 'dict.txt.LICENSE.txt'));
 
 // the manifest without what only the workspace needs (vsce reads it as is); no "type": "module",
 // the bundles are CommonJS as VS Code 1.100 loads extensions

@@ -1,5 +1,5 @@
 // The VS Code extension: starts the bundled replylint language server (dist/server.js, the portable
-// wasm segmenter) over IPC and adds what LSP has no place for: commands (insert the reply template,
+// js segmenter) over IPC and adds what LSP has no place for: commands (insert the reply template,
 // show the ticket's deadlines, restart the server) and a status-bar item with the active reply's
 // error and warning counts. No lint logic lives here.
 import * as vscode from 'vscode';

@@ -1,9 +1,10 @@
 // The extension as packaged (dist/extension/, the .vsix's contents; `npm run build` makes it): its
 // manifest mirrors the server's settings with Chinese texts, and its server bundle runs on its own,
-// copied away from the workspace (no node_modules, no native segmenter): the wasm segmenter works,
-// and when its .wasm is missing the user sees one clear Chinese problem, not a crash.
+// copied away from the workspace (no node_modules, no native segmenter): the js segmenter works from
+// the data files beside the bundle, and when one is missing the user sees one clear Chinese problem,
+// not a crash.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -94,7 +95,7 @@ const OFF_TOPIC = '---\nrequest: 小区门口夜市噪音扰民，希望城管�
 const codes = (ds: Diagnostic[]) => ds.map((d) => d.code);
 
 describe('the server bundle, copied out of the workspace', () => {
-  it('checks with the wasm segmenter: on-topic reports the request\'s words', async () => {
+  it('checks with the js segmenter: on-topic reports the request\'s words', async () => {
     const dir = join(tmp, 'whole');
     cpSync(STAGE, dir, { recursive: true });
     const s = await startServer(dir);
@@ -111,10 +112,17 @@ describe('the server bundle, copied out of the workspace', () => {
     }
   }, 60_000);
 
-  it('without its .wasm: one Chinese problem naming the rules that could not run; the others still check', async () => {
-    const dir = join(tmp, 'no-wasm');
+  it('ships no native binary and no WebAssembly', () => {
+    const files = readdirSync(STAGE, { recursive: true }).map(String);
+    expect(files.filter((f) => /\.(node|wasm)$/.test(f))).toEqual([]);
+    expect(files).toContain(join('dist', 'jieba', 'dict.txt'));
+    expect(files).toContain(join('dist', 'jieba', 'hmm.model'));
+  });
+
+  it('without its dictionary: one Chinese problem naming the rules that could not run; the others still check', async () => {
+    const dir = join(tmp, 'no-dict');
     cpSync(STAGE, dir, { recursive: true });
-    rmSync(join(dir, 'dist', 'jieba_rs_wasm_bg.wasm'));
+    rmSync(join(dir, 'dist', 'jieba', 'dict.txt'));
     const s = await startServer(dir);
     try {
       const uri = pathToFileURL(join(tmp, 'b.md')).href;
@@ -123,7 +131,7 @@ describe('the server bundle, copied out of the workspace', () => {
       const p = await wait;
       const internal = p.diagnostics.filter((d) => d.code === 'internal-error');
       expect(internal).toHaveLength(1);
-      expect(internal[0]!.message).toMatch(/^无法加载分词后端 wasm（jieba-wasm 未安装或文件不完整）。.*重新安装 \.vsix。（规则 (on-topic、personal-info|personal-info、on-topic) 因此未能检查这份答复，其他规则照常检查）$/);
+      expect(internal[0]!.message).toMatch(/^无法加载分词后端 js（词典 dict\.txt 或模型 hmm\.model 缺失或不完整）。.*重新安装 \.vsix。（规则 (on-topic、personal-info|personal-info、on-topic) 因此未能检查这份答复，其他规则照常检查）$/);
       // no config error from the rules' examples, no stack trace; the other rules still report
       expect(codes(p.diagnostics)).not.toContain('config');
       expect(codes(p.diagnostics)).toContain('signature-block');

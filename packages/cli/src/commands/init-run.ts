@@ -68,8 +68,8 @@ rules: {}
 #   unit: 某某区某某局
 #   phone: 0000-12345678
 
-# segmenter：分词后端。node-rs（默认，预编译，无需本机编译）、wasm（WebAssembly，各平台通用，较慢）
-#   或 nodejieba（需本机编译，加载慢、占内存多）。
+# segmenter：分词后端。node-rs（默认，预编译，无需本机编译）、js（纯 JavaScript，各平台通用，结果相同）、
+#   wasm（WebAssembly，各平台通用，较慢）或 nodejieba（需本机编译，加载慢、占内存多）。
 # segmenter: node-rs
 
 # ——答复文件头（front matter）可用的键，写在每份答复开头的 --- 之间，中文键名亦可——

@@ -24,7 +24,7 @@ export const configSchema = z.strictObject({
   calendar: z.string().optional(),
   strictCalendar: z.boolean().optional(),
   handler: z.strictObject({ name: z.string().optional(), unit: z.string().optional(), phone: z.union([z.string(), z.number()]).transform(String).optional() }).optional(),
-  segmenter: z.enum(['node-rs', 'nodejieba', 'wasm']).optional(),
+  segmenter: z.enum(['node-rs', 'nodejieba', 'wasm', 'js']).optional(),
   reportUnusedDisableDirectives: z.enum(['off', 'warn', 'error']).optional(),
   /** Milliseconds one reply may take to check (0: no limit; default 10,000). */
   timeBudget: z.number().int().min(0).optional(),

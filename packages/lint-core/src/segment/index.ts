@@ -4,14 +4,16 @@ import { loadSegmentDict } from './dict.js';
 import { createNodeRsSegmenter, nodeRsAvailable } from './node-rs.js';
 import { createNodejiebaSegmenter, nodejiebaAvailable } from './nodejieba.js';
 import { createWasmSegmenter, wasmAvailable } from './wasm.js';
+import { createJsSegmenter, jsAvailable } from './js.js';
 import type { Segmenter, SegmenterName } from './types.js';
 
 export type { Segmenter, SegmenterName } from './types.js';
 export { SegmenterUnavailableError } from './errors.js';
 export { setJiebaWasmLoader } from './wasm.js';
+export { setJiebaDataFiles, type JiebaDataFiles } from './js.js';
 export { loadSegmentDict, segmentDictPath, segmentDictSchema, type SegmentWord } from './dict.js';
 
-export const SEGMENTER_NAMES: readonly SegmenterName[] = ['node-rs', 'nodejieba', 'wasm'];
+export const SEGMENTER_NAMES: readonly SegmenterName[] = ['node-rs', 'nodejieba', 'wasm', 'js'];
 
 const cache = new Map<SegmenterName, Segmenter>();
 const availability = new Map<SegmenterName, boolean>();
@@ -32,7 +34,14 @@ export function getSegmenter(name: SegmenterName = 'node-rs'): Segmenter {
   const cached = cache.get(name);
   if (cached) return cached;
   const words = loadSegmentDict();
-  const segmenter = name === 'nodejieba' ? createNodejiebaSegmenter(words) : name === 'wasm' ? createWasmSegmenter(words) : createNodeRsSegmenter(words);
+  const segmenter =
+    name === 'nodejieba'
+      ? createNodejiebaSegmenter(words)
+      : name === 'wasm'
+        ? createWasmSegmenter(words)
+        : name === 'js'
+          ? createJsSegmenter(words)
+          : createNodeRsSegmenter(words);
   cache.set(name, segmenter);
   availability.set(name, true);
   return segmenter;
@@ -43,7 +52,7 @@ export function isSegmenterAvailable(name: SegmenterName): boolean {
   checkName(name);
   let ok = availability.get(name);
   if (ok === undefined) {
-    ok = name === 'nodejieba' ? nodejiebaAvailable() : name === 'wasm' ? wasmAvailable() : nodeRsAvailable();
+    ok = name === 'nodejieba' ? nodejiebaAvailable() : name === 'wasm' ? wasmAvailable() : name === 'js' ? jsAvailable() : nodeRsAvailable();
     availability.set(name, ok);
   }
   return ok;

@@ -1,5 +1,5 @@
 /** Names of the segmenter backends (config key `segmenter`). */
-export type SegmenterName = 'node-rs' | 'nodejieba' | 'wasm';
+export type SegmenterName = 'node-rs' | 'nodejieba' | 'wasm' | 'js';
 
 /**
  * Chinese word segmentation (jieba) with the domain user dictionary loaded.

@@ -3,10 +3,10 @@
 // every platform and in VS Code's extension host. Same jieba-rs segmentation and tags as node-rs
 // (bench/README.md, "Portable segmentation"); about a third of its throughput.
 // The library keeps one global instance per process; words added to it stay added.
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { userTags, type SegmentWord } from './dict.js';
 import { SegmenterUnavailableError } from './errors.js';
+import { tfIdfKeywords } from './tfidf.js';
 import type { Segmenter } from './types.js';
 
 const require = createRequire(import.meta.url);
@@ -60,60 +60,20 @@ export function wasmAvailable(): boolean {
   }
 }
 
-// jieba-rs's TF-IDF keyword extractor (keywords/tfidf.rs), which jieba-wasm does not expose:
-// words of 2+ characters outside the stop list, tf × idf (median idf for unknown words) / total.
-const STOP_WORDS = new Set(
-  'the of is and to in that we for an are by be as on with can if from which you it this then at have all not one has or that'.split(' '),
-);
-
-interface IdfTable {
-  idf: Map<string, number>;
-  median: number;
-}
-
-/** @node-rs/jieba's idf.txt (the table jieba-rs embeds); resolved lazily, only for keywords(). */
-function loadIdf(): IdfTable {
-  let text: string;
-  try {
-    text = readFileSync(require.resolve('@node-rs/jieba/idf.txt'), 'utf8');
-  } catch (cause) {
-    throw new SegmenterUnavailableError('wasm', { cause });
-  }
-  const idf = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    const sp = line.indexOf(' ');
-    if (sp > 0) idf.set(line.slice(0, sp), Number(line.slice(sp + 1)));
-  }
-  const values = [...idf.values()].sort((a, b) => a - b);
-  return { idf, median: values[Math.floor(values.length / 2)] ?? 0 };
-}
-
 export function createWasmSegmenter(words: readonly SegmentWord[]): Segmenter {
   const lib = loadModule();
   // like node-rs's loadDict: new words are added, known words get our frequency (and keep their tag)
   for (const w of words) lib.add_word(w.word, w.freq, w.tag);
   const tags = userTags(words);
-  let idf: IdfTable | undefined;
   return {
     name: 'wasm',
     cut: (text) => lib.cut(text, true),
     tag: (text) => lib.tag(text, true).map((t) => ({ word: t.word, tag: tags.get(t.word) ?? t.tag })),
-    keywords(text, topN) {
-      const n = Math.floor(topN);
-      if (!(n > 0) || text === '') return [];
-      idf ??= loadIdf();
-      const tf = new Map<string, number>();
-      let total = 0;
-      for (const word of lib.cut(text, false)) {
-        if ([...word].length < 2 || STOP_WORDS.has(word.toLowerCase())) continue;
-        tf.set(word, (tf.get(word) ?? 0) + 1);
-        total++;
-      }
-      const { idf: table, median } = idf;
-      return [...tf]
-        .map(([keyword, count]) => ({ keyword, weight: (count * (table.get(keyword) ?? median)) / total }))
-        .sort((a, b) => b.weight - a.weight || (a.keyword < b.keyword ? -1 : a.keyword > b.keyword ? 1 : 0))
-        .slice(0, n);
-    },
+    // @node-rs/jieba's idf.txt (the table jieba-rs embeds)
+    keywords: tfIdfKeywords(
+      (text) => lib.cut(text, false),
+      () => require.resolve('@node-rs/jieba/idf.txt'),
+      (cause) => new SegmenterUnavailableError('wasm', { cause }),
+    ),
   };
 }

@@ -1,6 +1,6 @@
-// The wasm segmenter (the VS Code extension's) against the default node-rs one at the level of the
-// rules: every rule fixture, sample reply and corpus reply gets the same diagnostics with either
-// backend (on-topic, personal-info and handler-name segment the text).
+// The portable segmenters (js, the VS Code extension's; wasm) against the default node-rs one at the
+// level of the rules: every rule fixture, sample reply and corpus reply gets the same diagnostics with
+// each backend (on-topic, personal-info and handler-name segment the text).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { fixtureLintOptions, fixturesDir, listFixtureCases, parseFixture } from 
 const NOW = new Date('2025-12-31T10:00:00+08:00');
 const show = (ds: Diagnostic[]) => ds.map((d) => `${d.ruleId}/${d.messageId} ${d.range.join('-')} ${d.message}`);
 
-describe('wasm and node-rs backends give the same diagnostics', () => {
+for (const backend of ['wasm', 'js'] as const) describe(`${backend} and node-rs backends give the same diagnostics`, () => {
   it('on every rule fixture', () => {
     const cases = listFixtureCases();
     expect(cases.length).toBeGreaterThan(100);
@@ -19,7 +19,7 @@ describe('wasm and node-rs backends give the same diagnostics', () => {
       const fx = parseFixture(readFileSync(c.file, 'utf8'), c.ruleId);
       const options = fixtureLintOptions(fx, c.ruleId);
       const nodeRs = lint(fx.text, { ...options, config: { ...options.config!, segmenter: 'node-rs' } });
-      const wasm = lint(fx.text, { ...options, config: { ...options.config!, segmenter: 'wasm' } });
+      const wasm = lint(fx.text, { ...options, config: { ...options.config!, segmenter: backend } });
       expect(show(wasm), c.file).toEqual(show(nodeRs));
       if (['on-topic', 'personal-info', 'handler-name'].includes(c.ruleId)) segmenting++;
     }
@@ -34,7 +34,7 @@ describe('wasm and node-rs backends give the same diagnostics', () => {
     );
     expect(files.length).toBeGreaterThan(20);
     const nodeRsConfig = { ...DEFAULT_CONFIG, segmenter: 'node-rs' as const };
-    const wasmConfig = { ...DEFAULT_CONFIG, segmenter: 'wasm' as const };
+    const wasmConfig = { ...DEFAULT_CONFIG, segmenter: backend };
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
       const wasm = lint(text, { config: wasmConfig, now: NOW });
