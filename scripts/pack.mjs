@@ -30,6 +30,8 @@ cpSync(cliBundle, join(stage, 'dist', 'bundle'), { recursive: true });
 cpSync(lspBundle, join(stage, 'dist', 'bundle', 'server.cjs'));
 // the engine finds rules/ two folders up from dist/bundle/core.cjs; docs/ beside it (docs links)
 cpSync(join(root, 'rules'), join(stage, 'rules'), { recursive: true });
+// the js segmenter's HMM model: ../../data/jieba/ from dist/bundle/ (its dictionary is @node-rs/jieba's)
+cpSync(join(root, 'packages', 'lint-core', 'data'), join(stage, 'data'), { recursive: true });
 cpSync(join(root, 'docs'), join(stage, 'docs'), { recursive: true, filter: (src) => !src.includes(`${join('docs', 'dev')}`) });
 cpSync(join(root, 'packages', 'cli', 'bin', 'v8-flags.js'), join(stage, 'bin', 'v8-flags.js'));
 writeFileSync(
@@ -60,7 +62,7 @@ const pkg = {
   // loaded at run time, not bundled: the native segmenter, and yaml (read lazily, for the source
   // ranges of metadata)
   dependencies: { '@node-rs/jieba': cli.dependencies['@node-rs/jieba'], yaml: core.dependencies.yaml },
-  files: ['bin', 'dist', 'rules', 'docs'],
+  files: ['bin', 'dist', 'rules', 'docs', 'data'],
   license: 'UNLICENSED',
 };
 writeFileSync(join(stage, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);

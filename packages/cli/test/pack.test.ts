@@ -33,6 +33,17 @@ describe('npm install -g of the packed tarball', () => {
     expect(ids).toContain('signature-block');
   }, 60_000);
 
+  it('checks with the pure-JavaScript segmenter when the config asks for it (segmenter: js)', () => {
+    const dir = join(outside, 'js');
+    execFileSync('mkdir', ['-p', dir]);
+    writeFileSync(join(dir, '.replylintrc.yaml'), 'segmenter: js\n');
+    writeFileSync(join(dir, 'b.md'), '---\nrequest: 小区门口夜市噪音扰民，希望城管整治夜市噪音。东门外的路灯为什么一直不亮？\n---\n您好！经查，您反映的公交站台已修复。\n');
+    const r = spawnSync(bin('replylint'), ['check', 'b.md', '-f', 'json'], { cwd: dir, encoding: 'utf8' });
+    const messages = (JSON.parse(r.stdout) as { messages: { ruleId: string; message: string }[] }[])[0]!.messages;
+    expect(messages.map((m) => m.ruleId)).not.toContain('internal-error');
+    expect(messages.find((m) => m.ruleId === 'on-topic')?.message).toContain('夜市');
+  }, 60_000);
+
   it('replylint-language-server answers initialize over stdio', async () => {
     const proc = spawn(bin('replylint-language-server'), ['--stdio'], { cwd: outside });
     const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
