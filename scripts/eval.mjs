@@ -155,6 +155,20 @@ console.log(`\n要素规则合计：准确率 ${pct(elements.tp / (elements.tp +
 console.log(`其他规则合计：准确率 ${pct(other.tp / (other.tp + other.fp))}，召回率 ${pct(other.tp / (other.tp + other.fn))}`);
 console.log(`错误级别的准确率（${profile} 下报为错误的，有多少应报告）：${pct(errTp / errAll)}（${errTp}/${errAll}）`);
 
+// a good reply (no rule its labels say fires is an error under the profile) must get no error from
+// any rule, labelled or not (issue 18: "a good real reply gets no error")
+const goodWithError = [];
+let good = 0;
+for (const id of ids) {
+  const labelled = labels.get(id);
+  const labelError = [...labelled].some(([rule, v]) => v.fires > v.silent && profileSeverity.get(rule) === 2);
+  if (labelError) continue;
+  good++;
+  const errors = [...(tool.get(id) ?? [])].filter(([, sev]) => sev === 2).map(([rule]) => rule);
+  if (errors.length) goodWithError.push({ id, errors });
+}
+console.log(`标注没有错误的答复：${good} 篇，其中工具报了错误的 ${goodWithError.length} 篇${goodWithError.length ? `（${goodWithError.map((g) => `${g.id} ${g.errors.join('、')}`).join('；')}）` : ''}`);
+
 // overlap: how often labellers agree on the replies they all labelled
 const sample = JSON.parse(readFileSync(join(evalDir, 'sample.json'), 'utf8'));
 const agreement = (pred) => {
