@@ -187,8 +187,6 @@ function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswe
     const body = simp.slice(s.start, s.end);
     const n = contentChars(body);
     if (n === 0) continue;
-    if (strict && p.facts.test(body)) strict = false;
-    if (!strict && !outcome) return {};
     // boilerplate and stock take only their own words out of a sentence: an offer after the
     // answer (如有疑问，请拨打…) is boilerplate to its end, a stock statement beside an
     // acknowledgement (留言收悉，已转有关部门办理) is still stock, and a sentence whose words are
@@ -197,6 +195,8 @@ function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswe
     // a half-width comma or a missing full stop)
     const b = p.boilerplate.spans(body);
     const rest = without(body, b);
+    // a fact in the request restated (反映的“…将在今年国庆节前…”问题) is not the reply's
+    if (strict && p.facts.test(rest)) strict = false;
     // a result in the request restated (反映的“…9月10日…”问题) is not the reply's
     if (outcome && p.results.test(rest)) outcome = false;
     if (!strict && !outcome) return {};

@@ -61,8 +61,32 @@ describe('non-answer: the outcome judgement (noResult)', () => {
     expect(ds.map((d) => d.messageId)).toEqual(['found', 'found']);
   });
 
+  it('takes a request to keep patrolling (已督促物业加强巡查) for a pending statement, and a committee name on its own line for a signature', () => {
+    const text = '网友您好，接到投诉后，社区居委会与物业联系。物业表示，已对在楼道堆放杂物的住户进行劝阻。居委会已督促物业加强巡查。感谢您的支持。\n某某社区工作委员会';
+    expect(ids(text)).toEqual(['noResult']);
+    expect(ids(text.replace('居委会已督促物业加强巡查。', '居委会已督促物业加强巡查，物业已于9月25日将杂物全部清理。'))).toEqual([]);
+  });
+
+  it('takes a study to come (会对…进行调研) for a pending statement, a resolve (将认真调研) not', () => {
+    const text = '您好！针对您提出的增设公交站点的建议，近期我们会对该路段的通行情况进行实地调研，如条件允许，将及时优化线路。';
+    expect(ids(text)).toEqual(['noResult']);
+    expect(ids('您好！感谢您的建议，我局将认真调研，积极与上级部门衔接，努力改进。')).toEqual([]);
+  });
+
   it('leaves a reply of stock statements only to the strict judgement (nonAnswer)', () => {
     expect(ids('您好！您反映的问题已收悉。我们已将您的诉求转交相关部门办理。感谢您的支持！')).toEqual(['nonAnswer']);
+  });
+});
+
+describe('non-answer: the strict judgement (nonAnswer)', () => {
+  it('does not take a fact in the restated request for one of the reply', () => {
+    const text = '您好，您反映的关于“该片区将在今年10月前整体搬迁，是否属实”的问题我们已经收到。该片区何时搬迁是由市政府层面决策部署。请向上级部门咨询。';
+    expect(ids(text)).toContain('nonAnswer');
+    expect(ids(text.replace('何时搬迁是由市政府层面决策部署', '已于9月25日完成入户调查'))).not.toContain('nonAnswer');
+  });
+
+  it('takes being told to settle it with another office (并联系…协调解决) for a stock statement', () => {
+    expect(ids('网友：您好，您所反映的问题由于描述信息不足无法代为督办，建议提供相关凭证并联系该市财政局协调解决。')).toEqual(['nonAnswer']);
   });
 });
 
