@@ -73,6 +73,19 @@ describe('non-answer: the outcome judgement (noResult)', () => {
     expect(ids('您好！感谢您的建议，我局将认真调研，积极与上级部门衔接，努力改进。')).toEqual([]);
   });
 
+  it('reads past an appeal for cooperation and a signature with the day but no year', () => {
+    const text = '您好！经查，您反映的楼道堆放杂物问题属实。街道已督促物业对您提出的问题进行整改。社区是大家共同的家园，我们也期盼广大业主的理解和配合，共同营造良好的社区氛围。\n某某街道办事处 11月21日';
+    expect(ids(text)).toEqual(['noResult']);
+    expect(ids(text.replace('共同营造良好的社区氛围', '物业已于11月15日清理了楼道杂物'))).toEqual([]);
+    expect(ids(text.replace('社区是大家共同的家园', '物业已于11月15日清理了楼道杂物'))).toEqual([]);
+  });
+
+  it('takes weighing it up with everything else some day (会…统筹部署) for a pending statement', () => {
+    const text = '网友您好！您的建议公交公司已记录在案。关于电动公交车，公司会根据在用车辆的实际使用情况以及营运线路情况对车辆进行统筹部署和调换。';
+    expect(ids(text)).toEqual(['noResult']);
+    expect(ids(text.replace('统筹部署和调换', '更换，首批10辆已于5月投入使用'))).toEqual([]);
+  });
+
   it('leaves a reply of stock statements only to the strict judgement (nonAnswer)', () => {
     expect(ids('您好！您反映的问题已收悉。我们已将您的诉求转交相关部门办理。感谢您的支持！')).toEqual(['nonAnswer']);
   });
