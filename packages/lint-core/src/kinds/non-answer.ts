@@ -220,7 +220,7 @@ function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswe
       if (pd.length > 0) {
         last = [s.start, s.end];
         lastPending = true;
-      } else if (left >= o.minLastChars) lastPending = false;
+      } else if (left >= o.minLastChars && !(left <= o.maxStockRest && p.promises.test(rest))) lastPending = false;
       findings += left;
       if (findings > o.maxFindings) outcome = false;
     }

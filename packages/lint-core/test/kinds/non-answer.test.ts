@@ -86,6 +86,19 @@ describe('non-answer: the outcome judgement (noResult)', () => {
     expect(ids(text.replace('统筹部署和调换', '更换，首批10辆已于5月投入使用'))).toEqual([]);
   });
 
+  it('takes a vague account (已对该路段进行了整治…进行了劝导) for no result in no-evasive-phrase, not in substance', () => {
+    const text = '您好！经相关部门现场踏勘，您所反映的情况基本属实。目前已对该路段进行了整治，并对占道经营的摊贩进行了劝导。';
+    expect(ids(text)).toEqual(['noResult']);
+    expect(lint(text, { only: ['substance'] })).toEqual([]);
+    expect(ids(text.replace('进行了劝导', '进行了劝导，9月25日清理占道摊点3处'))).toEqual([]);
+  });
+
+  it('does not take a resolve after the pending statement for the last statement; other content is', () => {
+    const text = '您好！经核实，楼道内堆放杂物的情况属实。居委会已督促物业加强巡查。下一步我们将进一步加大巡查力度，增加巡查频次。';
+    expect(ids(text)).toEqual(['noResult']);
+    expect(ids(text.replace('下一步我们将进一步加大巡查力度，增加巡查频次。', '楼道里堆放的主要是装修垃圾和废旧家具。'))).toEqual([]);
+  });
+
   it('leaves a reply of stock statements only to the strict judgement (nonAnswer)', () => {
     expect(ids('您好！您反映的问题已收悉。我们已将您的诉求转交相关部门办理。感谢您的支持！')).toEqual(['nonAnswer']);
   });
