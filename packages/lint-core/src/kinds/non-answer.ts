@@ -53,7 +53,7 @@ export const nonAnswerSchema = z.strictObject({
    * that differ only in `vagueIsPending` share it.
    */
   vague: z.array(patternSchema).default([]),
-  vagueIsPending: z.boolean().default(false),
+  vagueIsPending: z.boolean().optional(),
   /**
    * A cause stated (因…, 由于…): the judgement records whether the reply explains why; a rule with
    * `causeIsContent` does not report the outcome then (substance: an explained cause is content).

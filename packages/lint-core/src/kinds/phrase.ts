@@ -45,7 +45,7 @@ const options = z.strictObject({
    * 咨询: whose matter it is, then where to ask). Only matches that start in a sentence and end in
    * the next are added; a pattern that excludes 。 never crosses.
    */
-  acrossSentences: z.boolean().default(false),
+  acrossSentences: z.boolean().optional(),
   /** Also judge the reply as a whole: a reply of stock statements only is one finding (kinds/non-answer.ts). */
   nonAnswer: nonAnswerSchema.optional(),
   /**

@@ -68,7 +68,7 @@ describe('non-answer: the outcome judgement (noResult)', () => {
   });
 
   it('takes a study to come (会对…进行调研) for a pending statement, a resolve (将认真调研) not', () => {
-    const text = '您好！针对您提出的增设公交站点的建议，近期我们会对该路段的通行情况进行实地调研，如条件允许，将及时优化线路。';
+    const text = '您好！该路段早晚高峰学生较多，附近确实没有公交站点。关于在学校门口增设公交站的建议，我们会对该路段进行实地调研，如条件允许，将及时调整线路。';
     expect(ids(text)).toEqual(['noResult']);
     expect(ids('您好！感谢您的建议，我局将认真调研，积极与上级部门衔接，努力改进。')).toEqual([]);
   });
@@ -81,13 +81,13 @@ describe('non-answer: the outcome judgement (noResult)', () => {
   });
 
   it('takes weighing it up with everything else some day (会…统筹部署) for a pending statement', () => {
-    const text = '网友您好！您的建议公交公司已记录在案。关于电动公交车，公司会根据在用车辆的实际使用情况以及营运线路情况对车辆进行统筹部署和调换。';
+    const text = '网友您好！您的建议已记录在案。关于更换新能源公交车，公司会根据车辆使用和线路运营的实际情况进行统筹安排。';
     expect(ids(text)).toEqual(['noResult']);
-    expect(ids(text.replace('统筹部署和调换', '更换，首批10辆已于5月投入使用'))).toEqual([]);
+    expect(ids(text.replace('进行统筹安排', '更换，首批10辆已于5月投入使用'))).toEqual([]);
   });
 
   it('takes a vague account (已对该路段进行了整治…进行了劝导) for no result in no-evasive-phrase, not in substance', () => {
-    const text = '您好！经相关部门现场踏勘，您所反映的情况基本属实。目前已对该路段进行了整治，并对占道经营的摊贩进行了劝导。';
+    const text = '您好！经现场查看，您反映的情况属实。城管中队已对该路口进行了整治，并对流动摊贩进行了劝导。';
     expect(ids(text)).toEqual(['noResult']);
     expect(lint(text, { only: ['substance'] })).toEqual([]);
     expect(ids(text.replace('进行了劝导', '进行了劝导，9月25日清理占道摊点3处'))).toEqual([]);
@@ -106,13 +106,13 @@ describe('non-answer: the outcome judgement (noResult)', () => {
 
 describe('non-answer: the strict judgement (nonAnswer)', () => {
   it('does not take a fact in the restated request for one of the reply', () => {
-    const text = '您好，您反映的关于“该片区将在今年10月前整体搬迁，是否属实”的问题我们已经收到。该片区何时搬迁是由市政府层面决策部署。请向上级部门咨询。';
+    const text = '您好，您反映的关于“该片区将在今年10月前整体搬迁，是否属实”的问题我们已经收到。该片区何时搬迁由市政府决策。请向上级部门咨询。';
     expect(ids(text)).toContain('nonAnswer');
-    expect(ids(text.replace('何时搬迁是由市政府层面决策部署', '已于9月25日完成入户调查'))).not.toContain('nonAnswer');
+    expect(ids(text.replace('何时搬迁由市政府决策', '已于9月25日完成入户调查'))).not.toContain('nonAnswer');
   });
 
   it('takes being told to settle it with another office (并联系…协调解决) for a stock statement', () => {
-    expect(ids('网友：您好，您所反映的问题由于描述信息不足无法代为督办，建议提供相关凭证并联系该市财政局协调解决。')).toEqual(['nonAnswer']);
+    expect(ids('您好，因您提供的信息不足，我办无法代为督办，建议携带凭证并联系区人社局协调解决。')).toEqual(['nonAnswer']);
   });
 });
 
