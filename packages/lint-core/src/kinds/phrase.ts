@@ -114,10 +114,14 @@ export const phraseKind = defineKind({
           reportWhole(found);
         }
       : undefined;
-    // a referral that leaves only a number, in a reply of stock statements only
+    // a referral that leaves only a number, in a reply of stock statements only: reported when the
+    // rule's own phrases found nothing (they say more precisely where the referral is)
+    let referral: [number, number] | undefined;
+    const reportReferral = ([start, end]: [number, number]) =>
+      ctx.report({ messageId: o.messageId, data: { phrase: maskQuoted(ctx.doc.text.slice(start, end), ctx) }, at: [start, end], ...(downgrade ? { downgrade: true } : {}) });
     const inStockReply = inStock
       ? () => {
-          const { simp, text, sentences } = ctx.doc;
+          const { simp, sentences } = ctx.doc;
           const spans = inStock.patterns.spans(simp);
           if (spans.length === 0 || !isStockReply(ctx, o.inStockReply!.judge, inStock.judge)) return;
           let start = -1;
@@ -128,8 +132,8 @@ export const phraseKind = defineKind({
             if (!inStock.unlessBefore.test(simp, from, spans[i]!)) [start, end] = [spans[i]!, spans[i + 1]!];
           }
           if (start < 0) return;
-          whole = true;
-          ctx.report({ messageId: o.messageId, data: { phrase: maskQuoted(text.slice(start, end), ctx) }, at: [start, end], ...(downgrade ? { downgrade: true } : {}) });
+          if (gate) referral = [start, end];
+          else reportReferral([start, end]);
         }
       : undefined;
     const document =
@@ -194,6 +198,10 @@ export const phraseKind = defineKind({
         if (deferred && s === lastSentence) {
           if (reported === 0) reportWhole(deferred);
           deferred = undefined;
+        }
+        if (referral && s === lastSentence) {
+          if (reported === 0) reportReferral(referral);
+          referral = undefined;
         }
       },
     };
