@@ -48,6 +48,13 @@ export const nonAnswerSchema = z.strictObject({
   /** Statements that the matter is passed on, in hand or to be done (已反馈…, 将逐步…, 待批复后…). */
   pending: z.array(patternSchema).default([]),
   /**
+   * A vague account (对…进行了整治, 已加强管理, 现象已得到改善): a pending statement when
+   * `vagueIsPending`, else content like any other. One pass reads the reply both ways, so rules
+   * that differ only in `vagueIsPending` share it.
+   */
+  vague: z.array(patternSchema).default([]),
+  vagueIsPending: z.boolean().optional(),
+  /**
    * A cause stated (因…, 由于…): the judgement records whether the reply explains why; a rule with
    * `causeIsContent` does not report the outcome then (substance: an explained cause is content).
    */
@@ -78,6 +85,7 @@ export interface PreparedNonAnswer {
   facts: PatternSet;
   results: PatternSet;
   pending: PatternSet;
+  vague: PatternSet;
   causes: PatternSet;
   /** The lists and limits: two rules with the same judge the document once (perDocument). */
   key: string;
@@ -90,10 +98,11 @@ export function prepareNonAnswer(o: NonAnswerOptions): PreparedNonAnswer {
   const facts = compilePatterns(o.facts);
   const results = compilePatterns(o.results);
   const pending = compilePatterns(o.pending);
+  const vague = compilePatterns(o.vague);
   const causes = compilePatterns(o.causes);
   const limits = [o.maxOther, o.maxStockSentence, o.maxStockRest, o.maxBoilerplateRest, o.maxFindings, o.minLastChars].join(',');
-  const keys = [boilerplate, stock, promises, facts, results, pending, causes].map((set) => set.key).join('\u0000');
-  return { boilerplate, stock, promises, facts, results, pending, causes, key: `nonAnswer\u0000${keys}\u0000${limits}` };
+  const keys = [boilerplate, stock, promises, facts, results, pending, vague, causes].map((set) => set.key).join('\u0000');
+  return { boilerplate, stock, promises, facts, results, pending, vague, causes, key: `nonAnswer\u0000${keys}\u0000${limits}` };
 }
 
 function contentChars(s: string): number {
@@ -139,6 +148,8 @@ type Judged = {
   strict?: { first?: Range; firstPromise?: Range };
   /** The account ends on a pending statement and states no result: where that statement is. */
   outcome?: { last: Range; cause: boolean };
+  /** The same with a vague account taken for a pending statement (vagueIsPending). */
+  outcomeVague?: { last: Range; cause: boolean };
 };
 
 export interface NonAnswerFinding {
@@ -164,7 +175,7 @@ export function findNonAnswer(ctx: KindContext, o: NonAnswerOptions, p: Prepared
   const judged = judgedFor(ctx, o, p);
   const strict = strictAt(judged, o);
   if (strict) return { at: strict, messageId: o.messageId };
-  const outcome = judged.outcome;
+  const outcome = o.vagueIsPending ? judged.outcomeVague : judged.outcome;
   if (outcome && !(outcome.cause && o.causeIsContent)) return { at: outcome.last, messageId: o.outcomeMessageId, ...(o.outcomeDowngrade ? { downgrade: true } : {}) };
   return undefined;
 }
@@ -176,19 +187,21 @@ function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswe
   let first: Range | undefined;
   let firstPromise: Range | undefined;
   let other = 0;
-  // outcome: no result anywhere, findings within bounds, the last statement pending
-  let outcome = p.results.size > 0;
-  let findings = 0;
-  let last: Range | undefined;
-  let lastPending = false;
+  // outcome: no result anywhere, findings within bounds, the last statement pending. Read twice
+  // at once: [0] with the pending statements, [1] with vague accounts taken for pending too
+  const results = p.results.size > 0;
+  const readings = p.vague.size > 0 ? 2 : 1;
+  const live = [results, results && readings > 1];
+  const findings = [0, 0];
+  const last: (Range | undefined)[] = [undefined, undefined];
+  const lastPending = [false, false];
+  let outcome = results;
   let cause = false;
   for (const s of sentences) {
     if (!strict && !outcome) return {};
     const body = simp.slice(s.start, s.end);
     const n = contentChars(body);
     if (n === 0) continue;
-    if (strict && p.facts.test(body)) strict = false;
-    if (!strict && !outcome) return {};
     // boilerplate and stock take only their own words out of a sentence: an offer after the
     // answer (如有疑问，请拨打…) is boilerplate to its end, a stock statement beside an
     // acknowledgement (留言收悉，已转有关部门办理) is still stock, and a sentence whose words are
@@ -197,8 +210,10 @@ function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswe
     // a half-width comma or a missing full stop)
     const b = p.boilerplate.spans(body);
     const rest = without(body, b);
+    // a fact in the request restated (反映的“…将在今年国庆节前…”问题) is not the reply's
+    if (strict && p.facts.test(rest)) strict = false;
     // a result in the request restated (反映的“…9月10日…”问题) is not the reply's
-    if (outcome && p.results.test(rest)) outcome = false;
+    if (outcome && p.results.test(rest)) outcome = live[0] = live[1] = false;
     if (!strict && !outcome) return {};
     if (outcome && !cause && p.causes.size > 0 && p.causes.test(rest)) cause = true;
     const short = n <= o.maxStockSentence || contentChars(rest) <= o.maxStockSentence;
@@ -214,15 +229,22 @@ function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswe
     if (outcome) {
       // only a pending statement (passed on, in hand, to be done) ends the account without a
       // result; a referral or a resolve after the findings (如有疑问请致电…, 将加强巡查) does not
-      const pd = p.pending.spans(rest);
-      const said = without(rest, union(pd, st!));
-      const left = contentChars(p.promises.size > 0 ? without(said, p.promises.spans(said)) : said);
-      if (pd.length > 0) {
-        last = [s.start, s.end];
-        lastPending = true;
-      } else if (left >= o.minLastChars) lastPending = false;
-      findings += left;
-      if (findings > o.maxFindings) outcome = false;
+      // (a resolve after the pending statement, 将进一步加大巡查力度…, does not take it back)
+      const base = p.pending.spans(rest);
+      const resolve = p.promises.size > 0 && p.promises.test(rest);
+      for (let k = 0; k < readings; k++) {
+        if (!live[k]) continue;
+        const pd = k === 0 ? base : union(base, p.vague.spans(rest));
+        const said = without(rest, union(pd, st!));
+        const left = contentChars(p.promises.size > 0 ? without(said, p.promises.spans(said)) : said);
+        if (pd.length > 0) {
+          last[k] = [s.start, s.end];
+          lastPending[k] = true;
+        } else if (left >= o.minLastChars && !(resolve && left <= o.maxStockRest)) lastPending[k] = false;
+        findings[k]! += left;
+        if (findings[k]! > o.maxFindings) live[k] = false;
+      }
+      outcome = live[0]! || live[1]!;
     }
     if (!strict) continue;
     if (short) {
@@ -243,6 +265,7 @@ function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswe
   }
   return {
     ...(strict ? { strict: { ...(first ? { first } : {}), ...(firstPromise ? { firstPromise } : {}) } } : {}),
-    ...(outcome && lastPending && last ? { outcome: { last, cause } } : {}),
+    ...(live[0] && lastPending[0] && last[0] ? { outcome: { last: last[0], cause } } : {}),
+    ...(live[1] && lastPending[1] && last[1] ? { outcomeVague: { last: last[1], cause } } : {}),
   };
 }
