@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { defineKind, suggestReplace } from './define.js';
 import { prepared } from '../util/memo.js';
+import { maskQuoted } from '../detect/mask.js';
 import { buildLawIndex, findBareDecrees, findBareLaws, findCitedDocuments, findYearSerialNumbers, trimIssuer } from '../detect/citation.js';
 import type { KindContext } from './define.js';
 import type { Range } from '../types.js';
@@ -125,7 +126,8 @@ export const citationFormatKind = defineKind({
             const title = text.slice(start + 1, end - 1);
             const range = exactSource(ctx, start, end);
             const edit = range && { range, text: `《${title}》` };
-            ctx.report({ messageId: 'quotedTitle', data: { found: title, title: `《${title}》` }, at: [start, end], ...(edit ? { fix: edit } : {}) });
+            const shown = maskQuoted(title, ctx);
+            ctx.report({ messageId: 'quotedTitle', data: { found: shown, title: `《${shown}》` }, at: [start, end], ...(edit ? { fix: edit } : {}) });
           }
         }
 
