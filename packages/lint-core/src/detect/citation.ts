@@ -276,7 +276,9 @@ export function findCitedDocuments(simp: string): { documents: CitedDocument[]; 
   const documents: CitedDocument[] = [];
   for (const d of numbers) {
     if (isCaseNumber(simp, d)) continue;
-    const before = skipSpacesBack(simp, d.start);
+    // a stray ? where an export lost a character (通知?（?楚价服〔2014〕93号）) is not text
+    let before = skipSpacesBack(simp, d.start);
+    while (before > 0 && (simp[before - 1] === '?' || simp[before - 1] === '？')) before = skipSpacesBack(simp, before - 1);
     const paren = simp[before - 1];
     const titleBefore = paren === '（' || paren === '(' ? titleBeforeParen(simp, before - 1, titleByEnd) : undefined;
     if (titleBefore) {

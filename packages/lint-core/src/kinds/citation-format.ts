@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { defineKind, suggestReplace } from './define.js';
 import { prepared } from '../util/memo.js';
+import { maskQuoted } from '../detect/mask.js';
 import { buildLawIndex, findBareDecrees, findBareLaws, findCitedDocuments, findYearSerialNumbers, trimIssuer } from '../detect/citation.js';
 import type { KindContext } from './define.js';
 import type { Range } from '../types.js';
@@ -31,13 +32,20 @@ function isOfficialDocument(simp: string, d: { issuer: string; end: number }): b
   return OFFICIAL_ISSUER.test(d.issuer) || OFFICIAL_AFTER.test(simp.slice(d.end, d.end + 4));
 }
 
+/**
+ * A document named in quotation marks after a citing verb (根据“……移交协议”, 按照“……实施办法”): a cited
+ * title goes in 《》. Only names that end like a document (协议, 办法, 通知…) count; a slogan or a post's
+ * title in quotes does not.
+ */
+const QUOTED_TITLE = /(?:根据|按照|依据|依照|参照|遵照)\s*[“"]([^“”"。，；！？\n]{4,50}?(?:协议|办法|规定|通知|意见|条例|方案|规划|决定|细则|准则|规范|规程|纲要|法))[”"]/g;
+
 const lawIndexOf = (o: { laws: readonly string[] }) => (o.laws.length ? buildLawIndex(o.laws) : undefined);
 
 export const citationFormatKind = defineKind({
   kind: 'citation-format',
   description: '文号、引用文件和法律法规名称的书写格式（GB/T 9704-2012）',
   options,
-  messageIds: ['docnum', 'shortYear', 'yearSerial', 'numberBeforeTitle', 'missingTitle', 'lawTitle', 'lawAlias', 'suggestReplace'],
+  messageIds: ['docnum', 'shortYear', 'yearSerial', 'numberBeforeTitle', 'missingTitle', 'quotedTitle', 'lawTitle', 'lawAlias', 'suggestReplace'],
   fixable: () => true,
   create(ctx, o) {
     const lawIndex = prepared(o, lawIndexOf);
@@ -108,6 +116,18 @@ export const citationFormatKind = defineKind({
             if (seen.has(number)) continue;
             seen.add(number);
             ctx.report({ messageId: 'missingTitle', data: { number }, at: [start, end] });
+          }
+        }
+
+        if (o.requireTitle) {
+          for (const m of simp.matchAll(QUOTED_TITLE)) {
+            const start = m.index + m[0].length - m[1]!.length - 2;
+            const end = m.index + m[0].length;
+            const title = text.slice(start + 1, end - 1);
+            const range = exactSource(ctx, start, end);
+            const edit = range && { range, text: `《${title}》` };
+            const shown = maskQuoted(title, ctx);
+            ctx.report({ messageId: 'quotedTitle', data: { found: shown, title: `《${shown}》` }, at: [start, end], ...(edit ? { fix: edit } : {}) });
           }
         }
 

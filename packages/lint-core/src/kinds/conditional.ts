@@ -18,6 +18,11 @@ const options = z.strictObject({
    * 按规定 in 责令该店按规定整改: an instruction to someone else, not the reply's own basis.
    */
   triggerNotAfter: z.array(patternSchema).default([]),
+  /**
+   * A trigger right after one of these (a cited title, then 和/及: 根据《…》和省里相关文件规定) is a
+   * second, separate basis: the requirement is looked for from the trigger on, not before it.
+   */
+  separateAfter: z.array(patternSchema).default([]),
   /** One of these must occur in `scope` around the trigger (or anywhere in the document). */
   requires: z.array(patternSchema).min(1),
   scope: scopeSchema.default('sentence'),
@@ -39,6 +44,8 @@ const options = z.strictObject({
 });
 
 const STATEMENT_END = /[。！？!?\n]/;
+/** A paragraph indent inside a line (。　　2013年起…): the end of a quoted passage. */
+const INDENT_BREAK = /\u3000|[ \t]{2,}/;
 
 function prepareConditional(o: z.infer<typeof options>) {
   return {
@@ -47,6 +54,7 @@ function prepareConditional(o: z.infer<typeof options>) {
     notAfter: compilePatterns(o.triggerNotAfter),
     triggers: o.trigger && compilePatterns(o.trigger),
     quoteOpeners: compilePatterns(o.quoteOpeners),
+    separate: compilePatterns(o.separateAfter),
   };
 }
 
@@ -56,7 +64,7 @@ export const conditionalKind = defineKind({
   options,
   messageIds: (o) => [o.messageId],
   create(ctx, o) {
-    const { requires, triggerUnless, notAfter, triggers, quoteOpeners } = prepared(o, prepareConditional);
+    const { requires, triggerUnless, notAfter, triggers, quoteOpeners, separate } = prepared(o, prepareConditional);
     if (!triggers) {
       return {
         document() {
@@ -81,13 +89,21 @@ export const conditionalKind = defineKind({
           const [ss, se] = scopeRange(ctx.doc, s, o.scope);
           const block = ctx.doc.blocks[s.block]!;
           let from = ss;
-          if (o.lookbehind > 0) {
+          if (separate.size > 0 && separate.endsWith(simp, s.start, start)) from = start;
+          else if (o.lookbehind > 0) {
             const limit = Math.max(block.start, start - o.lookbehind);
             while (from > limit && !STATEMENT_END.test(simp[from - 1]!)) from--;
           }
           if (requires.test(simp, from, Math.min(simp.length, se + o.lookahead))) return;
-          // inside a quotation of a cited document (its opener earlier in the same block)
-          if (quoteOpeners.size > 0 && quoteOpeners.test(simp, block.start, start)) return;
+          // inside a quotation of a cited document (its opener earlier in the same block, and no
+          // paragraph indent after it: exports run paragraphs together as 　　 in one line)
+          if (quoteOpeners.size > 0) {
+            let opened = -1;
+            quoteOpeners.forEachMatch(simp, block.start, start, (_s, e) => {
+              opened = e;
+            });
+            if (opened >= 0 && !INDENT_BREAK.test(simp.slice(opened, start))) return;
+          }
           ctx.report({ messageId: o.messageId, data: { phrase: maskQuoted(text.slice(start, end), ctx) }, at: [start, end] });
           if (!o.reportAll) {
             done = true;

@@ -3,7 +3,9 @@
 // Occurrences inside a cited title (《关于进一步加强…的意见》) are quoted, not written, and do not count.
 // With `distinct`, the same wording repeated counts once; with `minDensity`, the phrases must also be
 // dense in the reply (per 100 characters): a few stock phrases beside a long account of facts are not
-// a reply made of stock phrases.
+// a reply made of stock phrases. With `factRatio`, the phrases must also outnumber the sentences that
+// state concrete facts (`facts`: a number, a date, a cited title) that many times over: a reply of
+// slogans, not an account with a few slogans at its end.
 import { z } from 'zod';
 import { defineKind } from './define.js';
 import { maskQuoted } from '../detect/mask.js';
@@ -22,7 +24,14 @@ const options = z.strictObject({
   distinct: z.boolean().default(false),
   /** Also require this many counted phrases per 100 characters of the reply (whitespace not counted); 0 = off. */
   minDensity: z.number().min(0).default(0),
+  /** Sentences that state a concrete fact (a number, a date, a cited title), for `factRatio`. */
+  facts: z.array(patternSchema).default([]),
+  /** Also require the counted phrases to be at least this many times the sentences matching `facts`; 0 = off. */
+  factRatio: z.number().min(0).default(0),
 });
+
+/** A reply's own date line (…监督！2017年10月30日) is not a fact it states. */
+const TRAILING_DATE = /(?:\d{4}|[〇零一二三四五六七八九○Ｏ]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日\s*$/;
 
 /** Longest first: scanned as one alternation (spans), overlapping entries count once. */
 function longestFirst(o: z.infer<typeof options>): PatternSet {
@@ -37,6 +46,7 @@ export const countKind = defineKind({
   extraPhrasesOption: 'patterns',
   create(ctx, o) {
     const patterns = prepared(o, longestFirst);
+    const facts = prepared(o.facts, compilePatterns);
     return {
       document() {
         const { simp, text } = ctx.doc;
@@ -60,6 +70,15 @@ export const countKind = defineKind({
         if (o.minDensity > 0) {
           const length = simp.replace(/\s+/g, '').length;
           if (length > 0 && (count * 100) / length < o.minDensity) return;
+        }
+        if (o.factRatio > 0 && facts.size > 0) {
+          let stated = 0;
+          for (const s of ctx.doc.sentences) {
+            const date = TRAILING_DATE.exec(simp.slice(s.start, s.end));
+            const end = date ? s.start + date.index : s.end;
+            if (end > s.start && facts.test(simp, s.start, end)) stated++;
+          }
+          if (count < o.factRatio * stated) return;
         }
         const distinct = [...new Set(hits.map(([s, e]) => text.slice(s, e)))];
         for (const [s, e] of hits) {

@@ -103,6 +103,12 @@ describe('a notice titled around an inner title', () => {
     expect(doc?.order).toBe('after');
     expect(doc?.title?.title).toContain('停车服务收费管理办法');
   });
+  it('reads past a stray ? an export left inside the parenthesis', () => {
+    const s = '根据省物价局关于印发《驾驶培训收费行为规则》的通知?（?楚价服〔2014〕93号）第四条规定，收费实行市场调节价。';
+    const [doc] = findCitedDocuments(s).documents;
+    expect(doc?.order).toBe('after');
+    expect(findCitedDocuments('另见?楚价服〔2014〕93号。').documents[0]?.title).toBeUndefined();
+  });
   it('does not take a title further back than the notice itself', () => {
     const s = '《停车服务收费管理办法》已废止，另见苏发改价调〔2019〕217号。';
     const [doc] = findCitedDocuments(s).documents;

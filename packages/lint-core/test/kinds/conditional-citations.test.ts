@@ -26,6 +26,28 @@ describe('policy-citation-needed (conditional)', () => {
   });
 });
 
+describe('policy-citation-needed: quotations, back references, a second basis', () => {
+  it('ends a quoted article at a paragraph indent inside the line (quoteOpeners)', () => {
+    const quoted = '根据《学籍管理办法》第九条规定：学校按有关规定办理转学。';
+    expect(run('policy-citation-needed', quoted)).toEqual([]);
+    expect(run('policy-citation-needed', `${quoted}　　街道按照有关规定管理资产。`)).toEqual(['missing:按照有关规定']);
+    expect(run('policy-citation-needed', `${quoted}    街道按照有关规定管理资产。`)).toEqual(['missing:按照有关规定']);
+    expect(run('policy-citation-needed', `${quoted}此外，学校按照有关规定管理学籍。`)).toEqual([]);
+  });
+  it('takes a sentence resting on 上述规定 as cited (triggerUnless)', () => {
+    expect(run('policy-citation-needed', '根据上述规定，请依照相关规定提供证明。')).toEqual([]);
+    expect(run('policy-citation-needed', '请依照相关规定提供证明。')).toEqual(['missing:依照相关规定']);
+  });
+  it('reports a vague basis joined to a cited one (separateAfter)', () => {
+    expect(run('policy-citation-needed', '根据《住房公积金管理条例》和省公积金办相关文件规定，按5%缴存。')).toEqual(['missing:相关文件规定']);
+    expect(run('policy-citation-needed', '根据《道路交通安全法》的规定和市委、市政府关于城市治理的要求，从严处罚。')).toEqual([
+      'missing:市委、市政府关于城市治理的要求',
+    ]);
+    // the citation's own wording, not joined by 和/及
+    expect(run('policy-citation-needed', '根据《住房公积金管理条例》相关政策规定，按5%缴存。')).toEqual([]);
+  });
+});
+
 describe('refusal-needs-basis (conditional)', () => {
   it('needs a basis in the same paragraph', () => {
     expect(run('refusal-needs-basis', '经审核，您的申请不予受理。')).toEqual(['missing:不予受理']);

@@ -37,7 +37,23 @@ describe('count kind (no-bureaucratic-cliche)', () => {
     expect(found(`我局高度重视。${facts}下一步将积极协调，切实做好巡查。`)).toEqual([]);
     // the same phrases without the account are reported
     expect(found('我局高度重视。下一步将积极协调，切实做好巡查。')).toEqual(['高度重视', '积极协调', '切实做好']);
-    // and with the density check off, the long reply is reported too
-    expect(found(`我局高度重视。${facts}下一步将积极协调，切实做好巡查。`, { 'no-bureaucratic-cliche': ['warn', { minDensity: 0 }] })).toHaveLength(3);
+    // and with the density and fact checks off, the long reply is reported too
+    const off = { 'no-bureaucratic-cliche': ['warn', { minDensity: 0, factRatio: 0 }] };
+    expect(found(`我局高度重视。${facts}下一步将积极协调，切实做好巡查。`, off)).toHaveLength(3);
+  });
+
+  it('stays silent when sentences of fact are more than half as many as the phrases (factRatio)', () => {
+    const text = '我局高度重视。9月24日执法队员到现场核查。经查，2家商户占道经营，当日已清理。下一步将积极协调，切实做好巡查。';
+    expect(found(text)).toEqual([]);
+    expect(found(text, { 'no-bureaucratic-cliche': ['warn', { factRatio: 0 }] })).toHaveLength(3);
+    // one sentence of fact is not enough against three phrases
+    expect(found('我局高度重视。9月24日执法队员到现场核查。下一步将积极协调，切实做好巡查。')).toHaveLength(3);
+  });
+
+  it('does not take a user id, a phone number or the date line for facts', () => {
+    const text = '网友“UU0081147”您好！我局高度重视，积极协调，切实做好巡查。如有疑问请致电0731-2342333。2019年3月28日';
+    expect(found(text)).toEqual(['高度重视', '积极协调', '切实做好']);
+    expect(found(text.replace('0731-2342333', '该中队3名队员'))).toHaveLength(3);
+    expect(found(text.replace('我局高度', '6月5日起我局高度').replace('如有疑问', '共清理摊位12处。如有疑问'))).toEqual([]);
   });
 });

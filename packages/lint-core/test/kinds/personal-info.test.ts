@@ -18,6 +18,14 @@ describe('personal-info kind', () => {
   it("flags the requester's phone in any formatting, not the handler's", () => {
     expect(run(fm('已致电您（138 1234 5678）。承办人王磊，电话13900001111。'))).toEqual(['citizenPhone:138 1234 5678>138 **** 5678']);
   });
+  it("flags a mobile written after the requester's name, without citizen.phone in the metadata", () => {
+    expect(run('诉求人张先生（13812345678）反映小区噪声扰民。')).toEqual(['citizenPhone:13812345678>138****5678']);
+    expect(run('市民王女士（电话13812345678）来电反映路灯不亮。')).toEqual(['citizenPhone:13812345678>138****5678']);
+    expect(run('来电人王女士，联系电话13812345678，反映夜间施工。')).toEqual(['citizenPhone:13812345678>138****5678']);
+    // a name needs its form of address after 市民/业主; a hotline and a third party's number are not the requester's
+    expect(run('请联系业主委员会13812345678。')).toEqual([]);
+    expect(run('诉求人所在小区物业电话13812345678，已督促其维修。')).toEqual([]);
+  });
   it('leaves other mobiles alone unless otherMobiles is on', () => {
     const t = fm('可联系网格员李强，手机13905271188。');
     expect(run(t)).toEqual([]);
