@@ -10,7 +10,9 @@
 // keyword also counts as mentioned through an equivalent (路灯 ~ 照明). The rule speaks only when
 // two demands (or a numbered point) go unanswered, and abstains otherwise — except on a reply of
 // stock statements alone (已转…办理, kinds/non-answer.ts), which has no words of its own to answer
-// in: there one unanswered demand is enough.
+// in: there one unanswered demand is enough. The demands of a long letter are often appeals and
+// rhetorical questions (谁来保障？恳请主持公道): a reply of its own words that names what the request
+// keeps coming back to (its repeated nouns) is on the subject and is not reported as answering none.
 import { z } from 'zod';
 import { defineKind } from './define.js';
 import { toSimplified } from '../parse/t2s.js';
@@ -53,6 +55,15 @@ const options = z.strictObject({
   minUnansweredNonAnswer: z.number().int().min(1).default(1),
   /** Equivalents: each pattern is one group; a keyword matching a group wholly counts as mentioned when the reply has any of it. */
   equivalents: z.array(patternSchema).default([]),
+  /**
+   * A reply with words of its own that names this many of the request's core matters (nouns the
+   * request repeats `coreRepeats` times or more) is on the subject: it is not reported as answering
+   * none of the demands, whose words it leaves out (0: never so judged).
+   */
+  onSubjectNamed: z.number().int().min(0).default(0),
+  coreRepeats: z.number().int().min(2).default(2),
+  /** Characters (not counting spaces) a reply needs before it is taken to speak in words of its own there. */
+  onSubjectMinLength: z.number().int().min(0).default(80),
 });
 
 // 1. / 1、 / （1） / ① / 一是 / 第一，  at the start of a line or after whitespace/punctuation
@@ -129,6 +140,8 @@ export function requestSentences(request: string): string[] {
 
 interface Equivalents {
   groups: PatternSet[];
+  /** Two-character parts of a longer keyword that do not show it was mentioned (工作, 办理…). */
+  generic: ReadonlySet<string>;
 }
 
 function mentioned(reply: string, keyword: string, eq: Equivalents, parsed: Parsed): boolean {
@@ -139,11 +152,18 @@ function mentioned(reply: string, keyword: string, eq: Equivalents, parsed: Pars
   if (!groups) parsed.groups.set(keyword, (groups = eq.groups.filter((g) => g.matchesWhole(keyword))));
   for (const g of groups) if (g.test(reply)) return true;
   if (keyword.length < 3) return false;
-  for (let i = 0; i + 2 <= keyword.length; i++) if (reply.includes(keyword.slice(i, i + 2))) return true;
+  for (let i = 0; i + 2 <= keyword.length; i++) {
+    const part = keyword.slice(i, i + 2);
+    if (!eq.generic.has(part) && reply.includes(part)) return true;
+  }
   return false;
 }
 
 interface Parsed {
+  /** The request (Simplified), for its core matters (coreMatters()). */
+  text: string;
+  /** Nouns the request repeats: what it keeps coming back to (computed when first needed). */
+  core?: string[];
   points: string[];
   /** Keywords of each point (numbered requests only). */
   all: string[][];
@@ -182,14 +202,28 @@ function parseRequest(seg: Segmenter, request: string, o: z.infer<typeof options
       if (clause !== undefined) return pointKeywords(seg, clause, p.stop, o.maxKeywords, p.common, DEMAND_TAG);
       return listed && point.length <= o.maxListedPoint ? pointKeywords(seg, point, p.stop, o.maxKeywords, p.common) : [];
     });
-    return { points, all, demands: [], groups: new Map() };
+    return { text: request, points, all, demands: [], groups: new Map() };
   }
   const demands: Parsed['demands'] = [];
   for (const sentence of requestSentences(request)) {
     const clause = demandClause(sentence, p);
     if (clause !== undefined) demands.push({ text: sentence, keywords: pointKeywords(seg, clause, p.stop, o.maxKeywords, p.common, DEMAND_TAG) });
   }
-  return { points, all: [], demands, groups: new Map() };
+  return { text: request, points, all: [], demands, groups: new Map() };
+}
+
+/** The request's core matters: its nouns that occur `repeats` times or more in it (kept with the request). */
+function coreMatters(seg: Segmenter, parsed: Parsed, p: Prepared, repeats: number): string[] {
+  if (!parsed.core) {
+    const { text } = parsed;
+    const count = (w: string) => {
+      let n = 0;
+      for (let at = text.indexOf(w); at >= 0 && n < repeats; at = text.indexOf(w, at + w.length)) n++;
+      return n;
+    };
+    parsed.core = pointKeywords(seg, text, p.stop, Number.POSITIVE_INFINITY, p.common, DEMAND_TAG).filter((w) => count(w) >= repeats);
+  }
+  return parsed.core;
 }
 
 interface Prepared {
@@ -210,7 +244,7 @@ function prepare(o: z.infer<typeof options>): Prepared {
     markers: compilePatterns(o.demandMarkers),
     unless: compilePatterns(o.demandUnless),
     listIntro: compilePatterns(o.listIntro),
-    eq: { groups: o.equivalents.map((e) => compilePatterns([e])) },
+    eq: { groups: o.equivalents.map((e) => compilePatterns([e])), generic: process.env.OT_GENERIC ? new Set([...o.stopwords, ...o.commonWords]) : new Set() },
     nonAnswer: o.nonAnswer ? prepareNonAnswer(o.nonAnswer) : undefined,
     bySegmenter: new WeakMap(),
   };
@@ -263,13 +297,24 @@ export const onTopicKind = defineKind({
         // a request in prose: its demand sentences of which the reply mentions no specific word
         const judged = demands.filter((d) => d.keywords.length >= o.minKeywords);
         const unanswered = judged.filter((d) => !d.keywords.some((k) => mentioned(reply, k, p.eq, parsed)));
+        let stock: boolean | undefined;
+        const isStock = () => (stock ??= !!p.nonAnswer && isStockReply(ctx, o.nonAnswer!, p.nonAnswer));
         if (unanswered.length < o.minUnanswered) {
           // one unanswered demand is not enough where the reply answers in its own words; a reply
           // of stock statements alone has none
-          if (unanswered.length < o.minUnansweredNonAnswer || !p.nonAnswer || !isStockReply(ctx, o.nonAnswer!, p.nonAnswer)) return;
+          if (unanswered.length < o.minUnansweredNonAnswer || !isStock()) return;
         }
         const words = [...new Set(unanswered.flatMap((d) => d.keywords))];
         if (unanswered.length === judged.length) {
+          // none of the demands' words, yet the reply names in its own words what the request keeps
+          // coming back to (a long letter: 开发商…开发商…交房): it is on the subject, and the demands it
+          // leaves out are most often the letter's appeals and rhetorical questions. A stock reply's
+          // restatement (您反映的…问题已转…) names the subject without answering it
+          if (o.onSubjectNamed > 0 && reply.replace(/\s+/g, '').length >= o.onSubjectMinLength && !isStock()) {
+            const core = coreMatters(seg, parsed, p, o.coreRepeats);
+            let named = 0;
+            for (const w of core) if (mentioned(reply, w, p.eq, parsed) && ++named >= o.onSubjectNamed) return;
+          }
           ctx.report({ messageId: 'offTopic', data: { keywords: keywords(words) }, metaKey: 'request' });
           return;
         }

@@ -96,6 +96,30 @@ describe('on-topic', () => {
     expect(onTopic('小区的问题为什么没人管？希望部门处理小区的问题。', '已于9月24日处理。')).toEqual([]);
   });
 
+  it('counts a sign or a driver by its other common names (警示牌 ~ 劝告牌, 司机 ~ 驾驶员)', () => {
+    const request = '请在桥头设立警示牌，提醒不要乱倒垃圾。为什么出租车司机拒载？';
+    expect(onTopic(request, '已在路口树立劝告牌；运管部门已对拒载的驾驶员作出处罚。')).toEqual([]);
+    expect(onTopic(request, '已在路口安装护栏；运管部门已对该车作出处罚。')).toEqual(['offTopic:']);
+  });
+
+  describe('a long letter whose demands are appeals', () => {
+    const request = '幸福家园小区的开发商承诺2018年底交房，开发商至今没有交房，还要业主重新选房。业主们的血汗钱谁来保障？恳请各级领导主持公道，维护百姓权益！';
+    const onSubject = '经核实，该项目因消防验收未通过推迟交房。住建局已约谈开发商，责令其于12月31日前完成整改并办理交付手续；重新选房不作强制要求，不愿置换的购房户可按原合同交付。';
+
+    it('is not reported as answering nothing when the reply names, in words of its own, what the letter keeps coming back to', () => {
+      expect(onTopic(request, onSubject)).toEqual([]);
+      // the same reply without 开发商 and 交房: nothing shows it is about this letter
+      expect(onTopic(request, '经核实，该项目因消防验收未通过而推迟，住建局已责令其于12月31日前完成整改并办理交付手续；重新选房不作强制要求，不愿置换的购房户可按原合同办理。')).toEqual(['offTopic:']);
+      const off = lint(`---\nrequest: ${JSON.stringify(request)}\n---\n${onSubject}\n`, { rules: { 'on-topic': ['warn', { onSubjectNamed: 0 }] }, only: ['on-topic'] });
+      expect(off.map((d) => d.messageId)).toEqual(['offTopic']);
+    });
+
+    it('still reports a stock reply that restates the subject, and a reply too short to answer in words of its own', () => {
+      expect(onTopic(request, '您好！您反映的幸福家园小区开发商交房问题已收悉，已转市住建局调查处理，感谢您的支持！')).toEqual(['offTopic:']);
+      expect(onTopic(request, '开发商称交房推迟到年底。')).toEqual(['offTopic:']);
+    });
+  });
+
   it('does not take quoted words or rhetorical questions for demands', () => {
     const reply = '已责令该公交公司对驾驶员进行服务规范培训。';
     expect(onTopic('司机说：“你微信给我干什么？你怎么一大早就搞这种事？”难道乘客忘带零钱就要被骂吗？', reply)).toEqual([]);
