@@ -20,10 +20,24 @@ describe('on-topic', () => {
     expect(onTopic(request, '夜市噪音：已责令摊主22时前收摊。西侧路灯：9月25日更换损坏灯具，照明已恢复。')).toEqual([]);
   });
 
-  it('judges a numbered point only when it is a demand: a list that narrates is the account', () => {
+  it('judges a numbered point that demands on its own words, and one that recounts a matter on all its words', () => {
     const reply = '9月24日晚执法队员到夜市检测噪音，责令摊主22时前收摊。';
-    expect(onTopic('1. 小区门口夜市噪音扰民；2. 小区西侧路灯损坏，夜间照明不足。', reply)).toEqual([]);
     expect(onTopic('1. 小区门口夜市噪音扰民；2. 小区西侧路灯损坏，请尽快更换路灯灯具。', reply)).toEqual(['unaddressed:2']);
+    // a point that only recounts (路灯损坏，夜间照明不足) is still a matter the request raises
+    expect(onTopic('1. 小区门口夜市噪音扰民；2. 小区西侧路灯损坏，夜间照明不足。', reply)).toEqual(['unaddressed:2']);
+    expect(onTopic('1. 小区门口夜市噪音扰民；2. 小区西侧路灯损坏，夜间照明不足。', `${reply}西侧路灯已于9月25日更换。`)).toEqual([]);
+    // ... judged on all its words: the shared subject answered (夜市) answers a point that recounts it
+    expect(onTopic('1. 小区门口夜市噪音扰民；2. 夜市摊贩占道经营，行人无法通行。', reply)).toEqual([]);
+    const off = lint('---\nrequest: 1. 小区门口夜市噪音扰民；2. 小区西侧路灯损坏，夜间照明不足。\n---\n' + reply + '\n', { rules: { 'on-topic': ['warn', { maxAccountPoint: 0 }] }, only: ['on-topic'] });
+    expect(off).toEqual([]);
+  });
+
+  it('does not judge recounted points when the reply goes point by point, the list gives reasons or effects, or the point is a closing', () => {
+    const request = '1. 村里的水库被养殖场污染，无法饮用；2. 供水管道年久失修，经常断水。';
+    expect(onTopic(request, '已安排维修队更换供水管道，9月25日起恢复正常供水。')).toEqual(['unaddressed:1']);
+    expect(onTopic(request, '一、已安排维修队更换供水管道，9月25日起恢复正常供水。二、已对周边开展环境排查。')).toEqual([]);
+    expect(onTopic(`村里用水十分困难，造成的危害如下：${request}`, '已安排维修队更换供水管道，9月25日起恢复正常供水。')).toEqual([]);
+    expect(onTopic('1. 供水管道年久失修，经常断水；2. 谢谢您把我的留言看完。', '已安排维修队更换供水管道，9月25日起恢复正常供水。')).toEqual([]);
   });
 
   it('takes a list for demands only when the sentence leading into it asks: reasons listed after an earlier demand are the account', () => {
