@@ -154,8 +154,6 @@ export function requestSentences(request: string): string[] {
 
 interface Equivalents {
   groups: PatternSet[];
-  /** Two-character parts of a longer keyword that do not show it was mentioned (工作, 办理…). */
-  generic: ReadonlySet<string>;
 }
 
 function mentioned(reply: string, keyword: string, eq: Equivalents, parsed: Parsed): boolean {
@@ -166,10 +164,7 @@ function mentioned(reply: string, keyword: string, eq: Equivalents, parsed: Pars
   if (!groups) parsed.groups.set(keyword, (groups = eq.groups.filter((g) => g.matchesWhole(keyword))));
   for (const g of groups) if (g.test(reply)) return true;
   if (keyword.length < 3) return false;
-  for (let i = 0; i + 2 <= keyword.length; i++) {
-    const part = keyword.slice(i, i + 2);
-    if (!eq.generic.has(part) && reply.includes(part)) return true;
-  }
+  for (let i = 0; i + 2 <= keyword.length; i++) if (reply.includes(keyword.slice(i, i + 2))) return true;
   return false;
 }
 
@@ -273,7 +268,7 @@ function prepare(o: z.infer<typeof options>): Prepared {
     listIntro: compilePatterns(o.listIntro),
     accountIntroUnless: compilePatterns(o.accountIntroUnless),
     accountPointUnless: compilePatterns(o.accountPointUnless),
-    eq: { groups: o.equivalents.map((e) => compilePatterns([e])), generic: process.env.OT_GENERIC ? new Set([...o.stopwords, ...o.commonWords]) : new Set() },
+    eq: { groups: o.equivalents.map((e) => compilePatterns([e])) },
     nonAnswer: o.nonAnswer ? prepareNonAnswer(o.nonAnswer) : undefined,
     bySegmenter: new WeakMap(),
   };
