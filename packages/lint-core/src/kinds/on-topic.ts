@@ -7,9 +7,10 @@
 // or a sentence that asks (为什么…？ 能否…) or demands (希望/要求/请…) — of which the reply
 // mentions none of the specific words. A numbered point that only recounts a matter (1. 水库被养殖
 // 污染；2. 供水管年久失修) is judged too, on all its words, when the reply does not go point by point
-// and the list is not one of reasons, effects or the situation (理由如下：). Words too common in real requests (小区, 问题, 部门…) and
-// words shared between points say nothing about which point was answered and are left out; a
-// keyword also counts as mentioned through an equivalent (路灯 ~ 照明). The rule speaks only when
+// and the list is not one of reasons, effects or the situation (理由如下：). Words too common in
+// real requests (小区, 问题, 部门…) and words shared between points say nothing about which point
+// was answered and are left out; a keyword also counts as mentioned through an equivalent
+// (路灯 ~ 照明). The rule speaks only when
 // two demands (or a numbered point) go unanswered, and abstains otherwise — except on a reply of
 // stock statements alone (已转…办理, kinds/non-answer.ts), which has no words of its own to answer
 // in: there one unanswered demand is enough. The demands of a long letter are often appeals and
