@@ -5,12 +5,17 @@
 // often a fine answer: measured on 500 labelled real replies, keyword coverage of the whole request
 // does not tell answered from unanswered. What does: the request's own demands — a numbered point,
 // or a sentence that asks (为什么…？ 能否…) or demands (希望/要求/请…) — of which the reply
-// mentions none of the specific words. Words too common in real requests (小区, 问题, 部门…) and
-// words shared between points say nothing about which point was answered and are left out; a
-// keyword also counts as mentioned through an equivalent (路灯 ~ 照明). The rule speaks only when
+// mentions none of the specific words. A numbered point that only recounts a matter (1. 水库被养殖
+// 污染；2. 供水管年久失修) is judged too, on all its words, when the reply does not go point by point
+// and the list is not one of reasons, effects or the situation (理由如下：). Words too common in
+// real requests (小区, 问题, 部门…) and words shared between points say nothing about which point
+// was answered and are left out; a keyword also counts as mentioned through an equivalent
+// (路灯 ~ 照明). The rule speaks only when
 // two demands (or a numbered point) go unanswered, and abstains otherwise — except on a reply of
 // stock statements alone (已转…办理, kinds/non-answer.ts), which has no words of its own to answer
-// in: there one unanswered demand is enough.
+// in: there one unanswered demand is enough. The demands of a long letter are often appeals and
+// rhetorical questions (谁来保障？恳请主持公道): a reply of its own words that names what the request
+// keeps coming back to (its repeated nouns) is on the subject and is not reported as answering none.
 import { z } from 'zod';
 import { defineKind } from './define.js';
 import { toSimplified } from '../parse/t2s.js';
@@ -39,6 +44,16 @@ const options = z.strictObject({
   maxListedPoint: z.number().int().min(0).default(100),
   /** Text before a numbered list that presents it as the matters raised (以下几个问题：), besides the demand markers. */
   listIntro: z.array(patternSchema).default([]),
+  /**
+   * A numbered point that neither demands nor follows such a lead-in (1. 水库被养殖污染；2. 供水管
+   * 年久失修) is still a matter the request raises: it is judged, on all its words, when it is at most
+   * this long and the reply does not go point by point itself (0: never).
+   */
+  maxAccountPoint: z.number().int().min(0).default(0),
+  /** Text before a numbered list that presents it as reasons, effects or the situation (理由如下：, 造成的危害：): its points are not matters raised. */
+  accountIntroUnless: z.array(patternSchema).default([]),
+  /** A numbered point with one of these is no matter raised (谢谢您看完…). */
+  accountPointUnless: z.array(patternSchema).default([]),
   /** A sentence with one of these is not judged (a rhetorical question: 难道…？). */
   demandUnless: z.array(patternSchema).default([]),
   /** Unanswered demand sentences (of a request not in numbered points) needed before the rule speaks. */
@@ -53,12 +68,23 @@ const options = z.strictObject({
   minUnansweredNonAnswer: z.number().int().min(1).default(1),
   /** Equivalents: each pattern is one group; a keyword matching a group wholly counts as mentioned when the reply has any of it. */
   equivalents: z.array(patternSchema).default([]),
+  /**
+   * A reply with words of its own that names this many of the request's core matters (nouns the
+   * request repeats `coreRepeats` times or more) is on the subject: it is not reported as answering
+   * none of the demands, whose words it leaves out (0: never so judged).
+   */
+  onSubjectNamed: z.number().int().min(0).default(0),
+  coreRepeats: z.number().int().min(2).default(2),
+  /** Characters (not counting spaces) a reply needs before it is taken to speak in words of its own there. */
+  onSubjectMinLength: z.number().int().min(0).default(80),
 });
 
 // 1. / 1、 / （1） / ① / 一是 / 第一，  at the start of a line or after whitespace/punctuation
 // (（1） and ① mark a point anywhere)
 const POINT_MARKER = /(?:^|[\s，,；;。：:])(?:\d{1,2}[.、．)）](?!\d)|[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、])|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]/g;
 const KEEP_TAG = /^(?:n|nr|ns|nt|nz|vn|v|an|a|eng|l|i|j)$/;
+// a reply's own points: 1. / 1、 / 一、 / 一是 at the start of a line or after punctuation
+const REPLY_POINT = /(?:^|[\s，,；;。：:！!？?])(?:\d{1,2}[.、．)）](?!\d)|[一二三四五六七八九十][、．是](?!\d))/g;
 
 export function splitPoints(request: string): string[] {
   return splitPointsWithIntro(request).points;
@@ -144,9 +170,15 @@ function mentioned(reply: string, keyword: string, eq: Equivalents, parsed: Pars
 }
 
 interface Parsed {
+  /** The request (Simplified), for its core matters (coreMatters()). */
+  text: string;
+  /** Nouns the request repeats: what it keeps coming back to (computed when first needed). */
+  core?: string[];
   points: string[];
   /** Keywords of each point (numbered requests only). */
   all: string[][];
+  /** Keywords of each point that only recounts a matter (numbered requests only; [] for the others). */
+  account: string[][];
   /** Demand sentences with their keywords (requests not in numbered points). */
   demands: { text: string; keywords: string[] }[];
   /** The equivalence groups of the keywords looked up so far (mentioned()). */
@@ -176,20 +208,43 @@ function parseRequest(seg: Segmenter, request: string, o: z.infer<typeof options
     // a demand earlier in the request (…希望整治。其长处：一是…二是…) does not make the reasons
     // or the account listed after it demands
     const lead = requestSentences(intro).at(-1) ?? '';
-    const listed = p.markers.test(lead) || p.listIntro.test(lead);
-    const all = points.map((point) => {
+    // a lead-in that presents the list as reasons, effects or the situation (理由如下：, 造成的危害：)
+    // makes its points neither demands nor matters raised
+    const reasons = p.accountIntroUnless.test(lead);
+    const listed = !reasons && (p.markers.test(lead) || p.listIntro.test(lead));
+    // a point that recounts a matter (1. 水库被养殖污染) is one the request raises
+    const accounts = o.maxAccountPoint > 0 && !reasons;
+    const account: string[][] = [];
+    const all = points.map((point, i) => {
+      account[i] = [];
       const clause = requestSentences(point).map((s) => demandClause(s, p)).find((c) => c !== undefined);
       if (clause !== undefined) return pointKeywords(seg, clause, p.stop, o.maxKeywords, p.common, DEMAND_TAG);
-      return listed && point.length <= o.maxListedPoint ? pointKeywords(seg, point, p.stop, o.maxKeywords, p.common) : [];
+      if (listed && point.length <= o.maxListedPoint) return pointKeywords(seg, point, p.stop, o.maxKeywords, p.common);
+      if (accounts && point.length <= o.maxAccountPoint && !p.accountPointUnless.test(point)) account[i] = pointKeywords(seg, point, p.stop, o.maxKeywords, p.common);
+      return [];
     });
-    return { points, all, demands: [], groups: new Map() };
+    return { text: request, points, all, account, demands: [], groups: new Map() };
   }
   const demands: Parsed['demands'] = [];
   for (const sentence of requestSentences(request)) {
     const clause = demandClause(sentence, p);
     if (clause !== undefined) demands.push({ text: sentence, keywords: pointKeywords(seg, clause, p.stop, o.maxKeywords, p.common, DEMAND_TAG) });
   }
-  return { points, all: [], demands, groups: new Map() };
+  return { text: request, points, all: [], account: [], demands, groups: new Map() };
+}
+
+/** The request's core matters: its nouns that occur `repeats` times or more in it (kept with the request). */
+function coreMatters(seg: Segmenter, parsed: Parsed, p: Prepared, repeats: number): string[] {
+  if (!parsed.core) {
+    const { text } = parsed;
+    const count = (w: string) => {
+      let n = 0;
+      for (let at = text.indexOf(w); at >= 0 && n < repeats; at = text.indexOf(w, at + w.length)) n++;
+      return n;
+    };
+    parsed.core = pointKeywords(seg, text, p.stop, Number.POSITIVE_INFINITY, p.common, DEMAND_TAG).filter((w) => count(w) >= repeats);
+  }
+  return parsed.core;
 }
 
 interface Prepared {
@@ -198,6 +253,8 @@ interface Prepared {
   markers: PatternSet;
   unless: PatternSet;
   listIntro: PatternSet;
+  accountIntroUnless: PatternSet;
+  accountPointUnless: PatternSet;
   eq: Equivalents;
   nonAnswer: PreparedNonAnswer | undefined;
   bySegmenter: WeakMap<Segmenter, Map<string, Parsed>>;
@@ -210,6 +267,8 @@ function prepare(o: z.infer<typeof options>): Prepared {
     markers: compilePatterns(o.demandMarkers),
     unless: compilePatterns(o.demandUnless),
     listIntro: compilePatterns(o.listIntro),
+    accountIntroUnless: compilePatterns(o.accountIntroUnless),
+    accountPointUnless: compilePatterns(o.accountPointUnless),
     eq: { groups: o.equivalents.map((e) => compilePatterns([e])) },
     nonAnswer: o.nonAnswer ? prepareNonAnswer(o.nonAnswer) : undefined,
     bySegmenter: new WeakMap(),
@@ -245,9 +304,20 @@ export const onTopicKind = defineKind({
         const mask = (s: string) => maskQuoted(s, ctx);
         const short = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s).replace(/\s+/g, ' ');
         const keywords = (k: string[]) => mask(k.slice(0, 4).join('、'));
-        const { points, all, demands } = parsed;
+        const { points, all, account, demands } = parsed;
         if (points.length >= 2) {
+          // a reply that goes point by point itself (一、… 二、…) answers the points it has in its own
+          // words; one that does not is judged on the points that only recount a matter too
+          let byPoint: boolean | undefined;
+          const replyByPoint = () => (byPoint ??= (reply.match(REPLY_POINT) ?? []).length >= 2);
           points.forEach((point, i) => {
+            if (account[i]!.length >= o.minKeywords) {
+              // the whole point, shared words too: the matter, not the part only it names
+              if (!replyByPoint() && !account[i]!.some((k) => mentioned(reply, k, p.eq, parsed))) {
+                ctx.report({ messageId: 'unaddressed', data: { index: i + 1, point: short(mask(point)), keywords: keywords(account[i]!) }, metaKey: 'request' });
+              }
+              return;
+            }
             // words shared with another point (the common subject: 1. 烧烤店油烟大；2. 烧烤店经营到凌晨)
             // do not show that this point was answered; judge it on its own words when it has enough
             const own = all[i]!.filter((k) => !all.some((other, j) => j !== i && other.includes(k)));
@@ -263,13 +333,24 @@ export const onTopicKind = defineKind({
         // a request in prose: its demand sentences of which the reply mentions no specific word
         const judged = demands.filter((d) => d.keywords.length >= o.minKeywords);
         const unanswered = judged.filter((d) => !d.keywords.some((k) => mentioned(reply, k, p.eq, parsed)));
+        let stock: boolean | undefined;
+        const isStock = () => (stock ??= !!p.nonAnswer && isStockReply(ctx, o.nonAnswer!, p.nonAnswer));
         if (unanswered.length < o.minUnanswered) {
           // one unanswered demand is not enough where the reply answers in its own words; a reply
           // of stock statements alone has none
-          if (unanswered.length < o.minUnansweredNonAnswer || !p.nonAnswer || !isStockReply(ctx, o.nonAnswer!, p.nonAnswer)) return;
+          if (unanswered.length < o.minUnansweredNonAnswer || !isStock()) return;
         }
         const words = [...new Set(unanswered.flatMap((d) => d.keywords))];
         if (unanswered.length === judged.length) {
+          // none of the demands' words, yet the reply names in its own words what the request keeps
+          // coming back to (a long letter: 开发商…开发商…交房): it is on the subject, and the demands it
+          // leaves out are most often the letter's appeals and rhetorical questions. A stock reply's
+          // restatement (您反映的…问题已转…) names the subject without answering it
+          if (o.onSubjectNamed > 0 && reply.replace(/\s+/g, '').length >= o.onSubjectMinLength && !isStock()) {
+            const core = coreMatters(seg, parsed, p, o.coreRepeats);
+            let named = 0;
+            for (const w of core) if (mentioned(reply, w, p.eq, parsed) && ++named >= o.onSubjectNamed) return;
+          }
           ctx.report({ messageId: 'offTopic', data: { keywords: keywords(words) }, metaKey: 'request' });
           return;
         }

@@ -20,10 +20,24 @@ describe('on-topic', () => {
     expect(onTopic(request, '夜市噪音：已责令摊主22时前收摊。西侧路灯：9月25日更换损坏灯具，照明已恢复。')).toEqual([]);
   });
 
-  it('judges a numbered point only when it is a demand: a list that narrates is the account', () => {
+  it('judges a numbered point that demands on its own words, and one that recounts a matter on all its words', () => {
     const reply = '9月24日晚执法队员到夜市检测噪音，责令摊主22时前收摊。';
-    expect(onTopic('1. 小区门口夜市噪音扰民；2. 小区西侧路灯损坏，夜间照明不足。', reply)).toEqual([]);
     expect(onTopic('1. 小区门口夜市噪音扰民；2. 小区西侧路灯损坏，请尽快更换路灯灯具。', reply)).toEqual(['unaddressed:2']);
+    // a point that only recounts (路灯损坏，夜间照明不足) is still a matter the request raises
+    expect(onTopic('1. 小区门口夜市噪音扰民；2. 小区西侧路灯损坏，夜间照明不足。', reply)).toEqual(['unaddressed:2']);
+    expect(onTopic('1. 小区门口夜市噪音扰民；2. 小区西侧路灯损坏，夜间照明不足。', `${reply}西侧路灯已于9月25日更换。`)).toEqual([]);
+    // ... judged on all its words: the shared subject answered (夜市) answers a point that recounts it
+    expect(onTopic('1. 小区门口夜市噪音扰民；2. 夜市摊贩占道经营，行人无法通行。', reply)).toEqual([]);
+    const off = lint('---\nrequest: 1. 小区门口夜市噪音扰民；2. 小区西侧路灯损坏，夜间照明不足。\n---\n' + reply + '\n', { rules: { 'on-topic': ['warn', { maxAccountPoint: 0 }] }, only: ['on-topic'] });
+    expect(off).toEqual([]);
+  });
+
+  it('does not judge recounted points when the reply goes point by point, the list gives reasons or effects, or the point is a closing', () => {
+    const request = '1. 村里的水库被养殖场污染，无法饮用；2. 供水管道年久失修，经常断水。';
+    expect(onTopic(request, '已安排维修队更换供水管道，9月25日起恢复正常供水。')).toEqual(['unaddressed:1']);
+    expect(onTopic(request, '一、已安排维修队更换供水管道，9月25日起恢复正常供水。二、已对周边开展环境排查。')).toEqual([]);
+    expect(onTopic(`村里用水十分困难，造成的危害如下：${request}`, '已安排维修队更换供水管道，9月25日起恢复正常供水。')).toEqual([]);
+    expect(onTopic('1. 供水管道年久失修，经常断水；2. 谢谢您把我的留言看完。', '已安排维修队更换供水管道，9月25日起恢复正常供水。')).toEqual([]);
   });
 
   it('takes a list for demands only when the sentence leading into it asks: reasons listed after an earlier demand are the account', () => {
@@ -94,6 +108,30 @@ describe('on-topic', () => {
     expect(onTopic(request, '维护单位已更换线路，当晚恢复照明。')).toEqual([]);
     // 小区 and 问题 are in almost every request: a reply without them is not off topic for that
     expect(onTopic('小区的问题为什么没人管？希望部门处理小区的问题。', '已于9月24日处理。')).toEqual([]);
+  });
+
+  it('counts a sign or a driver by its other common names (警示牌 ~ 劝告牌, 司机 ~ 驾驶员)', () => {
+    const request = '请在桥头设立警示牌，提醒不要乱倒垃圾。为什么出租车司机拒载？';
+    expect(onTopic(request, '已在路口树立劝告牌；运管部门已对拒载的驾驶员作出处罚。')).toEqual([]);
+    expect(onTopic(request, '已在路口安装护栏；运管部门已对该车作出处罚。')).toEqual(['offTopic:']);
+  });
+
+  describe('a long letter whose demands are appeals', () => {
+    const request = '幸福家园小区的开发商承诺2018年底交房，开发商至今没有交房，还要业主重新选房。业主们的血汗钱谁来保障？恳请各级领导主持公道，维护百姓权益！';
+    const onSubject = '经核实，该项目因消防验收未通过推迟交房。住建局已约谈开发商，责令其于12月31日前完成整改并办理交付手续；重新选房不作强制要求，不愿置换的购房户可按原合同交付。';
+
+    it('is not reported as answering nothing when the reply names, in words of its own, what the letter keeps coming back to', () => {
+      expect(onTopic(request, onSubject)).toEqual([]);
+      // the same reply without 开发商 and 交房: nothing shows it is about this letter
+      expect(onTopic(request, '经核实，该项目因消防验收未通过而推迟，住建局已责令其于12月31日前完成整改并办理交付手续；重新选房不作强制要求，不愿置换的购房户可按原合同办理。')).toEqual(['offTopic:']);
+      const off = lint(`---\nrequest: ${JSON.stringify(request)}\n---\n${onSubject}\n`, { rules: { 'on-topic': ['warn', { onSubjectNamed: 0 }] }, only: ['on-topic'] });
+      expect(off.map((d) => d.messageId)).toEqual(['offTopic']);
+    });
+
+    it('still reports a stock reply that restates the subject, and a reply too short to answer in words of its own', () => {
+      expect(onTopic(request, '您好！您反映的幸福家园小区开发商交房问题已收悉，已转市住建局调查处理，感谢您的支持！')).toEqual(['offTopic:']);
+      expect(onTopic(request, '开发商称交房推迟到年底。')).toEqual(['offTopic:']);
+    });
   });
 
   it('does not take quoted words or rhetorical questions for demands', () => {
