@@ -179,8 +179,11 @@ interface Parsed {
   all: string[][];
   /** Keywords of each point that only recounts a matter (numbered requests only; [] for the others). */
   account: string[][];
-  /** Demand sentences with their keywords (requests not in numbered points). */
-  demands: { text: string; keywords: string[] }[];
+  /**
+   * Demand sentences (requests not in numbered points), with the clause that demands; its keywords
+   * are worked out when a reply first needs them (demandKeywords()).
+   */
+  demands: { text: string; clause: string; keywords?: string[] }[];
   /** The equivalence groups of the keywords looked up so far (mentioned()). */
   groups: Map<string, PatternSet[]>;
 }
@@ -228,7 +231,7 @@ function parseRequest(seg: Segmenter, request: string, o: z.infer<typeof options
   const demands: Parsed['demands'] = [];
   for (const sentence of requestSentences(request)) {
     const clause = demandClause(sentence, p);
-    if (clause !== undefined) demands.push({ text: sentence, keywords: pointKeywords(seg, clause, p.stop, o.maxKeywords, p.common, DEMAND_TAG) });
+    if (clause !== undefined) demands.push({ text: sentence, clause });
   }
   return { text: request, points, all: [], account: [], demands, groups: new Map() };
 }
@@ -331,16 +334,30 @@ export const onTopicKind = defineKind({
           return;
         }
         // a request in prose: its demand sentences of which the reply mentions no specific word
-        const judged = demands.filter((d) => d.keywords.length >= o.minKeywords);
-        const unanswered = judged.filter((d) => !d.keywords.some((k) => mentioned(reply, k, p.eq, parsed)));
         let stock: boolean | undefined;
         const isStock = () => (stock ??= !!p.nonAnswer && isStockReply(ctx, o.nonAnswer!, p.nonAnswer));
+        // too few demands to report, whatever their words (the test below on fewer unanswered ones):
+        // the request is not segmented at all (most replies of a batch have a request of their own)
+        if (demands.length < o.minUnanswered && (demands.length < o.minUnansweredNonAnswer || !isStock())) return;
+        const kw = (d: Parsed['demands'][number]): string[] => (d.keywords ??= pointKeywords(seg, d.clause, p.stop, o.maxKeywords, p.common, DEMAND_TAG));
+        // demand by demand, stopping where those left could no longer make enough unanswered ones
+        // (the same verdict as judging them all: a request is segmented only as far as it must be)
+        const needed = isStock() ? Math.min(o.minUnanswered, o.minUnansweredNonAnswer) : o.minUnanswered;
+        const judged: Parsed['demands'] = [];
+        const unanswered: Parsed['demands'] = [];
+        for (let i = 0; i < demands.length; i++) {
+          if (unanswered.length + (demands.length - i) < needed) return;
+          const d = demands[i]!;
+          if (kw(d).length < o.minKeywords) continue;
+          judged.push(d);
+          if (!kw(d).some((k) => mentioned(reply, k, p.eq, parsed))) unanswered.push(d);
+        }
         if (unanswered.length < o.minUnanswered) {
           // one unanswered demand is not enough where the reply answers in its own words; a reply
           // of stock statements alone has none
           if (unanswered.length < o.minUnansweredNonAnswer || !isStock()) return;
         }
-        const words = [...new Set(unanswered.flatMap((d) => d.keywords))];
+        const words = [...new Set(unanswered.flatMap(kw))];
         if (unanswered.length === judged.length) {
           // none of the demands' words, yet the reply names in its own words what the request keeps
           // coming back to (a long letter: 开发商…开发商…交房): it is on the subject, and the demands it

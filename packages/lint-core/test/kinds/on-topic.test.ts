@@ -66,7 +66,20 @@ describe('on-topic', () => {
     try {
       for (const reply of ['计划在医院东侧新设站点，', '计划在医院东侧新设站点，8月', '计划在医院东侧新设站点，8月31日前建成。']) onTopic(request, reply);
       expect(cut).not.toHaveBeenCalled();
-      onTopic('小区路灯坏了三个月，希望尽快修好。', '计划在医院东侧新设站点。');
+      onTopic('小区路灯坏了三个月，希望尽快修好。门口的垃圾桶为什么没人清理？', '计划在医院东侧新设站点。');
+      expect(cut).toHaveBeenCalled();
+    } finally {
+      cut.mockRestore();
+    }
+  });
+
+  it('does not segment a request whose demands are too few to report on the reply (one demand, a reply in its own words)', () => {
+    const cut = vi.spyOn(getSegmenter('node-rs'), 'cut');
+    try {
+      expect(onTopic('北门外的路灯为什么一直不亮？', '经查，该路段路灯线路老化，已于12月3日更换。')).toEqual([]);
+      expect(cut).not.toHaveBeenCalled();
+      // the same single demand against a stock reply is judged, so its words are needed
+      expect(onTopic('北门外的路灯为什么一直不亮？', '您好！您的留言已收悉，已转区城管局调查处理，感谢您的支持！')).toEqual(['offTopic:']);
       expect(cut).toHaveBeenCalled();
     } finally {
       cut.mockRestore();
