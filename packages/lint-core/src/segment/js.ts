@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { userTags, type SegmentWord } from './dict.js';
 import { SegmenterUnavailableError } from './errors.js';
 import { createCutter } from './jieba/cut.js';
-import { buildDictTable, wordSlot } from './jieba/dict-table.js';
-import { parseHmmModel } from './jieba/hmm.js';
+import { buildDictTable, wordSlot, type DictTable } from './jieba/dict-table.js';
+import { parseHmmModel, type HmmModel } from './jieba/hmm.js';
 import { tagByCharacters } from './tag-table.js';
 import { tfIdfKeywords } from './tfidf.js';
 import type { Segmenter } from './types.js';
@@ -76,8 +76,8 @@ export function createJsSegmenter(words: readonly SegmentWord[]): Segmenter {
   } catch (cause) {
     throw new SegmenterUnavailableError('js', { cause });
   }
-  let table;
-  let model;
+  let table: DictTable;
+  let model: HmmModel;
   try {
     // like node-rs's loadDict: new words are added, known words get our frequency (and keep their tag)
     table = buildDictTable(dictText, words);
