@@ -5,6 +5,7 @@ import { createNodeRsSegmenter, nodeRsAvailable } from './node-rs.js';
 import { createNodejiebaSegmenter, nodejiebaAvailable } from './nodejieba.js';
 import { createWasmSegmenter, wasmAvailable } from './wasm.js';
 import { createJsSegmenter, jsAvailable } from './js.js';
+import type { SegmentWord } from './dict.js';
 import type { Segmenter, SegmenterName } from './types.js';
 
 export type { Segmenter, SegmenterName } from './types.js';
@@ -13,7 +14,15 @@ export { setJiebaWasmLoader } from './wasm.js';
 export { setJiebaDataFiles, type JiebaDataFiles } from './js.js';
 export { loadSegmentDict, segmentDictPath, segmentDictSchema, type SegmentWord } from './dict.js';
 
-export const SEGMENTER_NAMES: readonly SegmenterName[] = ['node-rs', 'nodejieba', 'wasm', 'js'];
+/** Each backend: how to build it, and whether it can load here (cheap: no dictionary is built). */
+const BACKENDS: Record<SegmenterName, { create(words: readonly SegmentWord[]): Segmenter; available(): boolean }> = {
+  'node-rs': { create: createNodeRsSegmenter, available: nodeRsAvailable },
+  nodejieba: { create: createNodejiebaSegmenter, available: nodejiebaAvailable },
+  wasm: { create: createWasmSegmenter, available: wasmAvailable },
+  js: { create: createJsSegmenter, available: jsAvailable },
+};
+
+export const SEGMENTER_NAMES = Object.keys(BACKENDS) as readonly SegmenterName[];
 
 const cache = new Map<SegmenterName, Segmenter>();
 const availability = new Map<SegmenterName, boolean>();
@@ -33,15 +42,7 @@ export function getSegmenter(name: SegmenterName = 'node-rs'): Segmenter {
   checkName(name);
   const cached = cache.get(name);
   if (cached) return cached;
-  const words = loadSegmentDict();
-  const segmenter =
-    name === 'nodejieba'
-      ? createNodejiebaSegmenter(words)
-      : name === 'wasm'
-        ? createWasmSegmenter(words)
-        : name === 'js'
-          ? createJsSegmenter(words)
-          : createNodeRsSegmenter(words);
+  const segmenter = BACKENDS[name].create(loadSegmentDict());
   cache.set(name, segmenter);
   availability.set(name, true);
   return segmenter;
@@ -52,7 +53,7 @@ export function isSegmenterAvailable(name: SegmenterName): boolean {
   checkName(name);
   let ok = availability.get(name);
   if (ok === undefined) {
-    ok = name === 'nodejieba' ? nodejiebaAvailable() : name === 'wasm' ? wasmAvailable() : name === 'js' ? jsAvailable() : nodeRsAvailable();
+    ok = BACKENDS[name].available();
     availability.set(name, ok);
   }
   return ok;
