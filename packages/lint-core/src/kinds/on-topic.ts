@@ -336,27 +336,23 @@ export const onTopicKind = defineKind({
         // a request in prose: its demand sentences of which the reply mentions no specific word
         let stock: boolean | undefined;
         const isStock = () => (stock ??= !!p.nonAnswer && isStockReply(ctx, o.nonAnswer!, p.nonAnswer));
-        // too few demands to report, whatever their words (the test below on fewer unanswered ones):
-        // the request is not segmented at all (most replies of a batch have a request of their own)
-        if (demands.length < o.minUnanswered && (demands.length < o.minUnansweredNonAnswer || !isStock())) return;
+        // one unanswered demand is not enough where the reply answers in its own words; a reply of
+        // stock statements alone has none
+        const tooFew = (n: number) => n < o.minUnanswered && (n < o.minUnansweredNonAnswer || !isStock());
         const kw = (d: Parsed['demands'][number]): string[] => (d.keywords ??= pointKeywords(seg, d.clause, p.stop, o.maxKeywords, p.common, DEMAND_TAG));
-        // demand by demand, stopping where those left could no longer make enough unanswered ones
-        // (the same verdict as judging them all: a request is segmented only as far as it must be)
-        const needed = isStock() ? Math.min(o.minUnanswered, o.minUnansweredNonAnswer) : o.minUnanswered;
+        // demand by demand, stopping once even every demand left unanswered would be too few (the
+        // same verdict as judging them all): a request is segmented only as far as it must be, and
+        // not at all when it has too few demands (most replies of a batch have a request of their own)
         const judged: Parsed['demands'] = [];
         const unanswered: Parsed['demands'] = [];
         for (let i = 0; i < demands.length; i++) {
-          if (unanswered.length + (demands.length - i) < needed) return;
+          if (tooFew(unanswered.length + demands.length - i)) return;
           const d = demands[i]!;
           if (kw(d).length < o.minKeywords) continue;
           judged.push(d);
           if (!kw(d).some((k) => mentioned(reply, k, p.eq, parsed))) unanswered.push(d);
         }
-        if (unanswered.length < o.minUnanswered) {
-          // one unanswered demand is not enough where the reply answers in its own words; a reply
-          // of stock statements alone has none
-          if (unanswered.length < o.minUnansweredNonAnswer || !isStock()) return;
-        }
+        if (tooFew(unanswered.length)) return;
         const words = [...new Set(unanswered.flatMap(kw))];
         if (unanswered.length === judged.length) {
           // none of the demands' words, yet the reply names in its own words what the request keeps
