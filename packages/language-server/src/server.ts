@@ -36,7 +36,7 @@ import { collectGarbage } from './gc.js';
 type Core = typeof import('@replylint/core');
 
 export interface ServerOptions {
-  /** Segmenter backend (default node-rs; the VS Code extension uses the portable wasm). */
+  /** Segmenter backend (default node-rs; the VS Code extension uses the portable js). */
   segmenter?: SegmenterName;
   /**
    * Bound on V8's young generation, in MiB per semispace (young-generation.ts; default 4, 0: V8's
