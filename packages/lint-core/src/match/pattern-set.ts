@@ -3,7 +3,8 @@
 // sources themselves; each question a kind asks has a method here, and the set builds (once, on
 // first use) the regex shape that answers it fastest:
 //
-// - test / firstIndex: the sources joined into one alternation (runs, see joinedRuns);
+// - test / firstIndex: the sources joined into one alternation (runs, see joinedRuns), with the
+//   first-character prefilter when it has one;
 // - forEachMatch: one regex per source, since kinds need to know which pattern matched;
 // - spans: the alternation, with the first-character prefilter when it has one (first-chars.ts);
 // - gate / mayMatch: the widened alternation (anchors and lookaround dropped, source.ts), with its
@@ -16,7 +17,7 @@
 // patterns on text.slice(start, end), so anchors and lookbehind see the range's edges; offsets in
 // and out are offsets into `text`.
 import { prefilterOf, type Prefilter } from './first-chars.js';
-import { matchSpans } from './scan.js';
+import { firstMatch, matches, matchSpans } from './scan.js';
 import { expandMacros, joinedRuns, widenedSource } from './source.js';
 import { mayHold, slowSourceRequirement, type BranchRequirement } from './required.js';
 
@@ -101,14 +102,20 @@ export class PatternSet {
       t = text.slice(start, e);
     }
     const runs = this.runsFor(t);
-    return runs !== null && anyTest(runs.res, t);
+    if (runs === null) return false;
+    return runs.res.length === 1 ? matches(runs.res[0]!, t, prefilterFor(runs)) : anyTest(runs.res, t);
   }
 
   /** Start of the leftmost match of any pattern in text[start, end) (default: all of it), or -1. */
   firstIndex(text: string, start?: number, end?: number): number {
     if (this.size === 0) return -1;
     const t = start === undefined ? text : text.slice(start, end ?? text.length);
-    const runs = this.runs ?? this.buildRuns();
+    const full = this.allRuns();
+    if (full.res.length === 1) {
+      const at = firstMatch(full.res[0]!, t, prefilterFor(full));
+      return at < 0 ? -1 : at + (start ?? 0);
+    }
+    const runs = full.res;
     let at = -1;
     for (let i = 0; i < runs.length; i++) {
       const re = runs[i]!;
@@ -159,10 +166,7 @@ export class PatternSet {
     const chosen = this.runsFor(text);
     if (chosen === null) return [];
     const runs = chosen.res;
-    if (runs.length === 1) {
-      if (chosen.prefilter === undefined) chosen.prefilter = prefilterOf(runs[0]!) ?? null;
-      return matchSpans(runs[0]!, text, chosen.prefilter ?? undefined);
-    }
+    if (runs.length === 1) return matchSpans(runs[0]!, text, prefilterFor(chosen));
     // sources with backreferences stand on their own: take the leftmost of the runs' next matches
     const out: number[] = [];
     for (let pos = 0; pos <= text.length; ) {
@@ -263,8 +267,11 @@ export class PatternSet {
         return this.reduced;
       }
     }
-    this.full ??= { res: this.runs ?? this.buildRuns(), prefilter: undefined };
-    return this.full;
+    return this.allRuns();
+  }
+
+  private allRuns(): Runs {
+    return (this.full ??= { res: this.runs ?? this.buildRuns(), prefilter: undefined });
   }
 
   private buildEach(): RegExp[] {
@@ -288,6 +295,12 @@ export class PatternSet {
   private anchored(before: string, after: string): RegExp[] {
     return joinedRuns(this.expanded.map((s) => `${before}(?:${s})${after}`)).map((s) => new RegExp(s, 'g'));
   }
+}
+
+/** The prefilter of a single run (first-chars.ts), worked out on first use. */
+function prefilterFor(runs: Runs): Prefilter | undefined {
+  if (runs.prefilter === undefined) runs.prefilter = prefilterOf(runs.res[0]!) ?? null;
+  return runs.prefilter ?? undefined;
 }
 
 function anyTest(res: readonly RegExp[], text: string): boolean {

@@ -60,3 +60,31 @@ export function matchSpans(re: RegExp, text: string, prefilter: Prefilter | unde
   }
   return out;
 }
+
+/**
+ * Start of the first match of a global regex in `text`, or -1; with the regex's prefilter, the
+ * regex runs only where a match can start. Leaves `re.lastIndex` at 0.
+ */
+export function firstMatch(re: RegExp, text: string, prefilter: Prefilter | undefined): number {
+  if (prefilter) {
+    const { bits, sticky } = prefilter;
+    for (let i = nextCandidate(bits, text, 0); i >= 0; i = nextCandidate(bits, text, i + 1)) {
+      sticky.lastIndex = i;
+      if (sticky.test(text)) return i;
+    }
+    return -1;
+  }
+  re.lastIndex = 0;
+  const m = re.exec(text);
+  re.lastIndex = 0;
+  return m ? m.index : -1;
+}
+
+/** Whether a global regex matches in `text` (see firstMatch). Leaves `re.lastIndex` at 0. */
+export function matches(re: RegExp, text: string, prefilter: Prefilter | undefined): boolean {
+  if (prefilter) return firstMatch(re, text, prefilter) >= 0;
+  re.lastIndex = 0;
+  const found = re.test(text);
+  re.lastIndex = 0;
+  return found;
+}
