@@ -1,4 +1,6 @@
-// `npm run eval`: scores the rules on the labelled development set of real replies (eval/real/).
+// `npm run eval`: scores the rules on the labelled development set of real replies (eval/real/), or
+// with `--set holdout` on the held-out set (eval/holdout/: labelled the same way, never used to
+// tune the rules).
 // The labels (blind: made from SPEC §3 and the documents, never from the tool's output) are kept by
 // corpus id; the texts are read from ../shared/corpora/. The built CLI's `batch` checks every
 // labelled reply as plain text with its request, under --profile (default recommended); each rule's
@@ -6,19 +8,26 @@
 //
 //   npm run build && npm run eval                  # table on stdout, disagreements in eval/real/out/
 //   node scripts/eval.mjs --profile suqian --rule on-topic
+//   node scripts/eval.mjs --set holdout
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const evalDir = join(root, 'eval', 'real');
-const outDir = join(evalDir, 'out');
 const corpora = join(root, '..', 'shared', 'corpora');
 const arg = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : def;
 };
+const SETS = { real: '开发集', holdout: '留出集' };
+const set = arg('set', 'real');
+if (!(set in SETS)) {
+  console.error(`--set 应为 ${Object.keys(SETS).join(' 或 ')}`);
+  process.exit(2);
+}
+const evalDir = join(root, 'eval', set);
+const outDir = join(evalDir, 'out');
 const profile = arg('profile', 'recommended');
 const onlyRule = arg('rule', undefined);
 
@@ -57,7 +66,7 @@ for (const f of readdirSync(evalDir).filter((f) => /^labels-.*\.jsonl$/.test(f))
   }
 }
 if (!labels.size) {
-  console.error('eval/real/ 中还没有标注（labels-*.jsonl）');
+  console.error(`eval/${set}/ 中还没有标注（labels-*.jsonl）`);
   process.exit(2);
 }
 
@@ -145,7 +154,7 @@ for (const rule of RULES) {
 
 const pct = (x) => (Number.isNaN(x) ? '—' : `${(100 * x).toFixed(0)}%`);
 const pad = (s, n) => s + ' '.repeat(Math.max(0, n - s.length));
-console.log(`开发集：${ids.length} 篇真实答复（${lines} 行标注，${labels.size} 个编号），规则配置 ${profile}；各规则按多数标注计，平票 ${disputed} 处不计。\n`);
+console.log(`${SETS[set]}：${ids.length} 篇真实答复（${lines} 行标注，${labels.size} 个编号），规则配置 ${profile}；各规则按多数标注计，平票 ${disputed} 处不计。\n`);
 console.log(`${pad('规则', 28)}  应报告  报告对  误报  漏报   准确率  召回率`);
 for (const r of rows) console.log(`${pad(r.rule, 28)}  ${String(r.tp + r.fn).padStart(6)}  ${String(r.tp).padStart(6)}  ${String(r.fp).padStart(4)}  ${String(r.fn).padStart(4)}  ${pct(r.precision).padStart(7)}  ${pct(r.recall).padStart(6)}`);
 const sum = (pred) => rows.filter(pred).reduce((a, r) => ({ tp: a.tp + r.tp, fp: a.fp + r.fp, fn: a.fn + r.fn }), { tp: 0, fp: 0, fn: 0 });
@@ -187,4 +196,4 @@ console.log(`标注一致性（${sample.overlap.length} 篇重叠答复，两两
 
 const report = disagreements.map((d) => `- ${d.id} ${d.rule}：工具${d.tool}，标注${d.label}${d.why ? `（${d.why}）` : ''}`).join('\n');
 writeFileSync(join(outDir, `disagreements-${profile}.md`), `# 工具与标注不一致之处（${profile}）\n\n${report}\n`);
-console.log(`\n不一致之处（${disagreements.length} 处）：eval/real/out/disagreements-${profile}.md`);
+console.log(`\n不一致之处（${disagreements.length} 处）：eval/${set}/out/disagreements-${profile}.md`);

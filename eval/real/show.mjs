@@ -1,5 +1,6 @@
 // Prints replies of the development set by id, from ../shared/corpora/ (the project keeps labels,
 // not texts): node eval/real/show.mjs w012 t2555 …   or   node eval/real/show.mjs --labeller h1
+// (held-out set: node eval/real/show.mjs --set holdout --labeller g1)
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,10 @@ for (const f of ['web-replies.jsonl', 'tipdm-2020-replies.jsonl']) {
   }
 }
 const args = process.argv.slice(2);
-const ids = args[0] === '--labeller' ? JSON.parse(readFileSync(join(here, 'sample.json'), 'utf8')).assignments[args[1]] : args;
+// --labeller h1 (eval/real/sample.json) or --labeller g1 --set holdout (eval/holdout/sample.json)
+const setAt = args.indexOf('--set');
+const sampleFile = setAt >= 0 ? join(here, '..', args.splice(setAt, 2)[1], 'sample.json') : join(here, 'sample.json');
+const ids = args[0] === '--labeller' ? JSON.parse(readFileSync(sampleFile, 'utf8')).assignments[args[1]] : args;
 for (const id of ids) {
   const r = byId.get(id);
   if (!r) {
