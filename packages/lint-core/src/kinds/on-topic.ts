@@ -24,6 +24,7 @@ import { taggedWhere } from '../segment/candidates.js';
 import { maskQuoted } from '../detect/mask.js';
 import { prepared } from '../util/memo.js';
 import { compilePatterns, type PatternSet } from '../match/index.js';
+import { execAll } from '../match/scan.js';
 import { patternSchema } from './options.js';
 import { isStockReply, nonAnswerSchema, prepareNonAnswer, type PreparedNonAnswer } from './non-answer.js';
 
@@ -92,7 +93,7 @@ export function splitPoints(request: string): string[] {
 
 /** The request's numbered points (or the whole request as one) and the text before the first. */
 export function splitPointsWithIntro(request: string): { intro: string; points: string[] } {
-  const marks = [...request.matchAll(POINT_MARKER)];
+  const marks = execAll(POINT_MARKER, request);
   if (marks.length < 2) return { intro: '', points: [request.trim()].filter(Boolean) };
   const points: string[] = [];
   for (let i = 0; i < marks.length; i++) {
@@ -135,6 +136,7 @@ const DEMAND_TAG = /^(?:n|nr|ns|nt|nz|vn|s|eng|l|j)$/;
 const SENTENCE_ENDS = /[。！？!?；;\n]/g;
 const CLAUSE_START = /[，,：:、]/;
 const QUOTED = /“[^”]*”|「[^」]*」|"[^"]*"/g;
+const HAS_QUOTE = /[“「"]/;
 
 /** The request's sentences (Simplified), split at 。！？； and line breaks. */
 export function requestSentences(request: string): string[] {
@@ -191,7 +193,7 @@ interface Parsed {
 /** The clause of `sentence` where it first asks or demands, to the sentence's end; undefined when it does not. */
 function demandClause(sentence: string, p: Prepared): string | undefined {
   // someone else's words quoted in the request (司机说：“你怎么……？”) are not its demands
-  const own = sentence.replace(QUOTED, (q) => '，'.repeat(q.length));
+  const own = HAS_QUOTE.test(sentence) ? sentence.replace(QUOTED, (q) => '，'.repeat(q.length)) : sentence;
   if (p.unless.test(own)) return undefined;
   const at = p.markers.firstIndex(own);
   if (at < 0) return undefined;
