@@ -58,7 +58,7 @@ function overlapSection(rule, allRules) {
 export function renderRuleDoc(rule, severities, shownOptions, allRules = new Map()) {
   const lines = [];
   lines.push(`<!-- 本页由 scripts/gen-rule-docs.mjs 根据 rules/core/${rule.id}.yaml 生成，请勿手工修改。 -->`);
-  lines.push(`# ${rule.id}`, '');
+  lines.push(`# ${rule.id}（${rule.title}）`, '');
   lines.push(rule.description, '');
   lines.push(`- 类别：${CATEGORY[rule.category] ?? rule.category}`);
   lines.push(`- 默认级别：${SEVERITY[rule.severity]}`);

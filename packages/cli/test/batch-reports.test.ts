@@ -5,7 +5,7 @@
 //
 // Chromium is Debian's /usr/bin/chromium (.ci/run installs it). On CI (CI set) a missing Chromium
 // fails the test; elsewhere the browser test is skipped with a message.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -92,7 +92,7 @@ describe('replylint batch --xlsx', () => {
     const header = (ws: ExcelJS.Worksheet) => (ws.getRow(1).values as unknown[]).slice(1);
     expect(header(rows)).toEqual([...HEADERS, '是否通过', '错误数', '警告数', '问题', '数据问题']);
     expect(header(units)).toEqual(['承办单位', '答复数', '通过率', '每篇错误数', '最常见的问题']);
-    expect(header(rules)).toEqual(['规则', '说明', '命中答复数', '占比', '问题数']);
+    expect(header(rules)).toEqual(['问题', '规则', '说明', '命中答复数', '占比', '问题数']);
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.autoFilter).toBe(`A1:${String.fromCharCode(64 + header(ws).length)}1`);
@@ -110,7 +110,7 @@ describe('replylint batch --xlsx', () => {
       expect(cell(i + 2, '工单编号')).toBe(m.id); // ids are not personal data: kept whole
       expect(cell(i + 2, '是否通过')).toBe(m.harsh ? '不通过' : '通过');
       expect(cell(i + 2, '错误数')).toBe(m.harsh ? 1 : 0);
-      if (m.harsh) expect(cell(i + 2, '问题')).toMatch(/^\[no-harsh-language\] .*无理取闹/);
+      if (m.harsh) expect(cell(i + 2, '问题')).toMatch(/^\[措辞不当\] .*无理取闹/); // the rule's title, as people read it
     });
     expect(cell(2, '派单时间')).toBeInstanceOf(Date);
     const last = made.length + 2;
@@ -129,14 +129,14 @@ describe('replylint batch --xlsx', () => {
     const unitRows = new Map<string, unknown[]>();
     units.eachRow((row, n) => n > 1 && unitRows.set(String(row.getCell(1).value), (row.values as unknown[]).slice(2)));
     expect(unitRows.get('市城管局')!.slice(0, 3)).toEqual([5, 0, 1]); // the sixth is under 「市城管局<b>」
-    expect(unitRows.get('市城管局')![3]).toBe('no-harsh-language（5 篇）');
+    expect(unitRows.get('市城管局')![3]).toBe('措辞不当（5 篇）');
     expect(unitRows.get('市城管局<b>')!.slice(0, 2)).toEqual([1, 0]);
     expect(unitRows.get('县交通运输局')!.slice(0, 2)).toEqual([6, 4 / 6]);
     expect(rules.rowCount).toBe(2);
     const rule = (rules.getRow(2).values as unknown[]).slice(1);
-    expect(rule[0]).toBe('no-harsh-language');
-    expect(rule[1]).toMatch(/[\u4e00-\u9fff]{6}/); // its description, in Chinese
-    expect(rule.slice(2)).toEqual([failingCount, failingCount / made.length, failingCount]);
+    expect(rule.slice(0, 2)).toEqual(['措辞不当', 'no-harsh-language']); // title, then the id for configuration
+    expect(rule[2]).toMatch(/[\u4e00-\u9fff]{6}/); // its description, in Chinese
+    expect(rule.slice(3)).toEqual([failingCount, failingCount / made.length, failingCount]);
   });
 });
 
@@ -187,6 +187,13 @@ describe('replylint batch --html', () => {
         { id: 'chart-weeks', points: 2 * 4, painted: expect.any(Number) }, // replied 5–28 March 2024: four weeks, bars and line
       ]);
       for (const c of charts) expect(c.painted, c.id).toBeGreaterThan(1000);
+      // rules go by their titles in the charts, the filter and the findings; weeks carry the year once
+      expect(await page.evaluate<unknown>('echarts.getInstanceByDom(document.getElementById("chart-rules")).getOption().yAxis[0].data')).toEqual(['措辞不当']);
+      expect(await page.evaluate<unknown>('echarts.getInstanceByDom(document.getElementById("chart-heat")).getOption().yAxis[0].data')).toEqual(['措辞不当']);
+      expect(await page.evaluate<unknown>('echarts.getInstanceByDom(document.getElementById("chart-weeks")).getOption().xAxis[0].data')).toEqual(['2024年3月4日', '3月11日', '3月18日', '3月25日']);
+      expect(await page.evaluate<string>('document.getElementById("trend-title").textContent')).toBe('按周趋势');
+      expect(await page.evaluate<string>('document.querySelector("#f-rule option[value=\'no-harsh-language\']").textContent')).toBe('措辞不当');
+      expect(await page.evaluate<string>('document.querySelector("#failing ul.findings .rule").textContent')).toBe('措辞不当');
 
       // the failing replies, findings marked, cells as text (no element made from a cell)
       const rowCount = () => page.evaluate<number>('document.querySelectorAll("#failing tbody tr").length');
@@ -209,6 +216,8 @@ describe('replylint batch --html', () => {
       expect(await rowCount()).toBe(made.filter((m) => m.harsh && m.unit === '县交通运输局').length);
       await page.selectOption('#f-rule', 'no-harsh-language');
       expect(await rowCount()).toBe(made.filter((m) => m.harsh && m.unit === '县交通运输局').length);
+      await page.fill('#q', '措辞不当'); // a title finds the rows too
+      expect(await rowCount()).toBe(made.filter((m) => m.harsh && m.unit === '县交通运输局').length);
       await page.fill('#q', 'no-such-rule');
       expect(await rowCount()).toBe(0);
       await page.fill('#q', '');
@@ -225,4 +234,28 @@ describe('replylint batch --html', () => {
       removeDir(profile);
     }
   }, 90_000);
+
+  it.skipIf(!haveChromium && !ON_CI)('shows the trend by month, with the year where it changes, when the export spans more than half a year', async () => {
+    const dates = ['2023-01-10 10:00', '2023-06-15 09:00', '2024-03-05 16:30'];
+    const lines = dates.map((d, i) => JSON.stringify({ 工单编号: `T${i}`, 承办单位: '市城管局', 答复内容: i === 1 ? HARSH : CLEAN, 答复时间: d }));
+    writeFileSync(join(dir, 'long.jsonl'), `${lines.join('\n')}\n`);
+    const r = run(['batch', 'long.jsonl', '--html', 'out/long.html'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(1);
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(join(dir, 'out', 'long.html')).href, { waitUntil: 'load' });
+      expect(await page.evaluate<string>('document.getElementById("trend-title").textContent')).toBe('按月趋势');
+      const option = await page.evaluate<{ labels: string[]; bars: unknown[]; rates: unknown[] }>(
+        '(function () { var o = echarts.getInstanceByDom(document.getElementById("chart-weeks")).getOption(); return { labels: o.xAxis[0].data, bars: o.series[0].data, rates: o.series[1].data }; })()',
+      );
+      // January 2023 to March 2024: fifteen months, the empty ones shown as such
+      expect(option.labels).toEqual(['2023年1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月', '2024年1月', '2月', '3月']);
+      expect(option.bars).toEqual([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+      expect([option.rates[0], option.rates[1], option.rates[5], option.rates[14]]).toEqual([100, null, 0, 100]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });

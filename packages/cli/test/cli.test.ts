@@ -481,23 +481,23 @@ describe('rules', () => {
     // wide enough: one table
     const t = run(['rules', '--no-color'], { env: { COLUMNS: '220' } });
     expect(t.code).toBe(0);
-    expect(t.stdout.split('\n')[0]).toMatch(/^规则\s+分类\s+默认\s+recommended/);
-    expect(t.stdout).toMatch(/no-harsh-language\s+无效回复\s+错误/);
+    expect(t.stdout.split('\n')[0]).toMatch(/^规则\s+问题\s+分类\s+默认\s+recommended/);
+    expect(t.stdout).toMatch(/no-harsh-language\s+措辞不当\s+无效回复\s+错误/);
     // at 80 columns: a block per rule, no line wider than the terminal
     const n = run(['rules', '--no-color'], { env: { COLUMNS: '80' } });
-    expect(n.stdout).toMatch(/no-harsh-language +无效回复 +默认错误\n +出处：宿迁规定/);
+    expect(n.stdout).toMatch(/no-harsh-language +措辞不当 +无效回复 +默认错误\n +出处：宿迁规定/);
     for (const l of n.stdout.split('\n')) expect([...l].reduce((w, ch) => w + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0), l).toBeLessThanOrEqual(80);
     // one profile: its rules with descriptions, and what differs from recommended
     const p = run(['rules', '--profile', 'suqian', '--no-color']);
     expect(p.code).toBe(0);
     expect(p.stdout).toMatch(/^规则配置 suqian：启用 \d+ 条规则，\d+ 条与 recommended 不同/);
-    expect(p.stdout).toMatch(/no-harsh-language +错误\n {4}\S/);
+    expect(p.stdout).toMatch(/no-harsh-language +措辞不当 +错误\n {4}\S/);
     expect(run(['rules', '--profile', 'nope']).code).toBe(2);
     const j = run(['rules', '--format', 'json']);
     expect(j.code).toBe(0);
-    const rows = JSON.parse(j.stdout) as Array<{ id: string; severities: Record<string, string>; fixable: boolean; source: string; category: string; defaultSeverity: string }>;
+    const rows = JSON.parse(j.stdout) as Array<{ id: string; title: string; severities: Record<string, string>; fixable: boolean; source: string; category: string; defaultSeverity: string }>;
     const harsh = rows.find((x) => x.id === 'no-harsh-language')!;
-    expect(harsh).toMatchObject({ category: 'invalid', defaultSeverity: 'error', fixable: false });
+    expect(harsh).toMatchObject({ title: '措辞不当', category: 'invalid', defaultSeverity: 'error', fixable: false });
     expect(harsh.source).toMatch(/宿迁规定/);
     expect(Object.keys(harsh.severities)).toEqual(expect.arrayContaining(['recommended', 'suqian', 'changshu']));
     expect(run(['rules', '--format', 'csv']).code).toBe(2);

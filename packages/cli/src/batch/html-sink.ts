@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { BODY, CLIENT_SCRIPT, STYLE } from './html-template.js';
-import { rowNames, ruleDescriptions, type ReportCore } from './report-common.js';
+import { rowNames, ruleLabels, type ReportCore } from './report-common.js';
 import { AtomicFile, type BatchRow, type BatchSink } from './sinks.js';
 import { NO_UNIT, type BatchStats } from './stats.js';
 
@@ -92,7 +92,7 @@ export function htmlSink(target: string, core: ReportCore): BatchSink {
       if (rows.length < FAILING_CAP) rows.push(shown(r));
     },
     async end(stats: BatchStats, { stopped }) {
-      const describe = ruleDescriptions(core);
+      const label = ruleLabels(core);
       const unitList = stats.unitList();
       const ruleList = stats.ruleList();
       const heatUnits = unitList.slice(0, HEAT_UNITS);
@@ -116,9 +116,12 @@ export function htmlSink(target: string, core: ReportCore): BatchSink {
         units: unitList.slice(0, CHART_UNITS).map((u) => ({ unit: u.unit, replies: u.replies, passed: u.passed, rate: u.replies ? u.passed / u.replies : 0, timed: u.timed, onTime: u.onTime })),
         timed: stats.timed,
         onTime: stats.onTime,
-        rules: ruleList.slice(0, TOP_RULES).map((s) => ({ ruleId: s.ruleId, description: describe(s.ruleId), replies: s.replies, hits: s.hits })),
+        rules: ruleList.slice(0, TOP_RULES).map((s) => ({ ruleId: s.ruleId, description: label(s.ruleId).description, replies: s.replies, hits: s.hits })),
+        // every rule a chart, filter or finding names, by its title
+        titles: Object.fromEntries(ruleList.map((s) => [s.ruleId, label(s.ruleId).title])),
         heat: { units: heatUnits.map((u) => u.unit), rules: heatRules.map((s) => s.ruleId), cells, max },
         weeks: stats.weekList(),
+        months: stats.monthList(),
         failing,
         rows,
       };

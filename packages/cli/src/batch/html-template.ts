@@ -40,7 +40,7 @@ td.text { white-space: pre-wrap; word-break: break-all; max-width: 640px; }
 mark { background: #fde2e1; border-bottom: 2px solid var(--red); padding: 0 1px; }
 mark.warn { background: #fdf1d8; border-bottom-color: var(--amber); }
 ul.findings { margin: 0; padding-left: 18px; font-size: 13px; }
-ul.findings .rule { color: var(--blue); font-family: ui-monospace, monospace; font-size: 12px; }
+ul.findings .rule { color: var(--blue); font-weight: 600; }
 button.more { margin-top: 12px; font: inherit; padding: 6px 16px; }
 footer { color: var(--muted); font-size: 12px; text-align: center; padding: 0 0 24px; }
 @media (max-width: 1000px) { .grid { grid-template-columns: 1fr; } .kpis { grid-template-columns: repeat(2, 1fr); } }
@@ -55,7 +55,7 @@ export const BODY = `
     <div class="card"><h2>各承办单位通过率</h2><p class="note" id="units-note"></p><div class="chart tall" id="chart-units"></div></div>
     <div class="card"><h2>最常见的问题</h2><p class="note">按涉及的答复数排列</p><div class="chart tall" id="chart-rules"></div></div>
     <div class="card wide"><h2>承办单位 × 问题</h2><p class="note" id="heat-note"></p><div class="chart tall" id="chart-heat"></div></div>
-    <div class="card wide"><h2>按周趋势</h2><p class="note">按答复时间（没有时填派单时间）所在的周统计，周一为一周之始</p><div class="chart" id="chart-weeks"></div></div>
+    <div class="card wide"><h2 id="trend-title">按周趋势</h2><p class="note" id="trend-note"></p><div class="chart" id="chart-weeks"></div></div>
   </section>
   <section class="card">
     <h2>未通过的答复</h2>
@@ -81,6 +81,9 @@ export const CLIENT_SCRIPT = `
   function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined && text !== null) e.textContent = String(text); return e; }
   function pct(n, d) { return d ? (100 * n / d).toFixed(1) + '%' : '—'; }
   function fmt(n) { return Number(n).toLocaleString('zh-CN'); }
+  var titles = data.titles || {};
+  // a rule as people read it: its title (结尾署名不全); its id is for configuration
+  function title(id) { return titles[id] || id; }
 
   document.getElementById('sub').textContent = '数据来源：' + data.files.join('、') + '　生成时间：' + data.generated + (data.stopped ? '　（检查被中断，仅含已检查的行）' : '');
   var kpis = document.getElementById('kpis');
@@ -123,9 +126,9 @@ export const CLIENT_SCRIPT = `
   var rules = data.rules;
   if (rules.length) chart('chart-rules', {
     grid: { left: 10, right: 70, top: 10, bottom: 24, containLabel: true },
-    tooltip: { trigger: 'item', formatter: function (p) { var r = rules[p.dataIndex]; return echarts.format.encodeHTML(r.ruleId) + '<br>' + echarts.format.encodeHTML(r.description) + '<br>涉及答复 ' + r.replies + ' 篇（' + pct(r.replies, t.checked) + '），问题 ' + r.hits + ' 处'; } },
+    tooltip: { trigger: 'item', formatter: function (p) { var r = rules[p.dataIndex]; return echarts.format.encodeHTML(title(r.ruleId) + '（' + r.ruleId + '）') + '<br>' + echarts.format.encodeHTML(r.description) + '<br>涉及答复 ' + r.replies + ' 篇（' + pct(r.replies, t.checked) + '），问题 ' + r.hits + ' 处'; } },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', inverse: true, data: rules.map(function (r) { return r.ruleId; }) },
+    yAxis: { type: 'category', inverse: true, data: rules.map(function (r) { return title(r.ruleId); }) },
     series: [{ type: 'bar', itemStyle: { color: '#2e5c9a' }, data: rules.map(function (r) { return r.replies; }),
       label: { show: true, position: 'right', formatter: function (p) { return p.value + '（' + pct(p.value, t.checked) + '）'; } } }]
   }); else emptyChart('chart-rules', '没有发现问题');
@@ -135,24 +138,52 @@ export const CLIENT_SCRIPT = `
   document.getElementById('heat-note').textContent = '格中数字：该单位答复中有此问题的比例（%）。列出答复最多的 ' + h.units.length + ' 个单位、最常见的 ' + h.rules.length + ' 类问题';
   if (h.units.length && h.rules.length) chart('chart-heat', {
     grid: { left: 10, right: 20, top: 10, bottom: 70, containLabel: true },
-    tooltip: { formatter: function (p) { var v = p.data; return echarts.format.encodeHTML(h.units[v[0]]) + '<br>' + echarts.format.encodeHTML(h.rules[v[1]]) + '：' + v[3] + ' 篇（' + v[2] + '%）'; } },
+    tooltip: { formatter: function (p) { var v = p.data; return echarts.format.encodeHTML(h.units[v[0]]) + '<br>' + echarts.format.encodeHTML(title(h.rules[v[1]])) + '：' + v[3] + ' 篇（' + v[2] + '%）'; } },
     xAxis: { type: 'category', data: h.units.map(function (u) { return short(u, 8); }), axisLabel: { interval: 0, rotate: 30 }, splitArea: { show: true } },
-    yAxis: { type: 'category', data: h.rules, splitArea: { show: true } },
+    yAxis: { type: 'category', data: h.rules.map(title), splitArea: { show: true } },
     visualMap: { min: 0, max: Math.max(1, h.max), calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f7fbff', '#f4b6a6', '#c0392b'] }, formatter: '{value}%' },
     series: [{ type: 'heatmap', data: h.cells, label: { show: true, formatter: function (p) { return p.data[2] ? p.data[2] : ''; } } }]
   }); else emptyChart('chart-heat', '没有发现问题');
 
-  // trend by week
-  var weeks = data.weeks;
-  if (weeks.length) chart('chart-weeks', {
-    grid: { left: 10, right: 10, top: 40, bottom: 24, containLabel: true },
-    legend: { data: ['答复数', '通过率'] },
+  // trend: by week, or by month when the export spans more than half a year (a few replies a week
+  // make a weekly pass rate jump between 0 and 100%); periods without replies are shown empty
+  var weeks = data.weeks, months = data.months || [];
+  var DAY = 864e5;
+  var span = weeks.length ? (Date.parse(weeks[weeks.length - 1].week) - Date.parse(weeks[0].week)) / DAY / 7 : 0;
+  var monthly = span >= 26 && months.length > 0;
+  var periods = [];
+  if (monthly) {
+    var byMonth = {}; months.forEach(function (m) { byMonth[m.month] = m; });
+    var y = +months[0].month.slice(0, 4), mo = +months[0].month.slice(5, 7), last = months[months.length - 1].month;
+    for (;;) {
+      var key = y + '-' + (mo < 10 ? '0' : '') + mo;
+      periods.push({ key: key, year: y, label: mo + '月', stats: byMonth[key] });
+      if (key >= last) break;
+      if (++mo > 12) { mo = 1; y++; }
+    }
+  } else if (weeks.length) {
+    var byWeek = {}; weeks.forEach(function (w) { byWeek[w.week] = w; });
+    for (var at = Date.parse(weeks[0].week), end = Date.parse(weeks[weeks.length - 1].week); at <= end; at += 7 * DAY) {
+      var d = new Date(at), wk = d.toISOString().slice(0, 10);
+      periods.push({ key: wk, year: d.getUTCFullYear(), label: (d.getUTCMonth() + 1) + '月' + d.getUTCDate() + '日', stats: byWeek[wk] });
+    }
+  }
+  // the year on the first label and where it changes
+  periods.forEach(function (p, i) { if (i === 0 || periods[i - 1].year !== p.year) p.label = p.year + '年' + p.label; });
+  document.getElementById('trend-title').textContent = monthly ? '按月趋势' : '按周趋势';
+  document.getElementById('trend-note').textContent = monthly
+    ? '按答复时间（没有时按派单时间）所在的月统计；导出跨越半年以上，按月显示'
+    : '按答复时间（没有时按派单时间）所在的周统计，标签为该周的星期一';
+  if (periods.length) chart('chart-weeks', {
+    grid: { left: 10, right: 10, top: 40, bottom: 40, containLabel: true },
+    legend: { data: ['答复数', '通过率'], bottom: 0 },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: weeks.map(function (w) { return w.week.slice(5).replace('-', '月').replace(/^0/, '') + '日起'; }) },
+    xAxis: { type: 'category', data: periods.map(function (p) { return p.label; }) },
     yAxis: [{ type: 'value', name: '答复数', minInterval: 1 }, { type: 'value', name: '通过率', max: 100, axisLabel: { formatter: '{value}%' } }],
-    series: [{ name: '答复数', type: 'bar', itemStyle: { color: '#9db4d6' }, data: weeks.map(function (w) { return w.replies; }) },
-      { name: '通过率', type: 'line', yAxisIndex: 1, itemStyle: { color: '#c0392b' }, data: weeks.map(function (w) { return +(100 * w.passed / w.replies).toFixed(1); }) }]
-  }); else emptyChart('chart-weeks', '导出中没有可识别的答复时间或派单时间，无法按周统计');
+    series: [{ name: '答复数', type: 'bar', itemStyle: { color: '#9db4d6' }, data: periods.map(function (p) { return p.stats ? p.stats.replies : 0; }) },
+      { name: '通过率', type: 'line', yAxisIndex: 1, itemStyle: { color: '#c0392b' }, connectNulls: false,
+        data: periods.map(function (p) { return p.stats ? +(100 * p.stats.passed / p.stats.replies).toFixed(1) : null; }) }]
+  }); else emptyChart('chart-weeks', '导出中没有可识别的答复时间或派单时间，无法按时间统计');
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
 
   // the failing replies: search and filters
@@ -164,17 +195,21 @@ export const CLIENT_SCRIPT = `
   var unitSet = {}, ruleSet = {};
   rows.forEach(function (r) { unitSet[r.unit] = 1; r.findings.forEach(function (f) { ruleSet[f.rule] = 1; }); });
   fill('f-unit', Object.keys(unitSet).sort());
-  fill('f-rule', Object.keys(ruleSet).sort());
-  rows.forEach(function (r) { r.hay = [r.id || '', r.unit, r.text].concat(r.findings.map(function (f) { return f.rule + ' ' + f.message; })).join('\\n').toLowerCase(); });
+  var ruleSelect = document.getElementById('f-rule');
+  Object.keys(ruleSet).sort(function (a, b) { return title(a).localeCompare(title(b), 'zh-CN'); }).forEach(function (id) { var o = el('option', '', title(id)); o.value = id; ruleSelect.appendChild(o); });
+  rows.forEach(function (r) { r.hay = [r.id || '', r.unit, r.text].concat(r.findings.map(function (f) { return f.rule + ' ' + title(f.rule) + ' ' + f.message; })).join('\\n').toLowerCase(); });
 
   function textCell(r) {
     var td = el('td', 'text'), pos = 0;
-    var marks = r.findings.filter(function (f) { return f.start >= 0 && f.end > f.start && f.end <= r.text.length; })
+    // a finding about the whole reply (no signature at the end…) is listed, not marked: marking
+    // all of the text would hide the marks of the words at fault
+    var whole = Math.max(40, r.text.length / 2);
+    var marks = r.findings.filter(function (f) { return f.start >= 0 && f.end > f.start && f.end <= r.text.length && f.end - f.start <= whole; })
       .sort(function (a, b) { return a.start - b.start || b.end - a.end; });
     marks.forEach(function (f) {
       if (f.start < pos) return; // overlapping: the first one is marked
       td.appendChild(document.createTextNode(r.text.slice(pos, f.start)));
-      var m = el('mark', f.severity === 2 ? '' : 'warn', r.text.slice(f.start, f.end)); m.title = '[' + f.rule + '] ' + f.message; td.appendChild(m);
+      var m = el('mark', f.severity === 2 ? '' : 'warn', r.text.slice(f.start, f.end)); m.title = '[' + title(f.rule) + '] ' + f.message; td.appendChild(m);
       pos = f.end;
     });
     td.appendChild(document.createTextNode(r.text.slice(pos)));
@@ -188,7 +223,7 @@ export const CLIENT_SCRIPT = `
     tr.appendChild(el('td', 'meta', r.unit));
     tr.appendChild(textCell(r));
     var td = el('td'), ul = el('ul', 'findings');
-    r.findings.forEach(function (f) { var li = el('li'); li.appendChild(el('span', 'rule', f.rule + ' ')); li.appendChild(document.createTextNode(f.message)); ul.appendChild(li); });
+    r.findings.forEach(function (f) { var li = el('li'), tag = el('span', 'rule', title(f.rule)); tag.title = f.rule; li.appendChild(tag); li.appendChild(document.createTextNode(' ' + f.message)); ul.appendChild(li); });
     td.appendChild(ul); tr.appendChild(td);
     return tr;
   }

@@ -70,20 +70,29 @@ function plain(v: unknown): MaskedCell {
   return String(v);
 }
 
-/** One rule's description (Chinese), or '' for a rule that is not built in. */
-export function ruleDescriptions(core: ReportCore): (id: string) => string {
-  let rules: Map<string, { description?: string }> | undefined;
+/** How a report names a rule: its title (结尾署名不全) and description, in Chinese. */
+export interface RuleLabel {
+  /** The rule's title; its id for a rule that is not built in (internal-error, replylint-directive). */
+  title: string;
+  /** The rule's description, or ''. */
+  description: string;
+}
+
+/** The label of each rule by id (the built-in rules are read once, on first use). */
+export function ruleLabels(core: ReportCore): (id: string) => RuleLabel {
+  let rules: Map<string, { title?: string; description?: string }> | undefined;
   return (id) => {
     try {
-      rules ??= core.loadBuiltinRules() as Map<string, { description?: string }>;
+      rules ??= core.loadBuiltinRules() as Map<string, { title?: string; description?: string }>;
     } catch {
       rules = new Map();
     }
-    return rules.get(id)?.description ?? '';
+    const r = rules.get(id);
+    return { title: r?.title ?? id, description: r?.description ?? '' };
   };
 }
 
-/** A finding as a report lists it. */
-export const findingLine = (f: { ruleId: string; message: string }) => `[${f.ruleId}] ${f.message}`;
+/** A finding as a report lists it: the rule's title, then the message. */
+export const findingLine = (f: { ruleId: string; message: string }, label: (id: string) => RuleLabel) => `[${label(f.ruleId).title}] ${f.message}`;
 
 export const passLabel = (r: BatchRow) => (r.result ? (r.result.passed ? '通过' : '不通过') : '未检查');

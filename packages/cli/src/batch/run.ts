@@ -23,6 +23,7 @@ import { jsonlSink, type BatchRow, type BatchSink } from './sinks.js';
 import { xlsxSink } from './xlsx-sink.js';
 import { htmlSink } from './html-sink.js';
 import { onTimeJudge } from './on-time.js';
+import { ruleLabels, type RuleLabel } from './report-common.js';
 
 export interface BatchOptions {
   cwd?: string;
@@ -249,7 +250,7 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
     throw new CliError(`无法写入输出文件（${(e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : '未知错误')}）`);
   }
 
-  process.stdout.write(summary(stats, stopping, timeliness.unavailable ? `${timeliness.unavailable}（用 --profile 指定带时限表的配置即可计算）` : undefined));
+  process.stdout.write(summary(stats, stopping, timeliness.unavailable ? `${timeliness.unavailable}（用 --profile 指定带时限表的配置即可计算）` : undefined, ruleLabels(core)));
   for (const p of problems) process.stderr.write(`replylint：${p}\n`);
   if (stats.badRows) process.stderr.write(`replylint：${stats.badRows} 行未能检查${opts.output ? `，原因见 ${opts.output} 中 checked 为 false 的行` : ''}\n`);
   if (incomplete) process.stderr.write(`replylint：${incomplete} 行未能完整检查（internal-error${opts.output ? `，原因见 ${opts.output} 中各行的 internal-error` : ''}）\n`);
@@ -274,7 +275,7 @@ function table(head: string[], rows: string[][], right: boolean[]): string {
 }
 
 /** The summary on stdout: totals, the units, the rules (Chinese, fits 100 columns). */
-export function summary(stats: BatchStats, stopped: boolean, onTimeNote?: string): string {
+export function summary(stats: BatchStats, stopped: boolean, onTimeNote?: string, label: (id: string) => RuleLabel = (id) => ({ title: id, description: '' })): string {
   let s = `${stopped ? '（已中断）' : ''}共 ${stats.rows.toLocaleString('en-US')} 行，检查 ${stats.checked.toLocaleString('en-US')} 行，通过 ${stats.passed.toLocaleString('en-US')} 行（${pct(stats.passed, stats.checked)}），未能检查 ${stats.badRows.toLocaleString('en-US')} 行。\n`;
   const timed = stats.timed > 0;
   if (timed) s += `按时办结：${stats.onTime.toLocaleString('en-US')} / ${stats.timed.toLocaleString('en-US')} 行（${pct(stats.onTime, stats.timed)}；有派单时间、答复时间和有办结时限的诉求类型的行）。\n`;
@@ -285,7 +286,7 @@ export function summary(stats: BatchStats, stopped: boolean, onTimeNote?: string
     s += table(
       ['承办单位', '答复', '通过率', ...(timed ? ['按时办结'] : []), '每篇错误', '最常见的问题'],
       units.slice(0, 20).map((u) => {
-        const top = [...u.rules].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([id, n]) => `${id} ${n}`).join('，');
+        const top = [...u.rules].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([id, n]) => `${label(id).title} ${n}`).join('，');
         return [u.unit.length > 16 ? `${u.unit.slice(0, 15)}…` : u.unit, String(u.replies), pct(u.passed, u.replies), ...(timed ? [pct(u.onTime, u.timed)] : []), (u.errors / u.replies).toFixed(2), top || '—'];
       }),
       [false, true, true, ...(timed ? [true] : []), true, false],
@@ -295,9 +296,9 @@ export function summary(stats: BatchStats, stopped: boolean, onTimeNote?: string
   if (rules.length) {
     s += '\n按规则：\n';
     s += table(
-      ['规则', '答复数', '占比', '问题数'],
-      rules.map((r) => [r.ruleId, String(r.replies), pct(r.replies, stats.checked), String(r.hits)]),
-      [false, true, true, true],
+      ['问题', '规则', '答复数', '占比', '问题数'],
+      rules.map((r) => [label(r.ruleId).title, r.ruleId, String(r.replies), pct(r.replies, stats.checked), String(r.hits)]),
+      [false, false, true, true, true],
     );
   }
   return s;

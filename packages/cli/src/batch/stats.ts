@@ -62,6 +62,15 @@ export interface WeekStats {
   errors: number;
 }
 
+/** Checked replies of one calendar month (by the reply date or else the dispatch date). */
+export interface MonthStats {
+  /** YYYY-MM. */
+  month: string;
+  replies: number;
+  passed: number;
+  errors: number;
+}
+
 const weeks = new Map<string, string>(); // an export has a few hundred distinct days at most
 
 /** The Monday of a YYYY-MM-DD date's week, YYYY-MM-DD. */
@@ -91,8 +100,10 @@ export class BatchStats {
   readonly rules = new Map<string, RuleStats>();
   /** By week, when rows carry a date (a few hundred weeks at most). */
   readonly weeks = new Map<string, WeekStats>();
+  /** By month, likewise (the trend of an export that spans more than half a year). */
+  readonly months = new Map<string, MonthStats>();
 
-  /** A checked row; `date` (YYYY-MM-DD) counts it in its week. */
+  /** A checked row; `date` (YYYY-MM-DD) counts it in its week and month. */
   add(r: RowResult, date?: string): void {
     this.checked++;
     if (r.passed) this.passed++;
@@ -103,6 +114,12 @@ export class BatchStats {
       w.replies++;
       if (r.passed) w.passed++;
       w.errors += r.errors;
+      const month = date.slice(0, 7);
+      let m = this.months.get(month);
+      if (!m) this.months.set(month, (m = { month, replies: 0, passed: 0, errors: 0 }));
+      m.replies++;
+      if (r.passed) m.passed++;
+      m.errors += r.errors;
     }
     const name = r.unit ?? NO_UNIT;
     let u = this.units.get(name);
@@ -140,6 +157,11 @@ export class BatchStats {
   /** Weeks in calendar order. */
   weekList(): WeekStats[] {
     return [...this.weeks.values()].sort((a, b) => (a.week < b.week ? -1 : 1));
+  }
+
+  /** Months in calendar order. */
+  monthList(): MonthStats[] {
+    return [...this.months.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
   }
 
   /** Rules by the number of replies they flag, most first. */

@@ -5,7 +5,7 @@
 // strings are off for the same reason (their table would grow with the export).
 import type ExcelJS from 'exceljs';
 import { displayWidth } from '../width.js';
-import { findingLine, maskRow, passLabel, ruleDescriptions, type MaskedCell, type ReportCore } from './report-common.js';
+import { findingLine, maskRow, passLabel, ruleLabels, type MaskedCell, type ReportCore } from './report-common.js';
 import { AtomicFile, type BatchRow, type BatchSink } from './sinks.js';
 import type { BatchStats } from './stats.js';
 
@@ -81,6 +81,7 @@ function writeRow(ws: Sheet, values: MaskedCell[], widths: readonly number[]): v
 
 export function xlsxSink(target: string, core: ReportCore): BatchSink {
   const file = new AtomicFile(target);
+  const label = ruleLabels(core);
   let wb: Writer | undefined;
   let sheet: Sheet | undefined;
   /** The export's columns (the first file's; a later file's cells go under the same headers). */
@@ -123,7 +124,7 @@ export function xlsxSink(target: string, core: ReportCore): BatchSink {
       passLabel(r),
       res?.errors,
       res?.warnings,
-      res ? res.findings.map(findingLine).join('\n') || undefined : undefined,
+      res ? res.findings.map((f) => findingLine(f, label)).join('\n') || undefined : undefined,
       r.problems.length ? r.problems.map((p) => core.maskPersonalText(p)).join('\n') : undefined,
     ];
   }
@@ -178,7 +179,6 @@ export function xlsxSink(target: string, core: ReportCore): BatchSink {
       if (sample) await startSheet();
       sheet!.commit();
       const w = wb!;
-      const describe = ruleDescriptions(core);
 
       const units = w.addWorksheet('按承办单位', sheetOptions());
       // 按时办结率 next to the pass rate when any row could be judged (dispatch and reply times)
@@ -188,7 +188,7 @@ export function xlsxSink(target: string, core: ReportCore): BatchSink {
       for (const u of stats.unitList()) {
         const top = [...u.rules].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3);
         const onTime = timed ? [u.timed ? u.onTime / u.timed : null] : [];
-        const row = units.addRow([u.unit, u.replies, u.replies ? u.passed / u.replies : null, ...onTime, u.replies ? u.errors / u.replies : null, top.map(([id, n]) => `${id}（${n} 篇）`).join('、') || '—']);
+        const row = units.addRow([u.unit, u.replies, u.replies ? u.passed / u.replies : null, ...onTime, u.replies ? u.errors / u.replies : null, top.map(([id, n]) => `${label(id).title}（${n} 篇）`).join('、') || '—']);
         row.getCell(3).numFmt = '0.0%';
         if (timed) row.getCell(4).numFmt = '0.0%';
         row.getCell(timed ? 5 : 4).numFmt = '0.00';
@@ -197,12 +197,12 @@ export function xlsxSink(target: string, core: ReportCore): BatchSink {
       units.commit();
 
       const rules = w.addWorksheet('按规则', sheetOptions());
-      writeHeader(rules, ['规则', '说明', '命中答复数', '占比', '问题数'], [26, 60, 12, 10, 10]);
+      writeHeader(rules, ['问题', '规则', '说明', '命中答复数', '占比', '问题数'], [22, 26, 60, 12, 10, 10]);
       for (const s of stats.ruleList()) {
-        const d = describe(s.ruleId);
-        const row = rules.addRow([s.ruleId, d, s.replies, stats.checked ? s.replies / stats.checked : null, s.hits]);
-        row.getCell(2).alignment = displayWidth(d) > 58 ? WRAP : TOP;
-        row.getCell(4).numFmt = '0.0%';
+        const { title, description } = label(s.ruleId);
+        const row = rules.addRow([title, s.ruleId, description, s.replies, stats.checked ? s.replies / stats.checked : null, s.hits]);
+        row.getCell(3).alignment = displayWidth(description) > 58 ? WRAP : TOP;
+        row.getCell(5).numFmt = '0.0%';
         row.commit();
       }
       rules.commit();

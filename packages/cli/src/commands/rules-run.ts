@@ -15,6 +15,8 @@ const SEV: Record<string, string> = { error: '错误', warn: '警告', off: '关
 
 export interface RuleRow {
   id: string;
+  /** The problem in a few words (结尾署名不全). */
+  title: string;
   category: string;
   categoryName: string;
   defaultSeverity: 'warn' | 'error';
@@ -32,6 +34,7 @@ export async function ruleRows(): Promise<{ rows: RuleRow[]; profiles: string[] 
     .sort((a, b) => (a.id < b.id ? -1 : 1))
     .map((r) => ({
       id: r.id,
+      title: r.title,
       category: r.category,
       categoryName: CATEGORY_NAMES[r.category] ?? r.category,
       defaultSeverity: r.severity,
@@ -55,8 +58,8 @@ export async function runRules(opts: { format: 'table' | 'json'; color?: boolean
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
-  const header = ['规则', '分类', '默认', ...profiles, '可修复', '出处'];
-  const table = rows.map((r) => [r.id, r.categoryName, SEV[r.defaultSeverity]!, ...profiles.map((p) => SEV[r.severities[p] ?? 'off']!), r.fixable ? '是' : '—', r.source]);
+  const header = ['规则', '问题', '分类', '默认', ...profiles, '可修复', '出处'];
+  const table = rows.map((r) => [r.id, r.title, r.categoryName, SEV[r.defaultSeverity]!, ...profiles.map((p) => SEV[r.severities[p] ?? 'off']!), r.fixable ? '是' : '—', r.source]);
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...table.map((row) => displayWidth(row[i]!))));
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : padEnd(cell, widths[i]!))).join('  ').trimEnd();
   let out = '';
@@ -67,7 +70,7 @@ export async function runRules(opts: { format: 'table' | 'json'; color?: boolean
     // narrower than the table: one block per rule, each line within the width
     const wId = Math.max(...rows.map((r) => r.id.length));
     for (const r of rows) {
-      out += `${c.bold(padEnd(r.id, wId))}  ${r.categoryName}  默认${SEV[r.defaultSeverity]}${r.fixable ? '  可修复' : ''}\n`;
+      out += `${c.bold(padEnd(r.id, wId))}  ${r.title}  ${r.categoryName}  默认${SEV[r.defaultSeverity]}${r.fixable ? '  可修复' : ''}\n`;
       const levels = profiles.map((p) => `${p} ${SEV[r.severities[p] ?? 'off']}`).join(' · ');
       for (const l of wrapText(`出处：${r.source}`, width - 4)) out += `    ${c.dim(l)}\n`;
       for (const l of wrapText(`各配置：${levels}`, width - 4)) out += `    ${l}\n`;
@@ -87,7 +90,7 @@ function profileRules(rows: RuleRow[], profile: string, format: 'table' | 'json'
   const active = rows.filter((r) => (r.severities[profile] ?? 'off') !== 'off');
   const changed = (r: RuleRow) => profile !== 'recommended' && (r.severities[profile] ?? 'off') !== (r.severities.recommended ?? 'off');
   if (format === 'json') {
-    const list = rows.map((r) => ({ id: r.id, severity: r.severities[profile] ?? 'off', recommended: r.severities.recommended ?? 'off', fixable: r.fixable, source: r.source, description: r.description }));
+    const list = rows.map((r) => ({ id: r.id, title: r.title, severity: r.severities[profile] ?? 'off', recommended: r.severities.recommended ?? 'off', fixable: r.fixable, source: r.source, description: r.description }));
     process.stdout.write(`${JSON.stringify({ profile, rules: list }, null, 2)}\n`);
     return 0;
   }
@@ -96,7 +99,7 @@ function profileRules(rows: RuleRow[], profile: string, format: 'table' | 'json'
   for (const r of active) {
     const sev = SEV[r.severities[profile]!]!;
     const diff = changed(r) ? c.yellow(`  ※ recommended 中为${SEV[r.severities.recommended ?? 'off']}`) : '';
-    out += `${c.bold(padEnd(r.id, wId))}  ${sev}${r.fixable ? '  可修复' : ''}${diff}\n`;
+    out += `${c.bold(padEnd(r.id, wId))}  ${r.title}  ${sev}${r.fixable ? '  可修复' : ''}${diff}\n`;
     for (const l of wrapText(r.description, width - 4)) out += `    ${l}\n`;
     for (const l of wrapText(`出处：${r.source}`, width - 4)) out += `    ${c.dim(l)}\n`;
   }

@@ -55,6 +55,8 @@ export type YieldsTo = z.infer<typeof yieldsToSchema>;
 
 export const ruleSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'kebab-case 规则 id'),
+  /** The problem in a few words, for reports and charts (结尾署名不全): the id is for configuration. */
+  title: z.string().min(2).max(12),
   kind: z.string(),
   severity: z.enum(['warn', 'error']),
   category: z.enum(['elements', 'citations', 'invalid', 'approval']),
