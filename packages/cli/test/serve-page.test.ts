@@ -62,7 +62,7 @@ describe('replylint serve: the checking page', () => {
       const items = await page.locator('#findings li').allInnerTexts();
       const all = items.join('\n');
       expect(all).toContain('依据：');
-      expect(all).toMatch(/contact-time/);
+      expect(all).toMatch(/未写沟通时间（contact-time）/); // the rule by its title, its id beside it
       expect(all).not.toContain(PHONE); // messages are masked
       expect(await page.locator('#preview mark').count()).toBeGreaterThan(0);
       expect(await page.locator('#preview mark.error').count()).toBeGreaterThan(0);

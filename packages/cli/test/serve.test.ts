@@ -57,6 +57,7 @@ describe('serve: endpoints', () => {
       expect(d.message).toMatch(/[\u4e00-\u9fff]/);
       expect(d.message).not.toContain(PHONE);
       expect(typeof d.source).toBe('string');
+      expect(d.title).toMatch(/^[\u4e00-\u9fff“”]{2,12}$/); // the rule's short Chinese name
       if (d.inText) {
         expect({ line: d.line, column: d.column }).toEqual(lineCol(EVASIVE, d.offset));
         expect({ line: d.endLine, column: d.endColumn }).toEqual(lineCol(EVASIVE, d.offset + d.length));

@@ -81,6 +81,7 @@ function script(): void {
   type Fix = { range: [number, number]; text: string };
   type Finding = {
     ruleId: string;
+    title?: string;
     severity: 'error' | 'warning';
     message: string;
     source?: string;
@@ -176,7 +177,7 @@ function script(): void {
       li.appendChild(msg);
       const m = document.createElement('div');
       m.className = 'meta';
-      m.appendChild(document.createTextNode(`${f.inText ? `第 ${f.line} 行第 ${f.column} 列 · ` : '工单信息 · '}${f.ruleId}`));
+      m.appendChild(document.createTextNode(`${f.inText ? `第 ${f.line} 行第 ${f.column} 列 · ` : '工单信息 · '}${f.title ? `${f.title}（${f.ruleId}）` : f.ruleId}`));
       if (f.docs) {
         const a = document.createElement('a');
         a.href = f.docs;

@@ -5,6 +5,8 @@ import type { Core } from '../core-loader.js';
 import type { ApiDiagnostic, CheckResult } from './schemas.js';
 
 export interface RuleInfo {
+  /** The rule's short Chinese name (结尾署名不全). */
+  title?: string;
   source?: string;
   docs?: string;
 }
@@ -16,6 +18,7 @@ export function presentDiagnostic(core: Core, d: Diagnostic, starts: readonly nu
   const info = rules.get(d.ruleId);
   const out: ApiDiagnostic = {
     ruleId: d.ruleId,
+    ...(info?.title ? { title: info.title } : {}),
     severity: d.severity === 2 ? 'error' : 'warning',
     messageId: d.messageId,
     message: d.message,

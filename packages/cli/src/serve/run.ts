@@ -63,7 +63,7 @@ export async function runServe(opts: ServeOptions): Promise<number> {
     // docs are not installed: diagnostics carry no docs link
   }
   const rules = new Map<string, RuleInfo>();
-  for (const r of rows.rows) rules.set(r.id, { source: r.source, ...(docs.has(r.id) ? { docs: `/docs/rules/${r.id}` } : {}) });
+  for (const r of rows.rows) rules.set(r.id, { title: r.title, source: r.source, ...(docs.has(r.id) ? { docs: `/docs/rules/${r.id}` } : {}) });
 
   const checker: Checker = opts.workers > 0 ? poolChecker(core, opts.workers, spec, poolOptions()) : inlineChecker(core, linter);
   const log = opts.log ? (entry: Record<string, unknown>) => process.stderr.write(`${JSON.stringify(entry)}\n`) : undefined;

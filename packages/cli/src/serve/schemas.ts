@@ -37,6 +37,7 @@ const FIX = z.object({ range: RANGE, text: z.string() });
 
 export const diagnosticSchema = z.object({
   ruleId: z.string(),
+  title: z.string().optional().describe('规则的简称（如“结尾署名不全”），给人看；ruleId 给程序和配置用'),
   severity: z.enum(['error', 'warning']),
   messageId: z.string(),
   message: z.string().describe('中文说明；其中的个人号码和姓名已打码'),
