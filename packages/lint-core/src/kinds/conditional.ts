@@ -82,8 +82,12 @@ export const conditionalKind = defineKind({
         if (done || !gate(s)) return;
         const { simp, text } = ctx.doc;
         if (triggerUnless.test(simp, s.start, s.end)) return;
+        // spans reported in this sentence: triggers run pattern by pattern, and one vague phrase
+        // matched by two of them is one problem
+        const reported: number[] = [];
         triggers.forEachMatch(simp, s.start, s.end, (start, end) => {
           if (end === start) return;
+          for (let i = 0; i < reported.length; i += 2) if (start < reported[i + 1]! && end > reported[i]!) return;
           // the sentence up to the trigger
           if (notAfter.endsWith(simp, s.start, start)) return;
           const [ss, se] = scopeRange(ctx.doc, s, o.scope);
@@ -105,6 +109,7 @@ export const conditionalKind = defineKind({
             if (opened >= 0 && !INDENT_BREAK.test(simp.slice(opened, start))) return;
           }
           ctx.report({ messageId: o.messageId, data: { phrase: maskQuoted(text.slice(start, end), ctx) }, at: [start, end] });
+          reported.push(start, end);
           if (!o.reportAll) {
             done = true;
             return true;

@@ -26,6 +26,31 @@ describe('policy-citation-needed (conditional)', () => {
   });
 });
 
+describe('policy-citation-needed: a qualifier before the vague noun, unnamed documents, forms (round 14)', () => {
+  it('reports a field between the verb and 相关规定/法律法规 once, though two triggers match it', () => {
+    expect(run('policy-citation-needed', '按照国家有关政策，该费用由业主承担。')).toEqual(['missing:按照国家有关政策']);
+    expect(run('policy-citation-needed', '根据机构编制管理相关规定，该编制只减不增。')).toEqual(['missing:根据机构编制管理相关规定']);
+    expect(run('policy-citation-needed', '执行国家和省里的现有政策，暂不能调整。')).toEqual(['missing:执行国家和省里的现有政策']);
+    expect(run('policy-citation-needed', '根据市教育局文件精神，高三提前开学。')).toEqual(['missing:根据市教育局文件精神']);
+  });
+  it('leaves promises, back references and named documents alone', () => {
+    expect(run('policy-citation-needed', '违者将按照城市管理相关规定予以处罚。')).toEqual([]);
+    expect(run('policy-citation-needed', '根据《不动产登记暂行条例》相关规定，查封期间不能办理。')).toEqual([]);
+    // 按照文件精神 with nothing between: the document just named (not 按 + 照文件精神)
+    expect(run('policy-citation-needed', '按照文件精神，该证不再发放。')).toEqual([]);
+    // a document number in the phrase names the document
+    expect(run('policy-citation-needed', '根据[政府发文]23号文件精神，给予补贴。')).toEqual([]);
+  });
+  it('does not take a form or certificate in 《》 for the named document', () => {
+    expect(run('policy-citation-needed', '请填写《公租房申请表》，按照有关规定，暂不能申请。')).toEqual(['missing:按照有关规定']);
+    expect(run('policy-citation-needed', '已送达《责令改正通知书》，根据有关规定，不予退还。')).toEqual(['missing:根据有关规定']);
+    expect(run('policy-citation-needed', '须持《食品经营许可证》，按照有关规定办理。')).toEqual(['missing:按照有关规定']);
+    // a contract or a rule is a document
+    expect(run('policy-citation-needed', '按照《物业服务合同》的有关规定，由物业公司维修。')).toEqual([]);
+    expect(run('policy-citation-needed', '按照《住房公积金管理条例》有关规定，不能提取。')).toEqual([]);
+  });
+});
+
 describe('policy-citation-needed: quotations, back references, a second basis', () => {
   it('ends a quoted article at a paragraph indent inside the line (quoteOpeners)', () => {
     const quoted = '根据《学籍管理办法》第九条规定：学校按有关规定办理转学。';
