@@ -175,6 +175,9 @@ export function findNonAnswer(ctx: KindContext, o: NonAnswerOptions, p: Prepared
   const judged = judgedFor(ctx, o, p);
   const strict = strictAt(judged, o);
   if (strict) return { at: strict, messageId: o.messageId };
+  // resolve only (将认真研究…): a rule that counts it (promisesAlone) reports it as no content;
+  // the one that does not leaves it to that rule rather than call it an account left in hand
+  if (judged.strict?.firstPromise && !o.promisesAlone) return undefined;
   const outcome = o.vagueIsPending ? judged.outcomeVague : judged.outcome;
   if (outcome && !(outcome.cause && o.causeIsContent)) return { at: outcome.last, messageId: o.outcomeMessageId, ...(o.outcomeDowngrade ? { downgrade: true } : {}) };
   return undefined;
