@@ -21,6 +21,13 @@ const entrySchema = z.union([
     suggest: z.string().optional(),
     unless: z.array(patternSchema).optional(),
     /**
+     * Counted only when one of these also occurs in `unlessScope` (co-occurrence): 属某局管理 is the
+     * whole answer only in a reply that also sends the requester to some body (可直接与某局联系).
+     */
+    onlyWith: z.array(patternSchema).optional(),
+    /** Where this entry's `unless` and `onlyWith` (and the shared `unless`) are looked for; default `unlessScope`. */
+    scope: scopeSchema.optional(),
+    /**
      * Not a match that opens the document (only whitespace before it): e.g. 某局回复： heading a
      * unit's own reply, where the same words after a greeting mark another unit's reply pasted in.
      */
@@ -71,7 +78,7 @@ function preparePhrase(o: PhraseOptions) {
   return {
     // pattern i of `patterns` is entry i
     patterns: compilePatterns(entries.map((e) => e.pattern)),
-    compiled: entries.map((e) => ({ ...e, unlessPatterns: compilePatterns(e.unless ?? []) })),
+    compiled: entries.map((e) => ({ ...e, unlessPatterns: compilePatterns(e.unless ?? []), onlyWithPatterns: e.onlyWith ? compilePatterns(e.onlyWith) : undefined })),
     unless: compilePatterns(o.unless),
     unlessAfter: compilePatterns(o.unlessAfter),
     nonAnswer: o.nonAnswer ? prepareNonAnswer(o.nonAnswer) : undefined,
@@ -172,8 +179,9 @@ export const phraseKind = defineKind({
       for (const { start, end, e } of found) {
         if (start < lastEnd) continue;
         if (o.maxReports && reported >= o.maxReports) return;
-        const [ss, se] = scopeRange(ctx.doc, s, o.unlessScope);
+        const [ss, se] = scopeRange(ctx.doc, s, e.scope ?? o.unlessScope);
         if (unless.test(simp, ss, se) || e.unlessPatterns.test(simp, ss, se)) continue;
+        if (e.onlyWithPatterns && !e.onlyWithPatterns.test(simp, ss, se)) continue;
         if (e.notAtStart && simp.slice(0, start).trim() === '') continue;
         if (unlessAfter.test(simp, end, se)) continue;
         lastEnd = end;
