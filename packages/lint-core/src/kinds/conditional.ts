@@ -19,6 +19,12 @@ const options = z.strictObject({
    */
   triggerNotAfter: z.array(patternSchema).default([]),
   /**
+   * A trigger right after one of these (in the same sentence) is reported as a warning, whatever
+   * the rule's severity, e.g. 将严格按照相关规定 in 我局将严格按照相关规定加强管理: a promise to follow
+   * rules, not a decision resting on them.
+   */
+  warnAfter: z.array(patternSchema).default([]),
+  /**
    * A trigger right after one of these (a cited title, then 和/及: 根据《…》和省里相关文件规定) is a
    * second, separate basis: the requirement is looked for from the trigger on, not before it.
    */
@@ -52,6 +58,7 @@ function prepareConditional(o: z.infer<typeof options>) {
     requires: compilePatterns(o.requires),
     triggerUnless: compilePatterns(o.triggerUnless),
     notAfter: compilePatterns(o.triggerNotAfter),
+    warnAfter: compilePatterns(o.warnAfter),
     triggers: o.trigger && compilePatterns(o.trigger),
     quoteOpeners: compilePatterns(o.quoteOpeners),
     separate: compilePatterns(o.separateAfter),
@@ -64,7 +71,7 @@ export const conditionalKind = defineKind({
   options,
   messageIds: (o) => [o.messageId],
   create(ctx, o) {
-    const { requires, triggerUnless, notAfter, triggers, quoteOpeners, separate } = prepared(o, prepareConditional);
+    const { requires, triggerUnless, notAfter, warnAfter, triggers, quoteOpeners, separate } = prepared(o, prepareConditional);
     if (!triggers) {
       return {
         document() {
@@ -108,7 +115,8 @@ export const conditionalKind = defineKind({
             });
             if (opened >= 0 && !INDENT_BREAK.test(simp.slice(opened, start))) return;
           }
-          ctx.report({ messageId: o.messageId, data: { phrase: maskQuoted(text.slice(start, end), ctx) }, at: [start, end] });
+          const promise = warnAfter.size > 0 && warnAfter.endsWith(simp, s.start, start);
+          ctx.report({ messageId: o.messageId, data: { phrase: maskQuoted(text.slice(start, end), ctx) }, at: [start, end], ...(promise ? { downgrade: true } : {}) });
           reported.push(start, end);
           if (!o.reportAll) {
             done = true;

@@ -83,3 +83,27 @@ describe('refusal-needs-basis (conditional)', () => {
     expect(run('refusal-needs-basis', '据此，您的申请不予受理。')).toEqual([]);
   });
 });
+
+describe('policy-citation-needed: violations described and promises (seventh session)', () => {
+  const sev = (text: string) =>
+    lint(text, { rules: { 'policy-citation-needed': 'error' }, only: ['policy-citation-needed'] }).map((d) => `${d.severity}:${text.slice(d.range[0], d.range[1])}`);
+  it('does not take 不按规定/未按照相关要求 (what someone did wrong) for the reply\'s basis', () => {
+    expect(sev('对不按规定停放的车辆一律抄牌。')).toEqual([]);
+    expect(sev('该校车未按上级要求停运，已责令整改。')).toEqual([]);
+    // a finding on unnamed rules is still reported
+    expect(sev('该设施未违反相关法律法规。')).toEqual(['2:违反相关法律法规']);
+  });
+  it('reports a promise to follow unnamed rules as a warning (warnAfter), a decision on them as an error', () => {
+    expect(sev('如查实，我局将按照有关规定严肃处理。')).toEqual(['1:按照有关规定']);
+    expect(sev('我局将严格按照相关规定加强管理。')).toEqual(['1:按照相关规定']);
+    expect(sev('按照有关规定，该费用不予退还。')).toEqual(['2:按照有关规定']);
+  });
+});
+
+describe('refusal-needs-basis: rules for everyone and things described are no decisions (seventh session)', () => {
+  it('leaves 对不符合条件的申请不予批准 and 不符合…要求的设备 alone, and still reports a decision on the request', () => {
+    expect(run('refusal-needs-basis', '区民政局审核后，对符合条件的申请予以批准，对不符合条件的申请不予批准。')).toEqual([]);
+    expect(run('refusal-needs-basis', '物业已更换地下室不符合消防验收要求的设备。')).toEqual([]);
+    expect(run('refusal-needs-basis', '经审核，您的家庭收入不符合低保条件，申请不予批准。')).toHaveLength(2);
+  });
+});
