@@ -17,7 +17,13 @@ const UPDATE = process.env.REPLYLINT_UPDATE_GOLDEN === '1';
 // a reply with eleven findings (missing elements, a stock non-answer, a bad 文号, a referral)
 const TEN = '张先生：\n\n您好！您反映的问题已转相关部门办理，请耐心等待。依据宿政发(2021)12号文件，这不归我们管，请您自行联系物业。您无理取闹，已联系市民解释。经查，楼道杂物已于9月23日清理。根据相关规定，不予受理。\n';
 const dir = tempDir({ 'ten.md': TEN }, { bare: true });
-afterAll(() => removeDir(dir));
+// a tmux server of the test's own (its socket in the test directory, no user config): a stale
+// lock or a server left by another process under /tmp/tmux-<uid>/default cannot get in the way
+const TMUX = ['-S', join(dir, 'tmux.sock'), '-f', '/dev/null'];
+afterAll(() => {
+  spawnSync('tmux', [...TMUX, 'kill-server']);
+  removeDir(dir);
+});
 
 let session = 0;
 /** Runs `args` in a detached tmux window `columns` wide and returns the captured screen. */
@@ -25,16 +31,16 @@ function capture(args: string[], columns: number): string {
   const name = `replylint-test-${process.pid}-${session++}`;
   const done = join(dir, `${name}.done`);
   const cmd = `${[process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ')}; touch '${done}'; sleep 30`;
-  execFileSync('tmux', ['new-session', '-d', '-s', name, '-x', String(columns), '-y', '200', '-c', dir, '-e', 'NO_COLOR=1', '-e', 'REPLYLINT_CACHE=0', cmd]);
+  execFileSync('tmux', [...TMUX, 'new-session', '-d', '-s', name, '-x', String(columns), '-y', '200', '-c', dir, '-e', 'NO_COLOR=1', '-e', 'REPLYLINT_CACHE=0', cmd]);
   try {
     const until = Date.now() + 60_000;
     while (!existsSync(done)) {
       if (Date.now() > until) throw new Error(`tmux: ${args.join(' ')} did not finish in 60 s`);
       spawnSync('sleep', ['0.1']);
     }
-    return execFileSync('tmux', ['capture-pane', '-p', '-t', name], { encoding: 'utf8' }).replace(/\n+$/, '\n');
+    return execFileSync('tmux', [...TMUX, 'capture-pane', '-p', '-t', name], { encoding: 'utf8' }).replace(/\n+$/, '\n');
   } finally {
-    spawnSync('tmux', ['kill-session', '-t', name]);
+    spawnSync('tmux', [...TMUX, 'kill-session', '-t', name]);
   }
 }
 

@@ -4,6 +4,7 @@
 import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
 import type { ColumnMap } from './columns.js';
+import { isSpecialFile } from '../io/special.js';
 import type { BatchStats, RowResult } from './stats.js';
 
 export interface BatchRow {
@@ -36,12 +37,17 @@ export interface BatchSink {
   abort(): void;
 }
 
-/** A file written beside its final name and renamed at the end: never half a file under that name. */
+/**
+ * A file written beside its final name and renamed at the end: never half a file under that name.
+ * A device or a pipe (-o /dev/null, /dev/stdout) is written to directly, not replaced.
+ */
 export class AtomicFile {
   readonly tmp: string;
   readonly stream: WriteStream;
+  private readonly direct: boolean;
   constructor(readonly target: string) {
-    this.tmp = `${target}.${process.pid}.tmp`;
+    this.direct = isSpecialFile(target);
+    this.tmp = this.direct ? target : `${target}.${process.pid}.tmp`;
     this.stream = createWriteStream(this.tmp);
     this.stream.on('error', () => undefined); // reported by close()
   }
@@ -65,15 +71,15 @@ export class AtomicFile {
         this.stream.end();
         await once(this.stream, 'finish');
       }
-      renameSync(this.tmp, this.target);
+      if (!this.direct) renameSync(this.tmp, this.target);
     } catch (e) {
-      rmSync(this.tmp, { force: true });
+      if (!this.direct) rmSync(this.tmp, { force: true });
       throw e;
     }
   }
   abort(): void {
     this.stream.destroy();
-    rmSync(this.tmp, { force: true });
+    if (!this.direct) rmSync(this.tmp, { force: true });
   }
 }
 

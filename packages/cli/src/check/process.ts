@@ -212,6 +212,8 @@ export async function writeFix(path: string, input: { text: string; bom: boolean
   } catch {
     return '文件在检查期间被删除或移动，未写入修复';
   }
+  // a device or a pipe given as a file (check --fix /dev/stdin): nothing to rewrite in place
+  if (!st.isFile()) return '不是普通文件，未写入修复';
   if (st.mtimeMs !== input.mtimeMs || st.size !== input.size) return CHANGED;
   // read-only for everyone (even root, who could write it): the user did not want it changed
   if ((st.mode & 0o222) === 0) return '文件是只读的，未写入修复：如确要修复，请先取消只读属性';

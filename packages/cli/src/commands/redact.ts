@@ -2,7 +2,8 @@
 // a file written atomically; what was masked is listed on stderr with the masked values only.
 // @replylint/core is imported only when the command runs.
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { isSpecialFile } from '../io/special.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CliError } from '../errors.js';
 import { loadCore } from '../core-loader.js';
@@ -90,6 +91,11 @@ function sameFile(input: string, output: string): boolean {
 
 /** Writes `content` beside `target` and renames it into place: never half a file under that name. */
 function writeAtomic(target: string, content: string): void {
+  if (isSpecialFile(target)) {
+    // -o /dev/stdout, a pipe: written to, not replaced by a regular file
+    writeFileSync(target, content);
+    return;
+  }
   const tmp = join(dirname(target), `.${basename(target)}.replylint-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
   try {
     const fd = openSync(tmp, 'wx', 0o644);
