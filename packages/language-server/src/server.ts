@@ -353,7 +353,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const parts: string[] = [];
     for (const d of here) {
       const rule = linter.resources.rules.get(d.ruleId)!;
-      parts.push(`**${rule.id}**：${rule.description}\n\n${rule.rationale ? `${rule.rationale}\n\n` : ''}依据：${rule.source}`);
+      parts.push(`**${rule.title}**（${rule.id}）：${rule.description}\n\n${rule.rationale ? `${rule.rationale}\n\n` : ''}依据：${rule.source}`);
     }
     // on the front matter: the ticket's deadlines and time left
     const fm = /^---\r?\n[\s\S]*?\r?\n---/.exec(text);

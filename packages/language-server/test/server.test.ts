@@ -142,7 +142,7 @@ describe('language server over stdio', () => {
     await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     await wait;
     const onWord = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 4 } })) as { contents: { value: string } };
-    expect(onWord.contents.value).toContain('no-harsh-language');
+    expect(onWord.contents.value).toContain('**措辞不当**（no-harsh-language）'); // the rule's title, then its id
     expect(onWord.contents.value).toContain('依据：宿迁规定 五(二)3');
     const onMeta = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 3 } })) as { contents: { value: string } };
     expect(onMeta.contents.value).toContain('办理时限');
