@@ -275,7 +275,7 @@ function table(head: string[], rows: string[][], right: boolean[]): string {
 }
 
 /** The summary on stdout: totals, the units, the rules (Chinese, fits 100 columns). */
-export function summary(stats: BatchStats, stopped: boolean, onTimeNote?: string, label: (id: string) => RuleLabel = (id) => ({ title: id, description: '' })): string {
+export function summary(stats: BatchStats, stopped: boolean, onTimeNote: string | undefined, label: (id: string) => RuleLabel): string {
   let s = `${stopped ? '（已中断）' : ''}共 ${stats.rows.toLocaleString('en-US')} 行，检查 ${stats.checked.toLocaleString('en-US')} 行，通过 ${stats.passed.toLocaleString('en-US')} 行（${pct(stats.passed, stats.checked)}），未能检查 ${stats.badRows.toLocaleString('en-US')} 行。\n`;
   const timed = stats.timed > 0;
   if (timed) s += `按时办结：${stats.onTime.toLocaleString('en-US')} / ${stats.timed.toLocaleString('en-US')} 行（${pct(stats.onTime, stats.timed)}；有派单时间、答复时间和有办结时限的诉求类型的行）。\n`;

@@ -53,22 +53,32 @@ export interface RuleStats {
   errors: number;
 }
 
-/** Checked replies of one week (Monday to Sunday, by the reply date or else the dispatch date). */
-export interface WeekStats {
-  /** The week's Monday, YYYY-MM-DD. */
-  week: string;
+/** Checked replies of one period (by the reply date or else the dispatch date). */
+interface PeriodCounts {
   replies: number;
   passed: number;
   errors: number;
 }
 
-/** Checked replies of one calendar month (by the reply date or else the dispatch date). */
-export interface MonthStats {
+/** Checked replies of one week (Monday to Sunday). */
+export interface WeekStats extends PeriodCounts {
+  /** The week's Monday, YYYY-MM-DD. */
+  week: string;
+}
+
+/** Checked replies of one calendar month. */
+export interface MonthStats extends PeriodCounts {
   /** YYYY-MM. */
   month: string;
-  replies: number;
-  passed: number;
-  errors: number;
+}
+
+/** Counts a checked row in its period's entry of `map`, made by `make` on first use. */
+function tally<T extends PeriodCounts>(map: Map<string, T>, key: string, make: () => T, r: RowResult): void {
+  let p = map.get(key);
+  if (!p) map.set(key, (p = make()));
+  p.replies++;
+  if (r.passed) p.passed++;
+  p.errors += r.errors;
 }
 
 const weeks = new Map<string, string>(); // an export has a few hundred distinct days at most
@@ -108,18 +118,10 @@ export class BatchStats {
     this.checked++;
     if (r.passed) this.passed++;
     if (date) {
-      const key = weekOf(date);
-      let w = this.weeks.get(key);
-      if (!w) this.weeks.set(key, (w = { week: key, replies: 0, passed: 0, errors: 0 }));
-      w.replies++;
-      if (r.passed) w.passed++;
-      w.errors += r.errors;
+      const week = weekOf(date);
+      tally(this.weeks, week, () => ({ week, replies: 0, passed: 0, errors: 0 }), r);
       const month = date.slice(0, 7);
-      let m = this.months.get(month);
-      if (!m) this.months.set(month, (m = { month, replies: 0, passed: 0, errors: 0 }));
-      m.replies++;
-      if (r.passed) m.passed++;
-      m.errors += r.errors;
+      tally(this.months, month, () => ({ month, replies: 0, passed: 0, errors: 0 }), r);
     }
     const name = r.unit ?? NO_UNIT;
     let u = this.units.get(name);

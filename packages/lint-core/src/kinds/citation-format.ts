@@ -37,8 +37,6 @@ function isOfficialDocument(simp: string, d: { issuer: string; end: number }): b
  * title goes in 《》. Only names that end like a document (协议, 办法, 通知…) count; a slogan or a post's
  * title in quotes does not.
  */
-/** A title in 《》 (one line, no nested brackets). */
-const BRACKETED = /《([^《》\n]{2,40})》/g;
 const QUOTED_TITLE = /(?:根据|按照|依据|依照|参照|遵照)\s*[“"]([^“”"。，；！？\n]{4,50}?(?:协议|办法|规定|通知|意见|条例|方案|规划|决定|细则|准则|规范|规程|纲要|法))[”"]/g;
 
 const lawIndexOf = (o: { laws: readonly string[] }) => (o.laws.length ? buildLawIndex(o.laws) : undefined);
@@ -56,7 +54,8 @@ export const citationFormatKind = defineKind({
         const { simp, text } = ctx.doc;
         const titledTails = new Set<string>();
 
-        for (const { number: d, title, order } of findCitedDocuments(simp).documents) {
+        const { documents, titles } = findCitedDocuments(simp);
+        for (const { number: d, title, order } of documents) {
           const found = text.slice(d.bodyStart, d.end);
           if (!d.tail) {
             ctx.report({ messageId: 'shortYear', data: { found, issuer: trimIssuer(d) }, at: [d.bodyStart, d.end] });
@@ -136,12 +135,10 @@ export const citationFormatKind = defineKind({
         if (lawIndex) {
           // a short form in 《》 (《劳动合同法》): the brackets are right, the title is not the official one
           if (o.lawAliases) {
-            for (const m of simp.matchAll(BRACKETED)) {
-              const official = lawIndex.byText.get(m[1]!);
+            for (const { start, end, title } of titles) {
+              const official = lawIndex.byText.get(title);
               // named in full elsewhere in the reply (以下简称《劳动合同法》): the short form is fine after it
-              if (!official || official === m[1] || simp.includes(official)) continue;
-              const start = m.index;
-              const end = start + m[0].length;
+              if (!official || official === title || simp.includes(official)) continue;
               const found = text.slice(start, end);
               const range = ctx.doc.toSource(start, end);
               ctx.report({ messageId: 'lawAlias', data: { found, title: `《${official}》` }, at: [start, end], suggestions: [suggestReplace(range, `《${official}》`)] });
