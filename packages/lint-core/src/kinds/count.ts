@@ -1,6 +1,8 @@
 // `count`: occurrences of listed phrases per document against a threshold (e.g. 官话套话).
 // Every occurrence is reported once the total exceeds `max`, so an editor shows each one.
-// Occurrences inside a cited title (《关于进一步加强…的意见》) are quoted, not written, and do not count.
+// Occurrences inside a cited title (《关于进一步加强…的意见》) are quoted, not written, and do not count;
+// with `ignoreQuoted`, neither do those inside quotation marks (the request restated: 您反映的“…增强
+// 幸福感…”的问题).
 // With `distinct`, the same wording repeated counts once; with `minDensity`, the phrases must also be
 // dense in the reply (per 100 characters): a few stock phrases beside a long account of facts are not
 // a reply made of stock phrases. With `factRatio`, the phrases must also outnumber the sentences that
@@ -20,6 +22,8 @@ const options = z.strictObject({
   messageId: z.string().default('tooMany'),
   /** Skip occurrences inside 《…》 (titles of cited documents). */
   ignoreInTitles: z.boolean().default(true),
+  /** Skip occurrences inside quotation marks (“…”, 「…」, "…" on one line): someone else's words. */
+  ignoreQuoted: z.boolean().default(false),
   /** Count each distinct wording once (高度重视 three times is one phrase). */
   distinct: z.boolean().default(false),
   /** Also require this many counted phrases per 100 characters of the reply (whitespace not counted); 0 = off. */
@@ -32,6 +36,28 @@ const options = z.strictObject({
 
 /** A reply's own date line (…监督！2017年10月30日) is not a fact it states. */
 const TRAILING_DATE = /(?:\d{4}|[〇零一二三四五六七八九○Ｏ]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日\s*$/;
+
+/** Quoted passages (at most 300 characters, not across a blank line): their words are not the reply's. */
+const QUOTATION = /“[^”]{1,300}”|「[^」]{1,300}」|"[^"\n]{1,300}"/g;
+
+/** `hits` (in text order) without those inside one of `spans` (in text order): one merge pass. */
+function outside(hits: [number, number][], spans: { start: number; end: number }[]): void {
+  let t = 0;
+  let kept = 0;
+  for (const h of hits) {
+    while (t < spans.length && spans[t]!.end <= h[0]) t++;
+    const inside = t < spans.length && spans[t]!.start < h[0] && h[1] <= spans[t]!.end;
+    if (!inside) hits[kept++] = h;
+  }
+  hits.length = kept;
+}
+
+function quotations(simp: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  QUOTATION.lastIndex = 0;
+  for (let m = QUOTATION.exec(simp); m; m = QUOTATION.exec(simp)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
 
 /** Longest first: scanned as one alternation (spans), overlapping entries count once. */
 function longestFirst(o: z.infer<typeof options>): PatternSet {
@@ -53,18 +79,9 @@ export const countKind = defineKind({
         const hits: [number, number][] = [];
         const spans = patterns.spans(simp);
         for (let i = 0; i < spans.length; i += 2) if (spans[i + 1]! > spans[i]!) hits.push([spans[i]!, spans[i + 1]!]);
-        if (o.ignoreInTitles && hits.length > o.max) {
-          // hits and titles are both in text order: one merge pass
-          const titles = findTitles(simp);
-          let t = 0;
-          let kept = 0;
-          for (const h of hits) {
-            while (t < titles.length && titles[t]!.end <= h[0]) t++;
-            const inside = t < titles.length && titles[t]!.start < h[0] && h[1] <= titles[t]!.end;
-            if (!inside) hits[kept++] = h;
-          }
-          hits.length = kept;
-        }
+        // hits, titles and quotations are all in text order
+        if (o.ignoreInTitles && hits.length > o.max) outside(hits, findTitles(simp));
+        if (o.ignoreQuoted && hits.length > o.max) outside(hits, quotations(simp));
         const count = o.distinct ? new Set(hits.map(([s, e]) => simp.slice(s, e))).size : hits.length;
         if (count <= o.max) return;
         if (o.minDensity > 0) {

@@ -42,18 +42,28 @@ describe('count kind (no-bureaucratic-cliche)', () => {
     expect(found(`我局高度重视。${facts}下一步将积极协调，切实做好巡查。`, off)).toHaveLength(3);
   });
 
-  it('stays silent when sentences of fact are more than half as many as the phrases (factRatio)', () => {
-    const text = '我局高度重视。9月24日执法队员到现场核查。经查，2家商户占道经营，当日已清理。下一步将积极协调，切实做好巡查。';
+  it('stays silent when sentences of fact outnumber the phrases (factRatio)', () => {
+    const text = '我局高度重视。9月24日执法队员到现场核查。经查，2家商户占道经营。当日清理桌椅12套。9月25日复查已恢复通行。下一步将积极协调，切实做好巡查。';
     expect(found(text)).toEqual([]);
     expect(found(text, { 'no-bureaucratic-cliche': ['warn', { factRatio: 0 }] })).toHaveLength(3);
-    // one sentence of fact is not enough against three phrases
-    expect(found('我局高度重视。9月24日执法队员到现场核查。下一步将积极协调，切实做好巡查。')).toHaveLength(3);
+    // as many phrases as sentences of fact: reported
+    expect(found('我局高度重视。9月24日执法队员到现场核查。经查，2家商户占道经营。当日已清理。下一步将积极协调，切实做好巡查。')).toHaveLength(3);
+    // a higher ratio asks for more phrases per sentence of fact
+    expect(found('我局高度重视。9月24日执法队员到现场核查。经查，2家商户占道经营。下一步将积极协调，切实做好巡查。', { 'no-bureaucratic-cliche': ['warn', { factRatio: 2 }] })).toEqual([]);
+  });
+
+  it('does not count phrases quoted from someone else (ignoreQuoted)', () => {
+    const quoted = '您反映的“希望切实解决群众急难愁盼，增强获得感”的建议已收悉，我局高度重视。';
+    expect(found(quoted)).toEqual([]);
+    // the same words written by the unit count
+    expect(found('我局将切实解决群众急难愁盼，增强获得感，我局高度重视。')).toEqual(['切实解决', '急难愁盼', '获得感', '高度重视']);
+    expect(found(quoted, { 'no-bureaucratic-cliche': ['warn', { ignoreQuoted: false }] })).toHaveLength(4);
   });
 
   it('does not take a user id, a phone number or the date line for facts', () => {
     const text = '网友“UU0081147”您好！我局高度重视，积极协调，切实做好巡查。如有疑问请致电0731-2342333。2019年3月28日';
     expect(found(text)).toEqual(['高度重视', '积极协调', '切实做好']);
     expect(found(text.replace('0731-2342333', '该中队3名队员'))).toHaveLength(3);
-    expect(found(text.replace('我局高度', '6月5日起我局高度').replace('如有疑问', '共清理摊位12处。如有疑问'))).toEqual([]);
+    expect(found(text.replace('我局高度', '6月5日起我局高度').replace('如有疑问', '共清理摊位12处。复查3次。拆除雨棚4处。如有疑问'))).toEqual([]);
   });
 });
