@@ -1,8 +1,9 @@
 // The file side of `replylint check` around the core's runner (runTexts): reading and decoding a
 // file, and turning the core's result into the CLI's (notices, lines and columns, fixes written
 // back, --quiet, JSON). The linting itself, on worker threads for large runs, is the runner's.
-import { chownSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { writeFileAtomic } from '../io/atomic.js';
 import type { Diagnostic, TextResult } from '@replylint/core';
 import { InputError, readReplyFile, type DecodedText } from '../io/read.js';
 import { rawPath } from '../io/files.js';
@@ -218,28 +219,14 @@ export async function writeFix(path: string, input: { text: string; bom: boolean
   // read-only for everyone (even root, who could write it): the user did not want it changed
   if ((st.mode & 0o222) === 0) return '文件是只读的，未写入修复：如确要修复，请先取消只读属性';
   const checked = Buffer.from((input.bom ? '\ufeff' : '') + input.text, 'utf8'); // a UTF-8 text round-trips exactly
-  const tmp = join(dirname(target), `.${basename(target)}.replylint-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
   try {
-    const fd = openSync(tmp, 'wx', st.mode & 0o7777);
-    try {
-      writeSync(fd, (input.bom ? '\ufeff' : '') + output);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    try {
-      chownSync(tmp, st.uid, st.gid);
-    } catch {
-      // not permitted (another user's file): the new file keeps the writer's owner
-    }
-    if (!readFileSync(target).equals(checked)) {
-      rmSync(tmp, { force: true });
-      return CHANGED;
-    }
-    renameSync(tmp, target);
-    return undefined;
+    const written = writeFileAtomic(target, (input.bom ? '\ufeff' : '') + output, {
+      mode: st.mode & 0o7777,
+      owner: { uid: st.uid, gid: st.gid },
+      beforeRename: () => readFileSync(target).equals(checked),
+    });
+    return written ? undefined : CHANGED;
   } catch (e) {
-    rmSync(tmp, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
     return `写入修复失败${code ? `（${code}）` : ''}，原文件未改动`;
   }

@@ -2,9 +2,9 @@
 // a file written atomically; what was masked is listed on stderr with the masked values only.
 // @replylint/core is imported only when the command runs.
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { isSpecialFile } from '../io/special.js';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFileSync, realpathSync } from 'node:fs';
+import { writeFileAtomic } from '../io/atomic.js';
+import { basename, resolve } from 'node:path';
 import { CliError } from '../errors.js';
 import { loadCore } from '../core-loader.js';
 import { describeFsError, InputError, readReplyFile, readStdin, type DecodedText } from '../io/read.js';
@@ -89,25 +89,11 @@ function sameFile(input: string, output: string): boolean {
   }
 }
 
-/** Writes `content` beside `target` and renames it into place: never half a file under that name. */
-function writeAtomic(target: string, content: string): void {
-  if (isSpecialFile(target)) {
-    // -o /dev/stdout, a pipe: written to, not replaced by a regular file
-    writeFileSync(target, content);
-    return;
-  }
-  const tmp = join(dirname(target), `.${basename(target)}.replylint-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+/** redact -o: written atomically (io/atomic.ts); a failure is a message saying why. */
+function writeOutput(target: string, content: string): void {
   try {
-    const fd = openSync(tmp, 'wx', 0o644);
-    try {
-      writeSync(fd, content);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, target);
+    writeFileAtomic(target, content);
   } catch (e) {
-    rmSync(tmp, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? '所在目录不存在' : code === 'EACCES' || code === 'EPERM' ? '没有权限' : code === 'EISDIR' ? '是目录' : `写入失败${code ? `（${code}）` : ''}`;
     throw new CliError(`无法写入 ${target}：${why}`);
@@ -132,7 +118,7 @@ async function runRedact(file: string, opts: RedactCliOptions): Promise<number> 
   }
 
   const output = opts.format === 'json' ? `${JSON.stringify({ text: result.text, redactions: result.redactions }, null, 2)}\n` : result.text;
-  if (opts.output !== undefined) writeAtomic(resolve(opts.output), (input.bom && opts.format === 'text' ? '\uFEFF' : '') + output);
+  if (opts.output !== undefined) writeOutput(resolve(opts.output), (input.bom && opts.format === 'text' ? '\uFEFF' : '') + output);
   else process.stdout.write(output);
 
   if (!opts.quiet) {
