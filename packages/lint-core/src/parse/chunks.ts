@@ -87,6 +87,7 @@ export function pieceBoundaries(text: string, from = 0, pieceChars = PIECE_CHARS
 
 // Markup that can reach across a blank line: link reference and footnote definitions (used from
 // anywhere in the document) and HTML blocks (<pre>, <script>, comments… run past blank lines).
+const EMPTY_ITEM = /^(?:\d{1,9}[.)]|[-+*])[ \t]*\r?$/;
 const CROSSES_BLANK_LINES = /\][(\[:]|\[\^|^ {0,3}<|\r/m;
 
 /**
@@ -94,7 +95,9 @@ const CROSSES_BLANK_LINES = /\][(\[:]|\[\^|^ {0,3}<|\r/m;
  * followed by an unindented line that does not start with `---`, outside fenced code, in
  * documents without markup that reaches across blank lines (none then: an empty list). Parsing
  * the blocks apart gives the same text views as parsing the whole (parse/markdown.ts uses it so
- * that only the blocks with markup go through micromark).
+ * that only the blocks with markup go through micromark). Not before a list marker with nothing
+ * after it (`1. ` at the end of a line): micromark reads that as a paragraph after indented code
+ * and a blank line, but as an empty list on its own.
  */
 export function blockBoundaries(text: string, from = 0): number[] {
   if (CROSSES_BLANK_LINES.test(text.slice(from))) return [];
@@ -107,7 +110,7 @@ export function blockBoundaries(text: string, from = 0): number[] {
     const first = text.charCodeAt(i);
     const blank = isBlankLine(text, i, nl);
     // (not before U+FEFF: micromark drops one at the start of what it parses, shifting the piece)
-    if (prevBlank && !fence && !blank && first !== 0x20 && first !== 0x09 && first !== 0xfeff && !text.startsWith('---', i) && i > from) cuts.push(i);
+    if (prevBlank && !fence && !blank && first !== 0x20 && first !== 0x09 && first !== 0xfeff && !text.startsWith('---', i) && i > from && !EMPTY_ITEM.test(text.slice(i, nl))) cuts.push(i);
     if (!blank && (first === 0x60 || first === 0x7e || first === 0x20)) {
       const f = FENCE.exec(text.slice(i, nl));
       if (fence) {

@@ -44,6 +44,12 @@ describe('plain fast path', () => {
     expect(slow.text).toBe('> a');
     expect(views('---\n\n\n> a\n---\n').fast).toEqual(views('---\n\n\n> a\n---\n').slow);
   });
+  it('does not cut before a bare list marker (micromark: a paragraph after indented code, an empty list alone)', () => {
+    for (const text of ['\t您好\n\n1. ', '    您好\n\n- ', '\t您好\n\n2)\n\n谢谢']) {
+      const { fast, slow } = views(text);
+      expect(fast).toEqual(slow);
+    }
+  });
   it('builds the same view as remark for arbitrary input', { timeout: 600_000 }, () => {
     fc.assert(
       fc.property(docs, (text) => {
