@@ -81,7 +81,7 @@ const hasTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
 const rates = [];
 for (const workers of workerCounts) {
   const result = join(out, `results-${workers}.jsonl`);
-  const tmpPrefix = `results-${workers}.jsonl.`;
+  const tmpPrefix = `.results-${workers}.jsonl.replylint-`; // io/atomic.ts tempBeside()
   let first = 0;
   const t0 = performance.now();
   // the first output line appears in the temporary file beside results.jsonl
