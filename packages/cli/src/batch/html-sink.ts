@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { BODY, CLIENT_SCRIPT, STYLE } from './html-template.js';
 import { rowNames, ruleLabels, type ReportCore } from './report-common.js';
-import { AtomicFile, type BatchRow, type BatchSink } from './sinks.js';
+import { AtomicFile } from '../io/atomic.js';
+import type { BatchRow, BatchSink } from './sinks.js';
 import { NO_UNIT, type BatchStats } from './stats.js';
 
 /** Failing replies the page lists (in export order); the page says how many there are in all. */

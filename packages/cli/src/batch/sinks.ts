@@ -5,8 +5,6 @@ import type { ColumnMap } from './columns.js';
 import { AtomicFile } from '../io/atomic.js';
 import type { BatchStats, RowResult } from './stats.js';
 
-export { AtomicFile };
-
 export interface BatchRow {
   /** The export file, as shown to the user. */
   file: string;

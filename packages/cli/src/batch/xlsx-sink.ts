@@ -6,7 +6,8 @@
 import type ExcelJS from 'exceljs';
 import { displayWidth } from '../width.js';
 import { findingLine, maskRow, passLabel, ruleLabels, type MaskedCell, type ReportCore } from './report-common.js';
-import { AtomicFile, type BatchRow, type BatchSink } from './sinks.js';
+import { AtomicFile } from '../io/atomic.js';
+import type { BatchRow, BatchSink } from './sinks.js';
 import type { BatchStats } from './stats.js';
 
 type Writer = ExcelJS.stream.xlsx.WorkbookWriter;

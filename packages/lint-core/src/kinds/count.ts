@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { defineKind } from './define.js';
 import { maskQuoted } from '../detect/mask.js';
 import { compilePatterns, type PatternSet } from '../match/index.js';
+import { execAll } from '../match/scan.js';
 import { patternSchema } from './options.js';
 import { prepared } from '../util/memo.js';
 import { findTitles } from '../detect/citation.js';
@@ -53,10 +54,7 @@ function outside(hits: [number, number][], spans: { start: number; end: number }
 }
 
 function quotations(simp: string): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  QUOTATION.lastIndex = 0;
-  for (let m = QUOTATION.exec(simp); m; m = QUOTATION.exec(simp)) out.push({ start: m.index, end: m.index + m[0].length });
-  return out;
+  return execAll(QUOTATION, simp).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
 /** Longest first: scanned as one alternation (spans), overlapping entries count once. */

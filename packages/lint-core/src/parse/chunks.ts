@@ -87,8 +87,10 @@ export function pieceBoundaries(text: string, from = 0, pieceChars = PIECE_CHARS
 
 // Markup that can reach across a blank line: link reference and footnote definitions (used from
 // anywhere in the document) and HTML blocks (<pre>, <script>, comments… run past blank lines).
-const EMPTY_ITEM = /^(?:\d{1,9}[.)]|[-+*])[ \t]*\r?$/;
 const CROSSES_BLANK_LINES = /\][(\[:]|\[\^|^ {0,3}<|\r/m;
+
+// A list marker with nothing after it on its line (see blockBoundaries).
+const EMPTY_ITEM = /^(?:\d{1,9}[.)]|[-+*])[ \t]*\r?$/;
 
 /**
  * Offsets where a document of ordinary size can be parsed block by block: each blank line
