@@ -128,4 +128,20 @@ describe('replylint batch', () => {
     expect(lines[0]!.problems).toEqual(['诉求类型：诉求类型「投诉建议」无法识别，按未知类型检查', '答复时间：时间「138****5678」无法识别（应如 2024-03-12 09:30），按没有该时间检查']);
     expect(lines[1]).toMatchObject({ row: 2, checked: false, problems: ['不是有效的 JSON'] });
   });
+
+  it('a truncated first line of a JSONL export is a bad row: the columns come from the first object', () => {
+    const good = JSON.stringify({ 工单编号: 'C2', 承办单位: '城管局', 答复内容: '经核实，该市民无理取闹。' });
+    writeFileSync(join(dir, 'cut.jsonl'), `{"工单编号": "C1", "答复\n\n${good}\n`);
+    const r = run(['batch', 'cut.jsonl', '-o', 'cut-out.jsonl'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('找不到答复内容所在的列');
+    const lines = jsonl(join(dir, 'cut-out.jsonl'));
+    expect(lines[0]).toMatchObject({ row: 1, checked: false, problems: ['不是有效的 JSON'] });
+    expect(lines[1]).toMatchObject({ row: 3, id: 'C2', unit: '城管局', passed: false });
+    // no line an object at all: one clear error naming the first line
+    writeFileSync(join(dir, 'none.jsonl'), '{"答复\n[1, 2]\n');
+    const none = run(['batch', 'none.jsonl'], { cwd: dir });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('none.jsonl：没有一行是 JSON 对象（第 1 行不是有效的 JSON）');
+  });
 });

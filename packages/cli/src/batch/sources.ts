@@ -155,17 +155,27 @@ async function openJsonl(file: string): Promise<Table> {
       return { row: line, values: {}, problem: '不是有效的 JSON' };
     }
   };
-  // the headers are the keys of the first object
+  // the headers are the keys of the first object; lines before it that are not one (a truncated
+  // first line) are bad rows like any other, reported in their place
+  const leading: Row[] = [];
   let first: Row | undefined;
   for (let r = await lines.next(); !r.done; r = await lines.next()) {
     line++;
     if (!r.value.trim()) continue;
-    first = parse(r.value.replace(/^\uFEFF/, ''));
-    break;
+    const row = parse(leading.length ? r.value : r.value.replace(/^\uFEFF/, ''));
+    if (!row.problem) {
+      first = row;
+      break;
+    }
+    leading.push(row);
   }
-  if (!first) throw new InputError('是空文件');
+  if (!first) {
+    if (!leading.length) throw new InputError('是空文件');
+    throw new InputError(`没有一行是 JSON 对象（第 ${leading[0]!.row} 行${leading[0]!.problem}）：JSONL 应每行一个对象，如 {"工单编号": "…", "答复内容": "…"}`);
+  }
   const headers = Object.keys(first.values);
   async function* rows(): AsyncGenerator<Row> {
+    yield* leading;
     yield first!;
     for (let r = await lines.next(); !r.done; r = await lines.next()) {
       line++;
