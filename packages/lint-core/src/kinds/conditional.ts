@@ -29,6 +29,11 @@ const options = z.strictObject({
    * second, separate basis: the requirement is looked for from the trigger on, not before it.
    */
   separateAfter: z.array(patternSchema).default([]),
+  /**
+   * A trigger that is one of these as a whole (按规定, 按照新政) refers back when the requirement
+   * occurs anywhere before it in the document (a document cited earlier): not reported.
+   */
+  refersBack: z.array(patternSchema).default([]),
   /** One of these must occur in `scope` around the trigger (or anywhere in the document). */
   requires: z.array(patternSchema).min(1),
   scope: scopeSchema.default('sentence'),
@@ -62,6 +67,7 @@ function prepareConditional(o: z.infer<typeof options>) {
     triggers: o.trigger && compilePatterns(o.trigger),
     quoteOpeners: compilePatterns(o.quoteOpeners),
     separate: compilePatterns(o.separateAfter),
+    refersBack: compilePatterns(o.refersBack),
   };
 }
 
@@ -71,7 +77,7 @@ export const conditionalKind = defineKind({
   options,
   messageIds: (o) => [o.messageId],
   create(ctx, o) {
-    const { requires, triggerUnless, notAfter, warnAfter, triggers, quoteOpeners, separate } = prepared(o, prepareConditional);
+    const { requires, triggerUnless, notAfter, warnAfter, triggers, quoteOpeners, separate, refersBack } = prepared(o, prepareConditional);
     if (!triggers) {
       return {
         document() {
@@ -106,6 +112,7 @@ export const conditionalKind = defineKind({
             while (from > limit && !STATEMENT_END.test(simp[from - 1]!)) from--;
           }
           if (requires.test(simp, from, Math.min(simp.length, se + o.lookahead))) return;
+          if (refersBack.size > 0 && refersBack.matchesWhole(simp.slice(start, end)) && requires.test(simp, 0, start)) return;
           // inside a quotation of a cited document (its opener earlier in the same block, and no
           // paragraph indent after it: exports run paragraphs together as 　　 in one line)
           if (quoteOpeners.size > 0) {

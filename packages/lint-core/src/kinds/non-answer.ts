@@ -214,7 +214,8 @@ function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswe
     const b = p.boilerplate.spans(body);
     const rest = without(body, b);
     // a fact in the request restated (反映的“…将在今年国庆节前…”问题) is not the reply's
-    if (strict && p.facts.test(rest)) strict = false;
+    // a cause found (因进场施工两次受阻，…正在协调) is a finding like any other
+    if (strict && (p.facts.test(rest) || (p.causes.size > 0 && p.causes.test(rest)))) strict = false;
     // a result in the request restated (反映的“…9月10日…”问题) is not the reply's
     if (outcome && p.results.test(rest)) outcome = live[0] = live[1] = false;
     if (!strict && !outcome) return {};
