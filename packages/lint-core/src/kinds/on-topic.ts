@@ -78,11 +78,22 @@ const options = z.strictObject({
   coreRepeats: z.number().int().min(2).default(2),
   /** Characters (not counting spaces) a reply needs before it is taken to speak in words of its own there. */
   onSubjectMinLength: z.number().int().min(0).default(80),
+  /**
+   * Questions whose answer has a kind the reply can be checked for: a request that asks one
+   * (`ask`: 何时能修好？) and a reply with nothing of that kind anywhere (`answer`: no date, period
+   * or time word) leave it unanswered, whatever else the reply says. `what` names the answer
+   * missing in the message (何时办成). Judged only when the demands gave no report.
+   */
+  questions: z
+    .array(z.strictObject({ what: z.string().min(1), ask: z.array(patternSchema).min(1), answer: z.array(patternSchema).min(1) }))
+    .default([]),
 });
 
 // 1. / 1、 / （1） / ① / 一是 / 第一，  at the start of a line or after whitespace/punctuation
 // (（1） and ① mark a point anywhere)
 const POINT_MARKER = /(?:^|[\s，,；;。：:])(?:\d{1,2}[.、．)）](?!\d)|[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、])|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]/g;
+// the end of a request sentence, for quoting the question asked
+const SENTENCE_END = /[。！？!?\n]/;
 const KEEP_TAG = /^(?:n|nr|ns|nt|nz|vn|v|an|a|eng|l|i|j)$/;
 // a reply's own points: 1. / 1、 / 一、 / 一是 at the start of a line or after punctuation
 const REPLY_POINT = /(?:^|[\s，,；;。：:！!？?])(?:\d{1,2}[.、．)）](?!\d)|[一二三四五六七八九十][、．是](?!\d))/g;
@@ -262,6 +273,7 @@ interface Prepared {
   accountPointUnless: PatternSet;
   eq: Equivalents;
   nonAnswer: PreparedNonAnswer | undefined;
+  questions: { what: string; ask: PatternSet; answer: PatternSet }[];
   bySegmenter: WeakMap<Segmenter, Map<string, Parsed>>;
 }
 
@@ -276,6 +288,7 @@ function prepare(o: z.infer<typeof options>): Prepared {
     accountPointUnless: compilePatterns(o.accountPointUnless),
     eq: { groups: o.equivalents.map((e) => compilePatterns([e])) },
     nonAnswer: o.nonAnswer ? prepareNonAnswer(o.nonAnswer) : undefined,
+    questions: o.questions.map((q) => ({ what: q.what, ask: compilePatterns(q.ask), answer: compilePatterns(q.answer) })),
     bySegmenter: new WeakMap(),
   };
 }
@@ -284,13 +297,46 @@ export const onTopicKind = defineKind({
   kind: 'on-topic',
   description: '答复须回应诉求，诉求分条列出时逐条回应',
   options,
-  messageIds: ['offTopic', 'unaddressed', 'demands'],
+  messageIds: ['offTopic', 'unaddressed', 'demands', 'question'],
   needsSegmenter: () => true,
   create(ctx, o) {
     return {
       document() {
         const request = ctx.meta.request;
         if (!request || !request.trim()) return;
+        let reported = false;
+        const report: typeof ctx.report = (d) => {
+          reported = true;
+          ctx.report(d);
+        };
+        judgeDemands(report);
+        if (!reported) judgeQuestions(toSimplified(request), prepared(o, prepare).questions);
+      },
+    };
+
+    /** A question of a checkable kind (何时…？) the reply gives nothing of that kind for. */
+    function judgeQuestions(request: string, questions: Prepared['questions']): void {
+      const reply = ctx.doc.simp;
+      for (const q of questions) {
+        const at = q.ask.firstIndex(request);
+        if (at < 0 || q.answer.test(reply)) continue;
+        let start = at;
+        while (start > 0 && !SENTENCE_END.test(request[start - 1]!)) start--;
+        let end = at;
+        while (end < request.length && !SENTENCE_END.test(request[end]!)) end++;
+        const sentence = request.slice(start, Math.min(request.length, end + 1)).trim();
+        // a long sentence is quoted around the question word, from a clause start where it can
+        const from = Math.max(0, at - start - 12);
+        const to = at - start + 18;
+        const shown = sentence.length > 30 ? `${from > 0 ? '…' : ''}${sentence.slice(from, to).replace(/^[，,、；;：:\s]+/, '')}${to < sentence.length ? '…' : ''}` : sentence;
+        ctx.report({ messageId: 'question', data: { question: maskQuoted(shown, ctx).replace(/\s+/g, ' '), what: q.what }, metaKey: 'request' });
+        return;
+      }
+    }
+
+    function judgeDemands(report: typeof ctx.report): void {
+      {
+        const request = ctx.meta.request!;
         const seg = ctx.segmenter();
         const reply = ctx.doc.simp;
         // an editor checks the same ticket at every keystroke: the request's points and keywords are
@@ -319,7 +365,7 @@ export const onTopicKind = defineKind({
             if (account[i]!.length >= o.minKeywords) {
               // the whole point, shared words too: the matter, not the part only it names
               if (!replyByPoint() && !account[i]!.some((k) => mentioned(reply, k, p.eq, parsed))) {
-                ctx.report({ messageId: 'unaddressed', data: { index: i + 1, point: short(mask(point)), keywords: keywords(account[i]!) }, metaKey: 'request' });
+                report({ messageId: 'unaddressed', data: { index: i + 1, point: short(mask(point)), keywords: keywords(account[i]!) }, metaKey: 'request' });
               }
               return;
             }
@@ -330,7 +376,7 @@ export const onTopicKind = defineKind({
             if (kws.length < o.minKeywords) return;
             const absent = kws.filter((k) => !mentioned(reply, k, p.eq, parsed));
             if (kws.length - absent.length < Math.max(1, Math.ceil(kws.length * o.minCoverage))) {
-              ctx.report({ messageId: 'unaddressed', data: { index: i + 1, point: short(mask(point)), keywords: keywords(absent) }, metaKey: 'request' });
+              report({ messageId: 'unaddressed', data: { index: i + 1, point: short(mask(point)), keywords: keywords(absent) }, metaKey: 'request' });
             }
           });
           return;
@@ -366,11 +412,11 @@ export const onTopicKind = defineKind({
             let named = 0;
             for (const w of core) if (mentioned(reply, w, p.eq, parsed) && ++named >= o.onSubjectNamed) return;
           }
-          ctx.report({ messageId: 'offTopic', data: { keywords: keywords(words) }, metaKey: 'request' });
+          report({ messageId: 'offTopic', data: { keywords: keywords(words) }, metaKey: 'request' });
           return;
         }
-        ctx.report({ messageId: 'demands', data: { count: unanswered.length, demands: unanswered.map((d) => `「${short(mask(d.text))}」`).join(''), keywords: keywords(words) }, metaKey: 'request' });
-      },
-    };
+        report({ messageId: 'demands', data: { count: unanswered.length, demands: unanswered.map((d) => `「${short(mask(d.text))}」`).join(''), keywords: keywords(words) }, metaKey: 'request' });
+      }
+    }
   },
 });

@@ -166,6 +166,23 @@ describe('on-topic', () => {
     expect(onTopic('怎么办？', '您好，已处理。')).toEqual([]);
   });
 
+  it('names a question about when that the reply gives no date, period or time word for, quoting it masked', () => {
+    const request = '南环路修了一年多还没通车，我的电话13812345678，请问什么时候才能通车？';
+    const reply = '经调查，南环路工程因跨越铁路，施工难度大，区住建局将督促建设单位加快施工进度。';
+    const found = lint(`---\nrequest: ${JSON.stringify(request)}\n---\n${reply}\n`, { only: ['on-topic'] });
+    expect(found.map((d) => d.messageId)).toEqual(['question']);
+    expect(found[0]!.message).toContain('什么时候才能通车');
+    expect(found[0]!.message).not.toContain('13812345678');
+    // any date, period or time word answers it; how well is the reviewer's call
+    expect(onTopic(request, `${reply}预计明年6月底前建成通车。`)).toEqual([]);
+    expect(onTopic(request, `${reply}争取尽快通车。`)).toEqual([]);
+    // a request that asks nothing about when
+    expect(onTopic('南环路为什么修了一年多还没通车？', reply)).toEqual([]);
+    // one report per reply: unanswered points are named first
+    const numbered = '1. 南环路什么时候才能通车；2. 小区西侧路灯损坏，请尽快更换路灯灯具。';
+    expect(onTopic(numbered, '南环路工程因跨越铁路施工难度大，区住建局将督促加快进度。')).toEqual(['unaddressed:2']);
+  });
+
   it('does not run without `request`', () => {
     expect(lint('您反映的公交线路调整事宜，已转交公交公司研究。', { only: ['on-topic'] })).toEqual([]);
   });
