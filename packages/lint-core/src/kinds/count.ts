@@ -3,7 +3,7 @@
 // Occurrences inside a cited title (《关于进一步加强…的意见》) are quoted, not written, and do not count;
 // with `ignoreQuoted`, neither do those inside quotation marks (the request restated: 您反映的“…增强
 // 幸福感…”的问题).
-// With `distinct`, the same wording repeated counts once; with `minDensity`, the phrases must also be
+// With `distinct`, the same wording repeated counts once (also when written once in full, once shortened); with `minDensity`, the phrases must also be
 // dense in the reply (per 100 characters): a few stock phrases beside a long account of facts are not
 // a reply made of stock phrases. With `factRatio`, the phrases must also outnumber the sentences that
 // state concrete facts (`facts`: a number, a date, a cited title) that many times over: a reply of
@@ -25,7 +25,7 @@ const options = z.strictObject({
   ignoreInTitles: z.boolean().default(true),
   /** Skip occurrences inside quotation marks (“…”, 「…」, "…" on one line): someone else's words. */
   ignoreQuoted: z.boolean().default(false),
-  /** Count each distinct wording once (高度重视 three times is one phrase). */
+  /** Count each distinct wording once (高度重视 three times is one phrase; so is 高压态势 beside 保持高压态势). */
   distinct: z.boolean().default(false),
   /** Also require this many counted phrases per 100 characters of the reply (whitespace not counted); 0 = off. */
   minDensity: z.number().min(0).default(0),
@@ -57,6 +57,16 @@ function quotations(simp: string): { start: number; end: number }[] {
   return execAll(QUOTATION, simp).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
+/**
+ * Distinct wordings, a wording written inside a longer one counted with it: 保持高压态势 … 高压态势
+ * is one phrase written twice, not two.
+ */
+function distinctCount(words: string[]): number {
+  const set = [...new Set(words)];
+  if (set.length < 2) return set.length;
+  return set.filter((w) => !set.some((o) => o !== w && o.includes(w))).length;
+}
+
 /** Longest first: scanned as one alternation (spans), overlapping entries count once. */
 function longestFirst(o: z.infer<typeof options>): PatternSet {
   return compilePatterns([...o.patterns].sort((a, b) => b.length - a.length));
@@ -80,7 +90,7 @@ export const countKind = defineKind({
         // hits, titles and quotations are all in text order
         if (o.ignoreInTitles && hits.length > o.max) outside(hits, findTitles(simp));
         if (o.ignoreQuoted && hits.length > o.max) outside(hits, quotations(simp));
-        const count = o.distinct ? new Set(hits.map(([s, e]) => simp.slice(s, e))).size : hits.length;
+        const count = o.distinct ? distinctCount(hits.map(([s, e]) => simp.slice(s, e))) : hits.length;
         if (count <= o.max) return;
         if (o.minDensity > 0) {
           const length = simp.replace(/\s+/g, '').length;

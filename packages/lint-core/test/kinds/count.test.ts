@@ -32,6 +32,15 @@ describe('count kind (no-bureaucratic-cliche)', () => {
     expect(found('我局高度重视，局领导高度重视，积极协调，切实做好。')).toEqual(['高度重视', '高度重视', '积极协调', '切实做好']);
   });
 
+  it('counts a wording written again inside a longer one once (distinct)', () => {
+    const text = '我局始终保持高压态势。今后将继续保持打击的高压态势，积极协调。';
+    expect(found(text)).toEqual([]);
+    // with a third phrase both occurrences are reported
+    expect(found(`${text}切实做好巡查。`)).toEqual(['保持高压态势', '高压态势', '积极协调', '切实做好']);
+    // without distinct, every occurrence counts
+    expect(found(text, { 'no-bureaucratic-cliche': ['warn', { distinct: false }] })).toHaveLength(3);
+  });
+
   it('stays silent when the phrases are sparse in a long account of facts', () => {
     const facts = '9月24日晚8时，城南执法中队6名队员到幸福路现场核查，发现东段有11家摊位将桌椅摆到人行道上，当场责令收回摊位线内。'.repeat(5);
     expect(found(`我局高度重视。${facts}下一步将积极协调，切实做好巡查。`)).toEqual([]);
