@@ -134,6 +134,10 @@ describe('policy-citation-needed and refusal-needs-basis: round 24 (basis9)', ()
     expect(pcn('调解委员会对所有信访事项均严格按照国家法律法规执行。')).toEqual(['missing:按照国家法律法规']);
     expect(pcn('我局将严格按照法律法规办理环评审批。')).toEqual([]);
   });
+  it('takes a bare 按照政策规定 after a document cited earlier in the reply as pointing back to it (refersBack)', () => {
+    expect(pcn('根据《关于欠缴养老保险费加收滞纳金有关问题的通知》（楚人社发〔2011〕144号）第四条，单位欠费自欠缴之日起加收滞纳金。对于您反映的违规收取滞纳金的问题，经核查，社保部门收取滞纳金的时间和金额都有记录，是按照政策规定收取的。')).toEqual([]);
+    expect(pcn('经核查，社保部门收取滞纳金的时间和金额都有记录，是按照政策规定收取的。')).toEqual(['missing:按照政策规定']);
+  });
   it('reports 看你们当地的规定', () => {
     expect(pcn('能否补贴，具体还得看你们当地的规定。')).toEqual(['missing:看你们当地的规定']);
   });
