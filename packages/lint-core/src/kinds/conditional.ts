@@ -49,6 +49,11 @@ const options = z.strictObject({
    * paraphrases what it names: triggers there are the cited text's own words, not the reply's.
    */
   quoteOpeners: z.array(patternSchema).default([]),
+  /**
+   * A trigger inside a 《title》 is the title's own words (提交的《关于…不予补偿的投诉》, 《关于按照有关规定…的通知》),
+   * not the reply's statement: not a trigger.
+   */
+  skipInTitles: z.boolean().default(false),
   messageId: z.string().default('missing'),
   /** Report every trigger occurrence, or only the first per document. */
   reportAll: z.boolean().default(true),
@@ -69,6 +74,18 @@ function prepareConditional(o: z.infer<typeof options>) {
     separate: compilePatterns(o.separateAfter),
     refersBack: compilePatterns(o.refersBack),
   };
+}
+
+/** Whether [start, end) lies inside one 《…》 title of the block (at most 80 characters each side, no line break). */
+function insideTitle(simp: string, blockStart: number, start: number, end: number): boolean {
+  const open = simp.lastIndexOf('《', start - 1);
+  if (open < blockStart || open < start - 80) return false;
+  const between = simp.slice(open + 1, start);
+  if (between.includes('》') || between.includes('\n')) return false;
+  const close = simp.indexOf('》', end);
+  if (close < 0 || close > end + 80) return false;
+  const after = simp.slice(end, close);
+  return !after.includes('《') && !after.includes('\n');
 }
 
 export const conditionalKind = defineKind({
@@ -103,6 +120,7 @@ export const conditionalKind = defineKind({
           for (let i = 0; i < reported.length; i += 2) if (start < reported[i + 1]! && end > reported[i]!) return;
           // the sentence up to the trigger
           if (notAfter.endsWith(simp, s.start, start)) return;
+          if (o.skipInTitles && insideTitle(simp, ctx.doc.blocks[s.block]!.start, start, end)) return;
           const [ss, se] = scopeRange(ctx.doc, s, o.scope);
           const block = ctx.doc.blocks[s.block]!;
           let from = ss;

@@ -107,3 +107,53 @@ describe('refusal-needs-basis: rules for everyone and things described are no de
     expect(run('refusal-needs-basis', '经审核，您的家庭收入不符合低保条件，申请不予批准。')).toHaveLength(2);
   });
 });
+
+describe('policy-citation-needed and refusal-needs-basis: round 24 (basis9)', () => {
+  const pcn = (t: string) => run('policy-citation-needed', t);
+  const rnb = (t: string) => run('refusal-needs-basis', t);
+  it('reports the state\'s or a level\'s rule or documents without 相关', () => {
+    expect(pcn('根据国家规定，该变压器与房屋的距离符合要求。')).toEqual(['missing:根据国家规定']);
+    expect(pcn('根据国、省、市文件，闲置校舍改建为幼儿园。')).toEqual(['missing:根据国、省、市文件']);
+    expect(pcn('按照国家规定的时间节点完成。')).toEqual([]);
+    expect(pcn('不按国家规定缴费的，由社保机构追缴。')).toEqual([]);
+    // a class of people the quoted policy covers
+    expect(pcn('按照国家规定在我市参加社会保险满一年的人员，可以申请落户。')).toEqual([]);
+  });
+  it('reports a field after 相关 and norms met or not, none named', () => {
+    expect(pcn('根据相关管理制度，您的卡可以在该线路使用。')).toEqual(['missing:根据相关管理制度']);
+    expect(pcn('我局依据相关环境保护法律法规已责成该店停止建设。')).toEqual(['missing:依据相关环境保护法律法规']);
+    expect(pcn('经复核，该方案不满足日照相关规范要求。')).toEqual(['missing:不满足日照相关规范要求']);
+    expect(pcn('经核查，两楼之间的日照距离满足规范要求。')).toEqual(['missing:满足规范要求']);
+    // the norm named in 《》 or by its code
+    expect(pcn('该间距满足《城市居住区规划设计标准》规范要求。')).toEqual([]);
+    expect(pcn('经检测，管道安装符合GB 50028规范要求。')).toEqual([]);
+    // 符合规范要求 after a norm quoted earlier in the reply points back to it (refersBack)
+    expect(pcn('根据《民用建筑设计通则》，临空高度24米以上时栏杆高度不应低于1.10米。经现场测量，护栏高度为1.10米，已达到这一高度，现场护栏的安装位置、材质和固定方式也都经过了逐项查验。综上，护栏符合规范要求。')).toEqual([]);
+  });
+  it('reports 严格按照法律法规 said of what was done, a promise stays silent', () => {
+    expect(pcn('调解委员会对所有信访事项均严格按照国家法律法规执行。')).toEqual(['missing:按照国家法律法规']);
+    expect(pcn('我局将严格按照法律法规办理环评审批。')).toEqual([]);
+  });
+  it('takes a bare 按照政策规定 after a document cited earlier in the reply as pointing back to it (refersBack)', () => {
+    expect(pcn('根据《关于欠缴养老保险费加收滞纳金有关问题的通知》（楚人社发〔2011〕144号）第四条，单位欠费自欠缴之日起加收滞纳金。对于您反映的违规收取滞纳金的问题，经核查，社保部门收取滞纳金的时间和金额都有记录，是按照政策规定收取的。')).toEqual([]);
+    expect(pcn('经核查，社保部门收取滞纳金的时间和金额都有记录，是按照政策规定收取的。')).toEqual(['missing:按照政策规定']);
+  });
+  it('reports 看你们当地的规定', () => {
+    expect(pcn('能否补贴，具体还得看你们当地的规定。')).toEqual(['missing:看你们当地的规定']);
+  });
+  it('does not take a post\'s title for a cited document, nor a trigger inside a title for a statement', () => {
+    expect(pcn('您在平台提交的《关于独生子女证领取金的咨询》已收悉。根据我省现行计划生育奖励政策，每年发放120元。')).toEqual([
+      'missing:根据我省现行计划生育奖励政策',
+    ]);
+    expect(pcn('您提交的《关于按照有关规定退还押金的投诉》已收悉，我局已调查。')).toEqual([]);
+    expect(rnb('网友在平台发表《关于某镇占用责任田而不予补偿的投诉》，我镇已调查，该田已流转，租金已发放。')).toEqual([]);
+  });
+  it('takes the corpus placeholder of a written document number for a basis', () => {
+    expect(rnb('根据长[政府发文]371号文件居住证申领条件，您不能办理居住证。')).toEqual([]);
+    expect(pcn('根据[政府发文]12号文件规定，按相关规定不能迁入。')).toEqual([]);
+  });
+  it('does not report a refusal the finding denies', () => {
+    expect(rnb('经调查，占用村民责任田而不予补偿。')).toEqual(['missing:不予补偿']);
+    expect(rnb('经调查，不存在占用村民责任田而不予补偿的情况。')).toEqual([]);
+  });
+});
