@@ -335,88 +335,86 @@ export const onTopicKind = defineKind({
     }
 
     function judgeDemands(report: typeof ctx.report): void {
-      {
-        const request = ctx.meta.request!;
-        const seg = ctx.segmenter();
-        const reply = ctx.doc.simp;
-        // an editor checks the same ticket at every keystroke: the request's points and keywords are
-        // kept per rule options and segmenter, for the last few requests
-        const p = prepared(o, prepare);
-        let byRequest = p.bySegmenter.get(seg);
-        if (!byRequest) p.bySegmenter.set(seg, (byRequest = new Map()));
-        let parsed = byRequest.get(request);
-        if (!parsed) {
-          parsed = parseRequest(seg, toSimplified(request), o, p);
-          if (byRequest.size >= 32) byRequest.delete(byRequest.keys().next().value!);
-          byRequest.set(request, parsed);
-        }
-        // the request is the citizen's own text: numbers and known names in it are masked before the
-        // point is cut short (a cut would leave a number the masking no longer recognises)
-        const mask = (s: string) => maskQuoted(s, ctx);
-        const short = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s).replace(/\s+/g, ' ');
-        const keywords = (k: string[]) => mask(k.slice(0, 4).join('、'));
-        const { points, all, account, demands } = parsed;
-        if (points.length >= 2) {
-          // a reply that goes point by point itself (一、… 二、…) answers the points it has in its own
-          // words; one that does not is judged on the points that only recount a matter too
-          let byPoint: boolean | undefined;
-          const replyByPoint = () => (byPoint ??= (reply.match(REPLY_POINT) ?? []).length >= 2);
-          points.forEach((point, i) => {
-            if (account[i]!.length >= o.minKeywords) {
-              // the whole point, shared words too: the matter, not the part only it names
-              if (!replyByPoint() && !account[i]!.some((k) => mentioned(reply, k, p.eq, parsed))) {
-                report({ messageId: 'unaddressed', data: { index: i + 1, point: short(mask(point)), keywords: keywords(account[i]!) }, metaKey: 'request' });
-              }
-              return;
-            }
-            // words shared with another point (the common subject: 1. 烧烤店油烟大；2. 烧烤店经营到凌晨)
-            // do not show that this point was answered; judge it on its own words when it has enough
-            const own = all[i]!.filter((k) => !all.some((other, j) => j !== i && other.includes(k)));
-            const kws = own.length >= o.minKeywords ? own : all[i]!;
-            if (kws.length < o.minKeywords) return;
-            const absent = kws.filter((k) => !mentioned(reply, k, p.eq, parsed));
-            if (kws.length - absent.length < Math.max(1, Math.ceil(kws.length * o.minCoverage))) {
-              report({ messageId: 'unaddressed', data: { index: i + 1, point: short(mask(point)), keywords: keywords(absent) }, metaKey: 'request' });
-            }
-          });
-          return;
-        }
-        // a request in prose: its demand sentences of which the reply mentions no specific word
-        let stock: boolean | undefined;
-        const isStock = () => (stock ??= !!p.nonAnswer && isStockReply(ctx, o.nonAnswer!, p.nonAnswer));
-        // one unanswered demand is not enough where the reply answers in its own words; a reply of
-        // stock statements alone has none
-        const tooFew = (n: number) => n < o.minUnanswered && (n < o.minUnansweredNonAnswer || !isStock());
-        const kw = (d: Parsed['demands'][number]): string[] => (d.keywords ??= pointKeywords(seg, d.clause, p.stop, o.maxKeywords, p.common, DEMAND_TAG));
-        // demand by demand, stopping once even every demand left unanswered would be too few (the
-        // same verdict as judging them all): a request is segmented only as far as it must be, and
-        // not at all when it has too few demands (most replies of a batch have a request of their own)
-        const judged: Parsed['demands'] = [];
-        const unanswered: Parsed['demands'] = [];
-        for (let i = 0; i < demands.length; i++) {
-          if (tooFew(unanswered.length + demands.length - i)) return;
-          const d = demands[i]!;
-          if (kw(d).length < o.minKeywords) continue;
-          judged.push(d);
-          if (!kw(d).some((k) => mentioned(reply, k, p.eq, parsed))) unanswered.push(d);
-        }
-        if (tooFew(unanswered.length)) return;
-        const words = [...new Set(unanswered.flatMap(kw))];
-        if (unanswered.length === judged.length) {
-          // none of the demands' words, yet the reply names in its own words what the request keeps
-          // coming back to (a long letter: 开发商…开发商…交房): it is on the subject, and the demands it
-          // leaves out are most often the letter's appeals and rhetorical questions. A stock reply's
-          // restatement (您反映的…问题已转…) names the subject without answering it
-          if (o.onSubjectNamed > 0 && reply.replace(/\s+/g, '').length >= o.onSubjectMinLength && !isStock()) {
-            const core = coreMatters(seg, parsed, p, o.coreRepeats);
-            let named = 0;
-            for (const w of core) if (mentioned(reply, w, p.eq, parsed) && ++named >= o.onSubjectNamed) return;
-          }
-          report({ messageId: 'offTopic', data: { keywords: keywords(words) }, metaKey: 'request' });
-          return;
-        }
-        report({ messageId: 'demands', data: { count: unanswered.length, demands: unanswered.map((d) => `「${short(mask(d.text))}」`).join(''), keywords: keywords(words) }, metaKey: 'request' });
+      const request = ctx.meta.request!;
+      const seg = ctx.segmenter();
+      const reply = ctx.doc.simp;
+      // an editor checks the same ticket at every keystroke: the request's points and keywords are
+      // kept per rule options and segmenter, for the last few requests
+      const p = prepared(o, prepare);
+      let byRequest = p.bySegmenter.get(seg);
+      if (!byRequest) p.bySegmenter.set(seg, (byRequest = new Map()));
+      let parsed = byRequest.get(request);
+      if (!parsed) {
+        parsed = parseRequest(seg, toSimplified(request), o, p);
+        if (byRequest.size >= 32) byRequest.delete(byRequest.keys().next().value!);
+        byRequest.set(request, parsed);
       }
+      // the request is the citizen's own text: numbers and known names in it are masked before the
+      // point is cut short (a cut would leave a number the masking no longer recognises)
+      const mask = (s: string) => maskQuoted(s, ctx);
+      const short = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s).replace(/\s+/g, ' ');
+      const keywords = (k: string[]) => mask(k.slice(0, 4).join('、'));
+      const { points, all, account, demands } = parsed;
+      if (points.length >= 2) {
+        // a reply that goes point by point itself (一、… 二、…) answers the points it has in its own
+        // words; one that does not is judged on the points that only recount a matter too
+        let byPoint: boolean | undefined;
+        const replyByPoint = () => (byPoint ??= (reply.match(REPLY_POINT) ?? []).length >= 2);
+        points.forEach((point, i) => {
+          if (account[i]!.length >= o.minKeywords) {
+            // the whole point, shared words too: the matter, not the part only it names
+            if (!replyByPoint() && !account[i]!.some((k) => mentioned(reply, k, p.eq, parsed))) {
+              report({ messageId: 'unaddressed', data: { index: i + 1, point: short(mask(point)), keywords: keywords(account[i]!) }, metaKey: 'request' });
+            }
+            return;
+          }
+          // words shared with another point (the common subject: 1. 烧烤店油烟大；2. 烧烤店经营到凌晨)
+          // do not show that this point was answered; judge it on its own words when it has enough
+          const own = all[i]!.filter((k) => !all.some((other, j) => j !== i && other.includes(k)));
+          const kws = own.length >= o.minKeywords ? own : all[i]!;
+          if (kws.length < o.minKeywords) return;
+          const absent = kws.filter((k) => !mentioned(reply, k, p.eq, parsed));
+          if (kws.length - absent.length < Math.max(1, Math.ceil(kws.length * o.minCoverage))) {
+            report({ messageId: 'unaddressed', data: { index: i + 1, point: short(mask(point)), keywords: keywords(absent) }, metaKey: 'request' });
+          }
+        });
+        return;
+      }
+      // a request in prose: its demand sentences of which the reply mentions no specific word
+      let stock: boolean | undefined;
+      const isStock = () => (stock ??= !!p.nonAnswer && isStockReply(ctx, o.nonAnswer!, p.nonAnswer));
+      // one unanswered demand is not enough where the reply answers in its own words; a reply of
+      // stock statements alone has none
+      const tooFew = (n: number) => n < o.minUnanswered && (n < o.minUnansweredNonAnswer || !isStock());
+      const kw = (d: Parsed['demands'][number]): string[] => (d.keywords ??= pointKeywords(seg, d.clause, p.stop, o.maxKeywords, p.common, DEMAND_TAG));
+      // demand by demand, stopping once even every demand left unanswered would be too few (the
+      // same verdict as judging them all): a request is segmented only as far as it must be, and
+      // not at all when it has too few demands (most replies of a batch have a request of their own)
+      const judged: Parsed['demands'] = [];
+      const unanswered: Parsed['demands'] = [];
+      for (let i = 0; i < demands.length; i++) {
+        if (tooFew(unanswered.length + demands.length - i)) return;
+        const d = demands[i]!;
+        if (kw(d).length < o.minKeywords) continue;
+        judged.push(d);
+        if (!kw(d).some((k) => mentioned(reply, k, p.eq, parsed))) unanswered.push(d);
+      }
+      if (tooFew(unanswered.length)) return;
+      const words = [...new Set(unanswered.flatMap(kw))];
+      if (unanswered.length === judged.length) {
+        // none of the demands' words, yet the reply names in its own words what the request keeps
+        // coming back to (a long letter: 开发商…开发商…交房): it is on the subject, and the demands it
+        // leaves out are most often the letter's appeals and rhetorical questions. A stock reply's
+        // restatement (您反映的…问题已转…) names the subject without answering it
+        if (o.onSubjectNamed > 0 && reply.replace(/\s+/g, '').length >= o.onSubjectMinLength && !isStock()) {
+          const core = coreMatters(seg, parsed, p, o.coreRepeats);
+          let named = 0;
+          for (const w of core) if (mentioned(reply, w, p.eq, parsed) && ++named >= o.onSubjectNamed) return;
+        }
+        report({ messageId: 'offTopic', data: { keywords: keywords(words) }, metaKey: 'request' });
+        return;
+      }
+      report({ messageId: 'demands', data: { count: unanswered.length, demands: unanswered.map((d) => `「${short(mask(d.text))}」`).join(''), keywords: keywords(words) }, metaKey: 'request' });
     }
   },
 });
