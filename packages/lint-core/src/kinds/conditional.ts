@@ -3,9 +3,10 @@
 // Without `trigger`, it is a plain requirement on the whole document.
 import { z } from 'zod';
 import { defineKind } from './define.js';
+import { findTitles } from '../detect/citation.js';
 import { maskQuoted } from '../detect/mask.js';
 import { compilePatterns } from '../match/index.js';
-import { prepared } from '../util/memo.js';
+import { perDocument, prepared } from '../util/memo.js';
 import { patternSchema, scopeSchema } from './options.js';
 import { scopeRange } from './scope.js';
 
@@ -76,16 +77,13 @@ function prepareConditional(o: z.infer<typeof options>) {
   };
 }
 
-/** Whether [start, end) lies inside one 《…》 title of the block (at most 80 characters each side, no line break). */
-function insideTitle(simp: string, blockStart: number, start: number, end: number): boolean {
-  const open = simp.lastIndexOf('《', start - 1);
-  if (open < blockStart || open < start - 80) return false;
-  const between = simp.slice(open + 1, start);
-  if (between.includes('》') || between.includes('\n')) return false;
-  const close = simp.indexOf('》', end);
-  if (close < 0 || close > end + 80) return false;
-  const after = simp.slice(end, close);
-  return !after.includes('《') && !after.includes('\n');
+/** Whether [start, end) lies inside one of the document's 《…》 titles (findTitles, worked out once per document). */
+function insideTitle(doc: object, simp: string, start: number, end: number): boolean {
+  for (const t of perDocument(doc, 'titles', () => findTitles(simp))) {
+    if (t.start >= start) return false;
+    if (end < t.end) return true;
+  }
+  return false;
 }
 
 export const conditionalKind = defineKind({
@@ -120,7 +118,7 @@ export const conditionalKind = defineKind({
           for (let i = 0; i < reported.length; i += 2) if (start < reported[i + 1]! && end > reported[i]!) return;
           // the sentence up to the trigger
           if (notAfter.endsWith(simp, s.start, start)) return;
-          if (o.skipInTitles && insideTitle(simp, ctx.doc.blocks[s.block]!.start, start, end)) return;
+          if (o.skipInTitles && insideTitle(ctx.doc, simp, start, end)) return;
           const [ss, se] = scopeRange(ctx.doc, s, o.scope);
           const block = ctx.doc.blocks[s.block]!;
           let from = ss;

@@ -213,13 +213,16 @@ function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswe
     // a half-width comma or a missing full stop)
     const b = p.boilerplate.spans(body);
     const rest = without(body, b);
-    // a fact in the request restated (反映的“…将在今年国庆节前…”问题) is not the reply's
+    // whether the sentence states a cause, tested at most once (both judgements ask)
+    let said: boolean | undefined;
+    const statesCause = () => (said ??= p.causes.size > 0 && p.causes.test(rest));
+    // a fact in the request restated (反映的“…将在今年国庆节前…”问题) is not the reply's;
     // a cause found (因进场施工两次受阻，…正在协调) is a finding like any other
-    if (strict && (p.facts.test(rest) || (p.causes.size > 0 && p.causes.test(rest)))) strict = false;
+    if (strict && (p.facts.test(rest) || statesCause())) strict = false;
     // a result in the request restated (反映的“…9月10日…”问题) is not the reply's
     if (outcome && p.results.test(rest)) outcome = live[0] = live[1] = false;
     if (!strict && !outcome) return {};
-    if (outcome && !cause && p.causes.size > 0 && p.causes.test(rest)) cause = true;
+    if (outcome && !cause && statesCause()) cause = true;
     const short = n <= o.maxStockSentence || contentChars(rest) <= o.maxStockSentence;
     let st: number[] | undefined;
     let rest2 = rest;

@@ -199,6 +199,24 @@ interface Parsed {
   demands: { text: string; clause: string; keywords?: string[] }[];
   /** The equivalence groups of the keywords looked up so far (mentioned()). */
   groups: Map<string, PatternSet[]>;
+  /** Per question kind (options.questions), the request's sentence that asks it, quoted; null when it does not (judgeQuestions()). */
+  asked?: (string | null)[];
+}
+
+/** The sentence of `request` (Simplified) where `ask` first matches, quoted around the question word when long; null when it does not match. */
+function askedSentence(request: string, ask: PatternSet): string | null {
+  const at = ask.firstIndex(request);
+  if (at < 0) return null;
+  let start = at;
+  while (start > 0 && !SENTENCE_END.test(request[start - 1]!)) start--;
+  let end = at;
+  while (end < request.length && !SENTENCE_END.test(request[end]!)) end++;
+  const sentence = request.slice(start, Math.min(request.length, end + 1)).trim();
+  if (sentence.length <= 30) return sentence;
+  // a long sentence is quoted around the question word, from a clause start where it can
+  const from = Math.max(0, at - start - 12);
+  const to = at - start + 18;
+  return `${from > 0 ? '…' : ''}${sentence.slice(from, to).replace(/^[，,、；;：:\s]+/, '')}${to < sentence.length ? '…' : ''}`;
 }
 
 /** The clause of `sentence` where it first asks or demands, to the sentence's end; undefined when it does not. */
@@ -304,43 +322,22 @@ export const onTopicKind = defineKind({
       document() {
         const request = ctx.meta.request;
         if (!request || !request.trim()) return;
+        const p = prepared(o, prepare);
+        const parsed = parsedRequest(request, p);
         let reported = false;
         const report: typeof ctx.report = (d) => {
           reported = true;
           ctx.report(d);
         };
-        judgeDemands(report);
-        if (!reported) judgeQuestions(toSimplified(request), prepared(o, prepare).questions);
+        judgeDemands(parsed, p, report);
+        if (!reported) judgeQuestions(parsed, p.questions);
       },
     };
 
-    /** A question of a checkable kind (何时…？) the reply gives nothing of that kind for. */
-    function judgeQuestions(request: string, questions: Prepared['questions']): void {
-      const reply = ctx.doc.simp;
-      for (const q of questions) {
-        const at = q.ask.firstIndex(request);
-        if (at < 0 || q.answer.test(reply)) continue;
-        let start = at;
-        while (start > 0 && !SENTENCE_END.test(request[start - 1]!)) start--;
-        let end = at;
-        while (end < request.length && !SENTENCE_END.test(request[end]!)) end++;
-        const sentence = request.slice(start, Math.min(request.length, end + 1)).trim();
-        // a long sentence is quoted around the question word, from a clause start where it can
-        const from = Math.max(0, at - start - 12);
-        const to = at - start + 18;
-        const shown = sentence.length > 30 ? `${from > 0 ? '…' : ''}${sentence.slice(from, to).replace(/^[，,、；;：:\s]+/, '')}${to < sentence.length ? '…' : ''}` : sentence;
-        ctx.report({ messageId: 'question', data: { question: maskQuoted(shown, ctx).replace(/\s+/g, ' '), what: q.what }, metaKey: 'request' });
-        return;
-      }
-    }
-
-    function judgeDemands(report: typeof ctx.report): void {
-      const request = ctx.meta.request!;
+    // an editor checks the same ticket at every keystroke: the request's points and keywords are
+    // kept per rule options and segmenter, for the last few requests
+    function parsedRequest(request: string, p: Prepared): Parsed {
       const seg = ctx.segmenter();
-      const reply = ctx.doc.simp;
-      // an editor checks the same ticket at every keystroke: the request's points and keywords are
-      // kept per rule options and segmenter, for the last few requests
-      const p = prepared(o, prepare);
       let byRequest = p.bySegmenter.get(seg);
       if (!byRequest) p.bySegmenter.set(seg, (byRequest = new Map()));
       let parsed = byRequest.get(request);
@@ -349,6 +346,25 @@ export const onTopicKind = defineKind({
         if (byRequest.size >= 32) byRequest.delete(byRequest.keys().next().value!);
         byRequest.set(request, parsed);
       }
+      return parsed;
+    }
+
+    /** A question of a checkable kind (何时…？) the reply gives nothing of that kind for. */
+    function judgeQuestions(parsed: Parsed, questions: Prepared['questions']): void {
+      const reply = ctx.doc.simp;
+      // what the request asks is the request's: quoted once per request
+      const asked = (parsed.asked ??= questions.map((q) => askedSentence(parsed.text, q.ask)));
+      for (let i = 0; i < questions.length; i++) {
+        const shown = asked[i];
+        if (shown == null || questions[i]!.answer.test(reply)) continue;
+        ctx.report({ messageId: 'question', data: { question: maskQuoted(shown, ctx).replace(/\s+/g, ' '), what: questions[i]!.what }, metaKey: 'request' });
+        return;
+      }
+    }
+
+    function judgeDemands(parsed: Parsed, p: Prepared, report: typeof ctx.report): void {
+      const seg = ctx.segmenter();
+      const reply = ctx.doc.simp;
       // the request is the citizen's own text: numbers and known names in it are masked before the
       // point is cut short (a cut would leave a number the masking no longer recognises)
       const mask = (s: string) => maskQuoted(s, ctx);
