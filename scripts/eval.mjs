@@ -20,7 +20,7 @@ const arg = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : def;
 };
-const SETS = { real: '开发集', holdout: '留出集', holdout2: '第二留出集', holdout3: '第三留出集', holdout4: '第四留出集', holdout5: '第五留出集' };
+const SETS = { real: '开发集', holdout: '留出集', holdout2: '第二留出集', holdout3: '第三留出集', holdout4: '第四留出集', holdout5: '第五留出集', holdout6: '第六留出集' };
 const set = arg('set', 'real');
 if (!(set in SETS)) {
   console.error(`--set 应为 ${Object.keys(SETS).join(' 或 ')}`);
