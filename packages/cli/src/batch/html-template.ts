@@ -125,7 +125,8 @@ export const CLIENT_SCRIPT = `
   // top rules
   var rules = data.rules;
   if (rules.length) chart('chart-rules', {
-    grid: { left: 10, right: 70, top: 10, bottom: 24, containLabel: true },
+    // room on the right for the longest bar's label (1000000（100.0%）)
+    grid: { left: 10, right: 130, top: 10, bottom: 24, containLabel: true },
     tooltip: { trigger: 'item', formatter: function (p) { var r = rules[p.dataIndex]; return echarts.format.encodeHTML(title(r.ruleId) + '（' + r.ruleId + '）') + '<br>' + echarts.format.encodeHTML(r.description) + '<br>涉及答复 ' + r.replies + ' 篇（' + pct(r.replies, t.checked) + '），问题 ' + r.hits + ' 处'; } },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', inverse: true, data: rules.map(function (r) { return title(r.ruleId); }) },
