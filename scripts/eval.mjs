@@ -9,6 +9,7 @@
 //   npm run build && npm run eval                  # table on stdout, disagreements in eval/real/out/
 //   node scripts/eval.mjs --profile suqian --rule on-topic
 //   node scripts/eval.mjs --set holdout
+//   node scripts/eval.mjs --config try.yaml      # a configuration to try (extends: recommended, options)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -20,7 +21,7 @@ const arg = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : def;
 };
-const SETS = { real: '开发集', holdout: '留出集', holdout2: '第二留出集', holdout3: '第三留出集', holdout4: '第四留出集', holdout5: '第五留出集', holdout6: '第六留出集' };
+const SETS = { real: '开发集', holdout: '留出集', holdout2: '第二留出集', holdout3: '第三留出集', holdout4: '第四留出集', holdout5: '第五留出集', holdout6: '第六留出集', holdout7: '第七留出集', holdout8: '第八留出集' };
 const set = arg('set', 'real');
 if (!(set in SETS)) {
   console.error(`--set 应为 ${Object.keys(SETS).join(' 或 ')}`);
@@ -30,6 +31,8 @@ const evalDir = join(root, 'eval', set);
 const outDir = join(evalDir, 'out');
 const profile = arg('profile', 'recommended');
 const onlyRule = arg('rule', undefined);
+// --config FILE: a configuration to try (extends a profile, changes options) instead of --profile alone
+const configFile = arg('config', undefined);
 
 export const RULES = [
   'handler-name', 'contact-time', 'communication-details', 'satisfaction', 'dissatisfaction-explained', 'signature-block',
@@ -91,7 +94,7 @@ if (!existsSync(bin)) {
 }
 // never score a previous run's results when this one fails (a rule's examples failing at load)
 rmSync(results, { force: true });
-const run = spawnSync(process.execPath, [bin, 'batch', input, '-o', results, '--profile', profile, '--no-progress', '--workers', '0'], { encoding: 'utf8' });
+const run = spawnSync(process.execPath, [bin, 'batch', input, '-o', results, '--profile', profile, ...(configFile ? ['--config', configFile] : []), '--no-progress', '--workers', '0'], { encoding: 'utf8' });
 if (!existsSync(results)) {
   console.error(run.stderr);
   process.exit(2);

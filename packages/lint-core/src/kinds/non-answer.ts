@@ -13,6 +13,7 @@ import type { PatternSet } from '../match/index.js';
 import { compilePatterns } from '../match/index.js';
 import { patternSchema } from './options.js';
 import { perDocument } from '../util/memo.js';
+import { toSimplified } from '../parse/t2s.js';
 
 export const nonAnswerSchema = z.strictObject({
   /** Sentences that say nothing about the case (greetings, 已收悉, thanks, closings, signature lines). */
@@ -28,6 +29,13 @@ export const nonAnswerSchema = z.strictObject({
   promisesAlone: z.boolean().default(true),
   /** Case-specific facts: a sentence with one of these is content, whatever else it says. */
   facts: z.array(patternSchema).min(1),
+  /**
+   * What a request can ask that a referral answers: asked where to go, whom to call or which office
+   * handles it (`ask`, on the request), a sentence naming the place, office or number (`answer`) is
+   * the answer, a fact like any other, not a stock referral (请问法律援助找哪个部门？→ 可联系司法局，
+   * 服务热线12348). Without a request, or when it asks none of these, referrals stay stock.
+   */
+  asked: z.array(z.strictObject({ ask: z.array(patternSchema).min(1), answer: z.array(patternSchema).min(1) })).default([]),
   /** Characters (letters, digits, CJK) of other sentences that still leave the reply a non-answer. */
   maxOther: z.number().int().min(0).default(12),
   /** A longer sentence is content even when it holds a stock or boilerplate phrase (it says more). */
@@ -87,6 +95,7 @@ export interface PreparedNonAnswer {
   pending: PatternSet;
   vague: PatternSet;
   causes: PatternSet;
+  asked: { ask: PatternSet; answer: PatternSet }[];
   /** The lists and limits: two rules with the same judge the document once (perDocument). */
   key: string;
 }
@@ -100,9 +109,10 @@ export function prepareNonAnswer(o: NonAnswerOptions): PreparedNonAnswer {
   const pending = compilePatterns(o.pending);
   const vague = compilePatterns(o.vague);
   const causes = compilePatterns(o.causes);
+  const asked = o.asked.map((a) => ({ ask: compilePatterns(a.ask), answer: compilePatterns(a.answer) }));
   const limits = [o.maxOther, o.maxStockSentence, o.maxStockRest, o.maxBoilerplateRest, o.maxFindings, o.minLastChars].join(',');
-  const keys = [boilerplate, stock, promises, facts, results, pending, vague, causes].map((set) => set.key).join('\u0000');
-  return { boilerplate, stock, promises, facts, results, pending, vague, causes, key: `nonAnswer\u0000${keys}\u0000${limits}` };
+  const keys = [boilerplate, stock, promises, facts, results, pending, vague, causes, ...asked.flatMap((a) => [a.ask, a.answer])].map((set) => set.key).join('\u0000');
+  return { boilerplate, stock, promises, facts, results, pending, vague, causes, asked, key: `nonAnswer\u0000${keys}\u0000${limits}` };
 }
 
 function contentChars(s: string): number {
@@ -158,8 +168,31 @@ export interface NonAnswerFinding {
   downgrade?: boolean;
 }
 
+// the request last seen, simplified (the rules that share the judgement ask about the same one)
+let lastRequest: { raw: string; simp: string } | undefined;
+
+/** The answers the request asks for (see `asked`), as indices into p.asked. */
+function askedOf(request: string | undefined, p: PreparedNonAnswer): number[] {
+  if (p.asked.length === 0 || !request) return [];
+  if (lastRequest?.raw !== request) lastRequest = { raw: request, simp: toSimplified(request) };
+  const simp = lastRequest.simp;
+  const out: number[] = [];
+  for (let i = 0; i < p.asked.length; i++) if (p.asked[i]!.ask.test(simp)) out.push(i);
+  return out;
+}
+
+/** Whether `text` gives what the request asks for (see `asked`): where to go, whom to call. */
+export function givesAskedAnswer(ctx: KindContext, p: PreparedNonAnswer, text: string): boolean {
+  for (const i of askedOf(ctx.meta.request, p)) if (p.asked[i]!.answer.test(text)) return true;
+  return false;
+}
+
 // substance, no-evasive-phrase and on-topic judge with the same lists: the document is read once
-const judgedFor = (ctx: KindContext, o: NonAnswerOptions, p: PreparedNonAnswer): Judged => perDocument(ctx.doc, p.key, () => judge(ctx.doc, o, p));
+// (per request: what the request asks is part of the judgement)
+const judgedFor = (ctx: KindContext, o: NonAnswerOptions, p: PreparedNonAnswer): Judged => {
+  const asked = askedOf(ctx.meta.request, p);
+  return perDocument(ctx.doc, asked.length > 0 ? `${p.key}\u0000asked:${asked.join(',')}` : p.key, () => judge(ctx.doc, o, p, asked.map((i) => p.asked[i]!.answer)));
+};
 
 function strictAt(judged: Judged, o: NonAnswerOptions): Range | undefined {
   return judged.strict && (judged.strict.first ?? (o.promisesAlone ? judged.strict.firstPromise : undefined));
@@ -183,7 +216,7 @@ export function findNonAnswer(ctx: KindContext, o: NonAnswerOptions, p: Prepared
   return undefined;
 }
 
-function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswer): Judged {
+function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswer, answers: readonly PatternSet[]): Judged {
   const { simp, sentences } = doc;
   // strict: every sentence is boilerplate or stock, none states a fact
   let strict = true;
@@ -216,11 +249,14 @@ function judge(doc: KindContext['doc'], o: NonAnswerOptions, p: PreparedNonAnswe
     // whether the sentence states a cause, tested at most once (both judgements ask)
     let said: boolean | undefined;
     const statesCause = () => (said ??= p.causes.size > 0 && p.causes.test(rest));
+    // what the request asked for, given (where to go, whom to call): a fact and a result
+    let gave: boolean | undefined;
+    const givesAnswer = () => (gave ??= answers.length > 0 && answers.some((a) => a.test(rest)));
     // a fact in the request restated (反映的“…将在今年国庆节前…”问题) is not the reply's;
     // a cause found (因进场施工两次受阻，…正在协调) is a finding like any other
-    if (strict && (p.facts.test(rest) || statesCause())) strict = false;
+    if (strict && (p.facts.test(rest) || statesCause() || givesAnswer())) strict = false;
     // a result in the request restated (反映的“…9月10日…”问题) is not the reply's
-    if (outcome && p.results.test(rest)) outcome = live[0] = live[1] = false;
+    if (outcome && (p.results.test(rest) || givesAnswer())) outcome = live[0] = live[1] = false;
     if (!strict && !outcome) return {};
     if (outcome && !cause && statesCause()) cause = true;
     const short = n <= o.maxStockSentence || contentChars(rest) <= o.maxStockSentence;

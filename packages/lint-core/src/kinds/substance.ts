@@ -5,7 +5,7 @@ import { defineKind } from './define.js';
 import { compilePatterns, type PatternSet } from '../match/index.js';
 import { patternSchema } from './options.js';
 import { prepared } from '../util/memo.js';
-import { findNonAnswer, nonAnswerMessageIds, nonAnswerSchema, prepareNonAnswer, type PreparedNonAnswer } from './non-answer.js';
+import { findNonAnswer, givesAskedAnswer, nonAnswerMessageIds, nonAnswerSchema, prepareNonAnswer, type PreparedNonAnswer } from './non-answer.js';
 
 const options = z.strictObject({
   /** Minimum characters of prose (letters/CJK/digits, no punctuation or spaces). */
@@ -14,7 +14,10 @@ const options = z.strictObject({
   hollow: z.array(patternSchema).default([]),
   /** Minimum characters left after removing hollow sentences. */
   minContentChars: z.number().int().min(0).default(30),
-  /** Case-specific facts: a reply shorter than minChars that states one is not too short… */
+  /**
+   * Case-specific facts: a reply shorter than minChars that states one is not too short… (so is
+   * one that gives what the request asked for: where to go, whom to call; nonAnswer's `asked`)
+   */
   facts: z.array(patternSchema).default([]),
   /** …when it has at least this many characters. */
   minFactChars: z.number().int().min(0).default(20),
@@ -51,7 +54,8 @@ export const substanceKind = defineKind({
         const { simp, sentences } = ctx.doc;
         const total = countContent(simp);
         if (total < o.minChars) {
-          if (total < o.minFactChars || !facts.test(simp)) ctx.report({ messageId: 'tooShort', data: { count: total, min: o.minChars } });
+          const stated = total >= o.minFactChars && (facts.test(simp) || (!!nonAnswer && givesAskedAnswer(ctx, nonAnswer, simp)));
+          if (!stated) ctx.report({ messageId: 'tooShort', data: { count: total, min: o.minChars } });
           return;
         }
         // only whether the threshold is reached matters: stop counting once it is. A hollow
