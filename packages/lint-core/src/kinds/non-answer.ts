@@ -168,16 +168,21 @@ export interface NonAnswerFinding {
   downgrade?: boolean;
 }
 
-// the request last seen, simplified (the rules that share the judgement ask about the same one)
-let lastRequest: { raw: string; simp: string } | undefined;
+// the request last seen, simplified, and what it asks by prepared judgement (the rules that share
+// a judgement, and the document's other rules, ask about the same request in turn)
+let lastRequest: { raw: string; simp: string; asked: Map<PreparedNonAnswer, number[]> } | undefined;
+const NONE: number[] = [];
 
 /** The answers the request asks for (see `asked`), as indices into p.asked. */
 function askedOf(request: string | undefined, p: PreparedNonAnswer): number[] {
-  if (p.asked.length === 0 || !request) return [];
-  if (lastRequest?.raw !== request) lastRequest = { raw: request, simp: toSimplified(request) };
-  const simp = lastRequest.simp;
-  const out: number[] = [];
-  for (let i = 0; i < p.asked.length; i++) if (p.asked[i]!.ask.test(simp)) out.push(i);
+  if (p.asked.length === 0 || !request) return NONE;
+  if (lastRequest?.raw !== request) lastRequest = { raw: request, simp: toSimplified(request), asked: new Map() };
+  let out = lastRequest.asked.get(p);
+  if (!out) {
+    out = [];
+    for (let i = 0; i < p.asked.length; i++) if (p.asked[i]!.ask.test(lastRequest.simp)) out.push(i);
+    lastRequest.asked.set(p, out);
+  }
   return out;
 }
 
