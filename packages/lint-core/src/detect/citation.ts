@@ -266,9 +266,8 @@ function titleBeforeParen(simp: string, paren: number, titleByEnd: Map<number, T
   return tail ? titleByEnd.get(end - tail[0].length + 1) : undefined;
 }
 
-/** Document numbers (case numbers and instrument numbers excluded) with the title each is attached to, and all titles. */
-export function findCitedDocuments(simp: string): { documents: CitedDocument[]; titles: TitleMatch[] } {
-  const titles = findTitles(simp);
+/** Document numbers (case numbers and instrument numbers excluded) with the title each is attached to, and all titles (`titles`: findTitles(simp), when the caller has it). */
+export function findCitedDocuments(simp: string, titles: TitleMatch[] = findTitles(simp)): { documents: CitedDocument[]; titles: TitleMatch[] } {
   const numbers = findDocNumbers(simp);
   if (!numbers.length) return { documents: [], titles };
   const titleByEnd = new Map(titles.map((t) => [t.end, t]));

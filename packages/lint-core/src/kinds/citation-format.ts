@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { defineKind, suggestReplace } from './define.js';
 import { prepared } from '../util/memo.js';
 import { maskQuoted } from '../detect/mask.js';
-import { buildLawIndex, findBareDecrees, findBareLaws, findCitedDocuments, findYearSerialNumbers, trimIssuer } from '../detect/citation.js';
+import { buildLawIndex, findBareDecrees, findBareLaws, findYearSerialNumbers, trimIssuer } from '../detect/citation.js';
+import { citedDocuments } from './citations.js';
 import type { KindContext } from './define.js';
 import type { Range } from '../types.js';
 
@@ -54,7 +55,7 @@ export const citationFormatKind = defineKind({
         const { simp, text } = ctx.doc;
         const titledTails = new Set<string>();
 
-        const { documents, titles } = findCitedDocuments(simp);
+        const { documents, titles } = citedDocuments(ctx.doc);
         for (const { number: d, title, order } of documents) {
           const found = text.slice(d.bodyStart, d.end);
           if (!d.tail) {

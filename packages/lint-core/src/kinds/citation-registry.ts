@@ -3,7 +3,8 @@
 // Without a registry the rule does nothing.
 import { z } from 'zod';
 import { defineKind } from './define.js';
-import { findCitedDocuments, normalizeDocNumber, normalizeTitle, trimIssuer } from '../detect/citation.js';
+import { normalizeDocNumber, normalizeTitle, trimIssuer } from '../detect/citation.js';
+import { citedDocuments } from './citations.js';
 import { compilePatterns } from '../match/index.js';
 import { prepared } from '../util/memo.js';
 import { patternSchema } from './options.js';
@@ -74,7 +75,7 @@ export const citationRegistryKind = defineKind({
         if (!registry) return;
         const idx = indexOf(registry);
         const { simp, text } = ctx.doc;
-        const { documents, titles } = findCitedDocuments(simp);
+        const { documents, titles } = citedDocuments(ctx.doc);
         const pairedTitles = new Set<number>();
         const reportInactive = (entry: PolicyEntry, cited: string, at: readonly [number, number]) => {
           ctx.report({

@@ -3,10 +3,11 @@
 // Without `trigger`, it is a plain requirement on the whole document.
 import { z } from 'zod';
 import { defineKind } from './define.js';
-import { findTitles } from '../detect/citation.js';
+import { documentTitles } from './citations.js';
+import type { DocumentView } from '../parse/views.js';
 import { maskQuoted } from '../detect/mask.js';
 import { compilePatterns } from '../match/index.js';
-import { perDocument, prepared } from '../util/memo.js';
+import { prepared } from '../util/memo.js';
 import { patternSchema, scopeSchema } from './options.js';
 import { scopeRange } from './scope.js';
 
@@ -77,9 +78,9 @@ function prepareConditional(o: z.infer<typeof options>) {
   };
 }
 
-/** Whether [start, end) lies inside one of the document's 《…》 titles (findTitles, worked out once per document). */
-function insideTitle(doc: object, simp: string, start: number, end: number): boolean {
-  for (const t of perDocument(doc, 'titles', () => findTitles(simp))) {
+/** Whether [start, end) lies inside one of the document's 《…》 titles. */
+function insideTitle(doc: DocumentView, start: number, end: number): boolean {
+  for (const t of documentTitles(doc)) {
     if (t.start >= start) return false;
     if (end < t.end) return true;
   }
@@ -118,7 +119,7 @@ export const conditionalKind = defineKind({
           for (let i = 0; i < reported.length; i += 2) if (start < reported[i + 1]! && end > reported[i]!) return;
           // the sentence up to the trigger
           if (notAfter.endsWith(simp, s.start, start)) return;
-          if (o.skipInTitles && insideTitle(ctx.doc, simp, start, end)) return;
+          if (o.skipInTitles && insideTitle(ctx.doc, start, end)) return;
           const [ss, se] = scopeRange(ctx.doc, s, o.scope);
           const block = ctx.doc.blocks[s.block]!;
           let from = ss;

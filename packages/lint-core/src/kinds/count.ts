@@ -15,7 +15,7 @@ import { compilePatterns, type PatternSet } from '../match/index.js';
 import { execAll } from '../match/scan.js';
 import { patternSchema } from './options.js';
 import { prepared } from '../util/memo.js';
-import { findTitles } from '../detect/citation.js';
+import { documentTitles } from './citations.js';
 
 const options = z.strictObject({
   patterns: z.array(patternSchema).min(1),
@@ -88,7 +88,7 @@ export const countKind = defineKind({
         const spans = patterns.spans(simp);
         for (let i = 0; i < spans.length; i += 2) if (spans[i + 1]! > spans[i]!) hits.push([spans[i]!, spans[i + 1]!]);
         // hits, titles and quotations are all in text order
-        if (o.ignoreInTitles && hits.length > o.max) outside(hits, findTitles(simp));
+        if (o.ignoreInTitles && hits.length > o.max) outside(hits, documentTitles(ctx.doc));
         if (o.ignoreQuoted && hits.length > o.max) outside(hits, quotations(simp));
         const count = o.distinct ? distinctCount(hits.map(([s, e]) => simp.slice(s, e))) : hits.length;
         if (count <= o.max) return;

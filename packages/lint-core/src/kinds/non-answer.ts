@@ -168,36 +168,26 @@ export interface NonAnswerFinding {
   downgrade?: boolean;
 }
 
-// the request last seen, simplified, and what it asks by prepared judgement (the rules that share
-// a judgement, and the document's other rules, ask about the same request in turn)
-let lastRequest: { raw: string; simp: string; asked: Map<PreparedNonAnswer, number[]> } | undefined;
-const NONE: number[] = [];
+const NONE: readonly PatternSet[] = [];
 
-/** The answers the request asks for (see `asked`), as indices into p.asked. */
-function askedOf(request: string | undefined, p: PreparedNonAnswer): number[] {
+/** The answers to what the document's request asks (see `asked`): worked out once per document and judgement. */
+function answersAsked(ctx: KindContext, p: PreparedNonAnswer): readonly PatternSet[] {
+  const request = ctx.meta.request;
   if (p.asked.length === 0 || !request) return NONE;
-  if (lastRequest?.raw !== request) lastRequest = { raw: request, simp: toSimplified(request), asked: new Map() };
-  let out = lastRequest.asked.get(p);
-  if (!out) {
-    out = [];
-    for (let i = 0; i < p.asked.length; i++) if (p.asked[i]!.ask.test(lastRequest.simp)) out.push(i);
-    lastRequest.asked.set(p, out);
-  }
-  return out;
+  return perDocument(ctx.doc, `${p.key}\u0000asked`, () => {
+    const simp = toSimplified(request);
+    return p.asked.filter((a) => a.ask.test(simp)).map((a) => a.answer);
+  });
 }
 
 /** Whether `text` gives what the request asks for (see `asked`): where to go, whom to call. */
 export function givesAskedAnswer(ctx: KindContext, p: PreparedNonAnswer, text: string): boolean {
-  for (const i of askedOf(ctx.meta.request, p)) if (p.asked[i]!.answer.test(text)) return true;
-  return false;
+  return answersAsked(ctx, p).some((a) => a.test(text));
 }
 
-// substance, no-evasive-phrase and on-topic judge with the same lists: the document is read once
-// (per request: what the request asks is part of the judgement)
-const judgedFor = (ctx: KindContext, o: NonAnswerOptions, p: PreparedNonAnswer): Judged => {
-  const asked = askedOf(ctx.meta.request, p);
-  return perDocument(ctx.doc, asked.length > 0 ? `${p.key}\u0000asked:${asked.join(',')}` : p.key, () => judge(ctx.doc, o, p, asked.map((i) => p.asked[i]!.answer)));
-};
+// substance, no-evasive-phrase and on-topic judge with the same lists (and the same request: a
+// document is linted with one): the document is read once
+const judgedFor = (ctx: KindContext, o: NonAnswerOptions, p: PreparedNonAnswer): Judged => perDocument(ctx.doc, p.key, () => judge(ctx.doc, o, p, answersAsked(ctx, p)));
 
 function strictAt(judged: Judged, o: NonAnswerOptions): Range | undefined {
   return judged.strict && (judged.strict.first ?? (o.promisesAlone ? judged.strict.firstPromise : undefined));
