@@ -5,7 +5,7 @@
 //   npm run build && node scripts/eval-all.mjs
 //   node scripts/eval-all.mjs --config try.yaml      # the same configuration on every set
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,7 +14,7 @@ const passed = process.argv.slice(2);
 // the sets that have labels, in eval.mjs's order (real first, then holdout, holdout2, …)
 const sets = readdirSync(join(root, 'eval'))
   .filter((d) => d === 'real' || /^holdout\d*$/.test(d))
-  .filter((d) => existsSync(join(root, 'eval', d)) && readdirSync(join(root, 'eval', d)).some((f) => /^labels.*\.jsonl$/.test(f)))
+  .filter((d) => readdirSync(join(root, 'eval', d)).some((f) => /^labels.*\.jsonl$/.test(f)))
   .sort((a, b) => (a === 'real' ? -1 : b === 'real' ? 1 : Number(a.slice(7) || 1) - Number(b.slice(7) || 1)));
 
 const grab = (out, re) => out.match(re)?.[1]?.trim() ?? '—';
